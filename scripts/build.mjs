@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// Bundles the extension with esbuild into two files:
+//   dist/extension.js  — what VS Code loads at activation (no @azure/* code in it)
+//   dist/azure-sdk.js  — src/azure/sdk.ts and the Azure SDKs, loaded on first use through src/azure/lazy.ts
+// Flags: --production (minified, no source maps), --watch (rebuild on change), --quiet.
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const quiet = process.argv.includes('--quiet');
+
+/** `import('./sdk')` in src/azure/lazy.ts becomes `require('./azure-sdk.js')` next to dist/extension.js. */
+const lazySdk = {
+  name: 'lazy-azure-sdk',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/sdk$/ }, (args) =>
+      args.importer.endsWith(path.join('src', 'azure', 'lazy.ts')) ? { path: './azure-sdk.js', external: true } : undefined,
+    );
+  },
+};
+
+const common = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: ['vscode'],
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  metafile: true,
+  logLevel: quiet ? 'warning' : 'info',
+  absWorkingDir: root,
+};
+
+const builds = [
+  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', plugins: [lazySdk] },
+  { ...common, entryPoints: { 'azure-sdk': 'src/azure/sdk.ts' }, outdir: 'dist' },
+];
+
+function writeMeta(results) {
+  const inputs = {};
+  for (const r of results) for (const [out, info] of Object.entries(r.metafile.outputs)) if (out.endsWith('.js')) inputs[out] = Object.keys(info.inputs);
+  fs.writeFileSync(path.join(root, 'dist', 'bundle-inputs.json'), JSON.stringify(inputs, null, 1));
+}
+
+if (watch) {
+  for (const options of builds) {
+    const ctx = await esbuild.context({ ...options, plugins: [...(options.plugins ?? []), { name: 'log', setup: (b) => b.onEnd((r) => console.log(`[watch] ${options.outdir}: ${r.errors.length} errors`)) }] });
+    await ctx.watch();
+  }
+  console.log('[watch] watching src/ (Ctrl+C to stop)');
+} else {
+  fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+  const results = await Promise.all(builds.map((options) => esbuild.build(options)));
+  writeMeta(results);
+}

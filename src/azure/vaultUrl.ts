@@ -1,0 +1,53 @@
+// Pure parsing of Key Vault URLs (no SDK, no vscode): safe to import at activation.
+
+export interface VaultAddress {
+  /** Normalised base URL without trailing slash, e.g. `https://contoso.vault.azure.net`. */
+  readonly url: string;
+  /** Vault name as far as the host tells it (first DNS label), or the host itself for an IP address. */
+  readonly name: string;
+  readonly host: string;
+}
+
+/** Key Vault DNS suffixes of the built-in clouds. Custom clouds add theirs through configuration. */
+export const knownVaultDnsSuffixes: readonly string[] = [
+  'vault.azure.net',
+  'vault.azure.cn',
+  'vault.usgovcloudapi.net',
+  'vault.microsoftazure.de',
+  'managedhsm.azure.net',
+];
+
+const vaultNamePattern = /^[a-zA-Z](?:[a-zA-Z0-9]|-(?!-)){1,22}[a-zA-Z0-9]$/;
+
+export type ParseResult = { ok: true; vault: VaultAddress } | { ok: false; reason: string };
+
+/**
+ * Parses what a user typed as a vault URL. Accepts `https://name.vault.azure.net[/...]`, a bare
+ * `name.vault.azure.net`, or any other https host (an emulator or a custom cloud) with an optional port.
+ */
+export function parseVaultUrl(input: string): ParseResult {
+  const text = input.trim();
+  if (!text) return { ok: false, reason: 'Enter the vault URL, for example https://contoso.vault.azure.net' };
+  let parsed: URL;
+  try {
+    parsed = new URL(/^[a-z]+:\/\//i.test(text) ? text : `https://${text}`);
+  } catch {
+    return { ok: false, reason: `"${text}" is not a URL. Use the form https://<vault-name>.vault.azure.net` };
+  }
+  if (parsed.protocol !== 'https:') return { ok: false, reason: 'Key Vault is only reachable over https://' };
+  if (parsed.username || parsed.password) return { ok: false, reason: 'A vault URL must not contain credentials' };
+  const host = parsed.hostname.toLowerCase();
+  const suffix = knownVaultDnsSuffixes.find((s) => host.endsWith(`.${s}`));
+  const firstLabel = host.split('.')[0] ?? host;
+  if (suffix) {
+    if (host.split('.').length !== suffix.split('.').length + 1 || !vaultNamePattern.test(firstLabel)) {
+      return { ok: false, reason: `"${firstLabel}" is not a valid vault name: 3–24 letters, digits and hyphens, starting with a letter, no "--"` };
+    }
+  }
+  const port = parsed.port ? `:${parsed.port}` : '';
+  return { ok: true, vault: { url: `https://${host}${port}`, name: isIpAddress(host) ? `${host}${port}` : firstLabel, host } };
+}
+
+function isIpAddress(host: string): boolean {
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith('[');
+}

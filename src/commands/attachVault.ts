@@ -1,0 +1,28 @@
+import { parseVaultUrl } from '../azure/vaultUrl';
+import type { Services } from '../services';
+import { AttachedVaultNode } from '../tree/AttachedVaultNode';
+import { UserCancelled } from './wrapper';
+
+/** Attaches a vault by URL: for vaults the user can use but cannot see through ARM. */
+export async function attachVault(services: Services): Promise<AttachedVaultNode> {
+  const input = await services.ui.showInputBox({
+    title: 'Attach a Key Vault by URL',
+    prompt: 'The vault URI, as shown on the vault’s Overview page in the portal',
+    placeHolder: 'https://contoso.vault.azure.net',
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      const parsed = parseVaultUrl(value);
+      if (!parsed.ok) return parsed.reason;
+      return services.attachedVaults.has(parsed.vault.url) ? `${parsed.vault.url} is already attached` : undefined;
+    },
+  });
+  if (input === undefined) throw new UserCancelled();
+  const parsed = parseVaultUrl(input);
+  if (!parsed.ok) throw new Error(parsed.reason);
+  await services.attachedVaults.add(parsed.vault);
+  services.log.info(`attached vault ${parsed.vault.url}`);
+  services.tree.refresh();
+  const node = new AttachedVaultNode(parsed.vault);
+  await services.treeView.reveal(node, { select: true, focus: false });
+  return node;
+}

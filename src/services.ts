@@ -1,0 +1,15 @@
+import type * as vscode from 'vscode';
+import type { AttachedVaults } from './state/attachedVaults';
+import type { VaultTreeDataProvider } from './tree/VaultTreeDataProvider';
+import type { Ui } from './ui';
+
+/** Everything a command or node needs, built once in `activate` and handed down (no module-level state). */
+export interface Services {
+  readonly context: vscode.ExtensionContext;
+  readonly log: vscode.LogOutputChannel;
+  /** Prompts; the e2e suite swaps in scripted answers through the extension's API. */
+  ui: Ui;
+  readonly attachedVaults: AttachedVaults;
+  readonly tree: VaultTreeDataProvider;
+  readonly treeView: vscode.TreeView<import('./tree/TreeNode').TreeNode>;
+}

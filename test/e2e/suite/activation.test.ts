@@ -1,0 +1,46 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { allCommandIds } from '../../../src/commands/ids';
+import { activateExtension, type PackageJson } from './helpers';
+
+describe('activation inside VS Code', () => {
+  // Read before activation: which modules were loaded by VS Code's own activation of the extension.
+  let sdkBundle = '';
+
+  it('is not active before its view or a command is used (no eager activation events)', function () {
+    const extension = vscode.extensions.getExtension('azure-keyvault-explorer.azure-keyvault-explorer');
+    assert.ok(extension);
+    const manifest = extension.packageJSON as PackageJson;
+    for (const event of manifest.activationEvents ?? []) assert.ok(!['*', 'onStartupFinished'].includes(event), event);
+    sdkBundle = path.join(extension.extensionPath, 'dist', 'azure-sdk.js');
+  });
+
+  it('activates and loads no Azure SDK module while doing so', async () => {
+    const { extension } = await activateExtension();
+    const loaded = Object.keys(require.cache);
+    const ourAzure = loaded.filter((m) => m === sdkBundle || (m.startsWith(extension.extensionPath) && /[\\/]node_modules[\\/]@azure[\\/]/.test(m)));
+    assert.deepEqual(ourAzure, [], 'activation must not evaluate @azure/* modules');
+    // Positive control: the check sees the SDK bundle once something loads it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loading the bundle by path is the point
+    require(sdkBundle);
+    assert.ok(Object.keys(require.cache).includes(sdkBundle));
+  });
+
+  it('registers the view: its focus command opens it', async () => {
+    await vscode.commands.executeCommand('azureKeyVault.vaults.focus');
+    const { api } = await activateExtension();
+    assert.equal(api.services.treeView.visible, true);
+  });
+
+  it('registers every command declared in package.json, and declares every command it registers', async () => {
+    const { extension } = await activateExtension();
+    const declared = (extension.packageJSON as PackageJson).contributes.commands.map((c) => c.command).sort();
+    const registered = (await vscode.commands.getCommands(true))
+      // VS Code adds `<viewId>.focus`, `.resetViewLocation`, … for each view: those are not ours to declare.
+      .filter((id) => id.startsWith('azureKeyVault.') && !id.startsWith('azureKeyVault.vaults.'))
+      .sort();
+    assert.deepEqual(registered, declared);
+    assert.deepEqual([...allCommandIds].sort(), declared);
+  });
+});

@@ -1,0 +1,81 @@
+import * as assert from 'node:assert/strict';
+import { allCommandIds } from '../../src/commands/ids';
+import { readJson } from './repoRoot';
+
+interface Manifest {
+  name: string;
+  publisher: string;
+  main: string;
+  engines: { vscode: string };
+  activationEvents?: string[];
+  capabilities: { untrustedWorkspaces: { supported: unknown }; virtualWorkspaces: unknown };
+  devDependencies: Record<string, string>;
+  contributes: {
+    commands: { command: string; title: string; category?: string }[];
+    views: Record<string, { id: string }[]>;
+    viewsContainers: { activitybar: { id: string; icon: string }[] };
+    viewsWelcome: { view: string; contents: string }[];
+    menus: Record<string, { command: string; when?: string }[]>;
+  };
+}
+
+const manifest = readJson<Manifest>('package.json');
+const declared = manifest.contributes.commands.map((c) => c.command);
+
+describe('package.json manifest', () => {
+  it('declares exactly the commands the code registers (src/commands/ids.ts)', () => {
+    assert.deepEqual([...declared].sort(), [...allCommandIds].sort());
+    assert.equal(new Set(declared).size, declared.length, 'duplicate command ids');
+  });
+
+  it('uses the azureKeyVault prefix and a category for every command', () => {
+    for (const c of manifest.contributes.commands) {
+      assert.match(c.command, /^azureKeyVault\.[a-zA-Z]+$/);
+      assert.equal(c.category, 'Azure Key Vault', c.command);
+    }
+  });
+
+  it('menus and welcome links only name declared commands', () => {
+    for (const [menu, entries] of Object.entries(manifest.contributes.menus)) {
+      for (const entry of entries) assert.ok(declared.includes(entry.command), `${menu}: ${entry.command}`);
+    }
+    for (const welcome of manifest.contributes.viewsWelcome) {
+      for (const [, id] of welcome.contents.matchAll(/\(command:([\w.]+)\)/g)) assert.ok(declared.includes(id!), id);
+    }
+  });
+
+  it('parenthesises when clauses that mix && and ||', () => {
+    for (const entries of Object.values(manifest.contributes.menus)) {
+      for (const { when } of entries) {
+        if (when && when.includes('&&') && when.includes('||')) assert.match(when, /\(.*\)/, when);
+      }
+    }
+  });
+
+  it('activates only on its view and commands (no "*", no onStartupFinished)', () => {
+    for (const event of manifest.activationEvents ?? []) assert.ok(!['*', 'onStartupFinished'].includes(event), event);
+  });
+
+  it('contributes the view container, the view and its signed-out welcome', () => {
+    const container = manifest.contributes.viewsContainers.activitybar.find((c) => c.id === 'azureKeyVault');
+    assert.ok(container);
+    assert.match(container.icon, /^resources\/.+\.svg$/);
+    assert.ok(manifest.contributes.views.azureKeyVault?.some((v) => v.id === 'azureKeyVault.vaults'));
+    const welcome = manifest.contributes.viewsWelcome.find((w) => w.view === 'azureKeyVault.vaults');
+    assert.match(welcome?.contents ?? '', /\[Sign in to Azure\]\(command:azureKeyVault\.signIn\)/);
+    assert.match(welcome?.contents ?? '', /\(command:azureKeyVault\.attachVault\)/);
+  });
+
+  it('targets a VS Code no newer than the e2e VS Code (1.139) and matches @types/vscode', () => {
+    const engine = /^\^(\d+)\.(\d+)\.\d+$/.exec(manifest.engines.vscode);
+    assert.ok(engine, manifest.engines.vscode);
+    assert.ok(Number(engine[1]) === 1 && Number(engine[2]) <= 139, manifest.engines.vscode);
+    const types = /(\d+)\.(\d+)\.\d+/.exec(manifest.devDependencies['@types/vscode'] ?? '');
+    assert.ok(types && types[2] === engine[2], '@types/vscode must match engines.vscode');
+  });
+
+  it('declares workspace trust and virtual workspace support deliberately', () => {
+    assert.ok(manifest.capabilities.untrustedWorkspaces.supported !== undefined);
+    assert.ok(manifest.capabilities.virtualWorkspaces !== undefined);
+  });
+});
