@@ -23,6 +23,19 @@ function aptInstall(pkgs, why, log) {
   sh('sh', ['-c', `DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${pkgs.join(' ')} >/dev/null`]);
 }
 
+/** npm's own entry script, to run npm under another Node. */
+function npmCli() {
+  const candidates = [
+    process.env.npm_execpath,
+    path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js'),
+    '/usr/lib/node_modules/npm/bin/npm-cli.js',
+    '/usr/local/lib/node_modules/npm/bin/npm-cli.js',
+  ];
+  const found = candidates.find((c) => c && c.endsWith('npm-cli.js') && fs.existsSync(c));
+  if (!found) throw new Error('cannot find npm-cli.js to run npm under Node 24');
+  return found;
+}
+
 export function ensureChromium(log = console.error) {
   if (!fs.existsSync(CHROMIUM)) aptInstall(['chromium'], `Chromium (${CHROMIUM})`, log);
 }
@@ -39,11 +52,13 @@ function ensureCodeServer(log) {
   if (!fs.existsSync(path.join(CODE_SERVER_ROOT, 'lib', 'vscode', 'node_modules'))) {
     log(`installing code-server ${CODE_SERVER_VERSION} into ${path.relative(ROOT, CODE_SERVER_PREFIX)} (a few minutes, once)…`);
     fs.rmSync(CODE_SERVER_PREFIX, { recursive: true, force: true });
-    sh('npm', ['install', '--no-save', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`, '--prefix', CODE_SERVER_PREFIX], {
-      // Native modules must match the Node that runs code-server; npm 11 blocks dependency install scripts by
-      // default and code-server's postinstall (which installs VS Code's own modules) needs them.
-      env: { ...process.env, PATH: `${NODE_BIN_DIR}:${process.env.PATH}`, npm_config_dangerously_allow_all_scripts: 'true' },
-    });
+    // npm runs under Node 24 so that code-server's postinstall (which checks the version) and its native
+    // modules match the Node that runs code-server. Nothing of an outer `npm test` may leak in (npm_* and NODE
+    // would point the nested scripts back at the machine's Node). npm 11 blocks dependency install scripts by
+    // default; code-server's postinstall (which installs VS Code's own modules) needs them.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && k !== 'NODE' && k !== 'INIT_CWD'));
+    Object.assign(env, { PATH: `${NODE_BIN_DIR}:${process.env.PATH}`, npm_config_dangerously_allow_all_scripts: 'true' });
+    sh(path.join(NODE_BIN_DIR, 'node'), [npmCli(), 'install', '--no-save', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`, '--prefix', CODE_SERVER_PREFIX], { env });
   }
   trustExtensionForAuth(log);
   fs.writeFileSync(SETUP_MARK, new Date().toISOString());
