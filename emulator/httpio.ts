@@ -1,0 +1,230 @@
+// HTTPS plumbing shared by every plane: listeners, body reading, JSON responses, and the "front door" that applies
+// faults and latency and writes the request log.
+import * as https from 'node:https';
+import type { IncomingMessage, ServerResponse, IncomingHttpHeaders } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { EmuResponse } from './types';
+import { errorToResponse } from './errors';
+import { FaultInjector } from './faults';
+import type { Plane, RequestLog } from './requestlog';
+import type { TlsMaterial } from './tls';
+
+export interface HttpInput {
+  readonly method: string;
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: Buffer;
+  readonly remoteAddress: string;
+}
+
+export type PlaneHandler = (input: HttpInput) => EmuResponse | Promise<EmuResponse>;
+
+export interface Listener {
+  readonly port: number;
+  readonly origin: string;
+  close(): Promise<void>;
+}
+
+const MAX_BODY = 64 * 1024 * 1024;
+
+export async function listenHttps(
+  tls: TlsMaterial,
+  port: number,
+  onRequest: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<Listener> {
+  const server = https.createServer({ key: tls.keyPem, cert: tls.certPem, keepAliveTimeout: 30_000 }, onRequest);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const actual = typeof address === 'object' && address !== null ? address.port : port;
+  return {
+    port: actual,
+    origin: `https://127.0.0.1:${actual}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+export function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('request body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export function parseUrl(req: IncomingMessage): { path: string; query: URLSearchParams } {
+  const url = new URL(req.url ?? '/', 'https://127.0.0.1');
+  return { path: url.pathname, query: url.searchParams };
+}
+
+export function sendResponse(res: ServerResponse, r: EmuResponse, extraHeaders: Record<string, string> = {}): void {
+  const headers: Record<string, string> = { 'cache-control': 'no-cache', pragma: 'no-cache', expires: '-1', ...extraHeaders, ...(r.headers ?? {}) };
+  let payload: Buffer | undefined;
+  if (r.body !== undefined && r.status !== 204) {
+    payload = Buffer.from(typeof r.body === 'string' && headers['content-type'] !== undefined ? r.body : JSON.stringify(r.body), 'utf8');
+    headers['content-type'] ??= 'application/json; charset=utf-8';
+  }
+  headers['content-length'] = String(payload?.length ?? 0);
+  res.writeHead(r.status, headers);
+  res.end(payload);
+}
+
+export interface FrontDoorDeps {
+  readonly plane: Plane;
+  readonly vault: string | null;
+  readonly faults: FaultInjector;
+  readonly log: RequestLog;
+  readonly latencyMs: () => number;
+  readonly verbose: boolean;
+  /** Headers every response of this plane carries. */
+  readonly headers?: (req: IncomingMessage) => Record<string, string>;
+}
+
+/** Waits at least `ms` by performance.now() (a timer alone may fire a little early). */
+async function sleep(ms: number): Promise<void> {
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
+    await new Promise((r) => setTimeout(r, Math.max(1, Math.ceil(end - performance.now()))));
+  }
+}
+
+/** Wraps a plane handler: faults, latency, body, errors, standard headers and the request log. */
+export function frontDoor(deps: FrontDoorDeps, handler: PlaneHandler): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    const started = performance.now();
+    const method = (req.method ?? 'GET').toUpperCase();
+    const { path, query } = parseUrl(req);
+    const record = (status: number, fault: string[]): void => {
+      const durationMs = Math.round((performance.now() - started) * 10) / 10;
+      deps.log.add({
+        time: new Date().toISOString(),
+        plane: deps.plane,
+        method,
+        path,
+        vault: deps.vault,
+        status,
+        durationMs,
+        ...(fault.length > 0 ? { fault: fault.join(',') } : {}),
+      });
+      if (deps.verbose) {
+        console.error(`[kv-emulator] ${deps.plane}${deps.vault ? `:${deps.vault}` : ''} ${method} ${path} ${status} ${durationMs}ms`);
+      }
+    };
+    const run = async (): Promise<void> => {
+      const decision = deps.faults.decide({ plane: deps.plane, method, path, vault: deps.vault });
+      if (decision.act?.action === 'reset') {
+        record(0, decision.names);
+        req.socket.destroy();
+        return;
+      }
+      const wait = deps.latencyMs() + decision.latencyMs;
+      if (wait > 0) {
+        await sleep(wait);
+      }
+      const body = await readBody(req);
+      let response: EmuResponse;
+      if (decision.act?.action === 'status') {
+        response = FaultInjector.responseFor(decision.act);
+      } else {
+        try {
+          response = await handler({ method, path, query, headers: req.headers, body, remoteAddress: req.socket.remoteAddress ?? '127.0.0.1' });
+        } catch (err) {
+          response = errorToResponse(err);
+        }
+      }
+      const clientRequestId = req.headers['x-ms-client-request-id'];
+      sendResponse(res, response, {
+        'x-ms-request-id': randomUUID(),
+        ...(typeof clientRequestId === 'string' ? { 'x-ms-client-request-id': clientRequestId } : {}),
+        ...(deps.headers?.(req) ?? {}),
+      });
+      record(response.status, decision.names);
+    };
+    run().catch((err: unknown) => {
+      if (!res.headersSent) {
+        sendResponse(res, errorToResponse(err));
+      }
+      record(500, []);
+    });
+  };
+}
+
+/** A handler without faults, latency or logging (the control API). */
+export function plainDoor(handler: PlaneHandler): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    const run = async (): Promise<void> => {
+      const { path, query } = parseUrl(req);
+      const body = await readBody(req);
+      const input = { method: (req.method ?? 'GET').toUpperCase(), path, query, headers: req.headers, body, remoteAddress: req.socket.remoteAddress ?? '' };
+      let response: EmuResponse;
+      try {
+        response = await handler(input);
+      } catch (err) {
+        response = errorToResponse(err);
+      }
+      sendResponse(res, response);
+    };
+    run().catch((err: unknown) => {
+      if (!res.headersSent) sendResponse(res, errorToResponse(err));
+    });
+  };
+}
+
+/** Parses a JSON body; an empty body is `undefined`. Throws on invalid JSON. */
+export function parseJsonBody(body: Buffer): unknown {
+  if (body.length === 0) {
+    return undefined;
+  }
+  return JSON.parse(body.toString('utf8')) as unknown;
+}
+
+/** First route whose method and pattern match; `methodMismatch` when only the path matched. */
+export function matchRoute<R extends { readonly method: string; readonly pattern: RegExp }>(
+  routes: readonly R[],
+  method: string,
+  path: string,
+): { route: R; params: Record<string, string> } | 'methodMismatch' | undefined {
+  let pathMatched = false;
+  for (const route of routes) {
+    const m = route.pattern.exec(path);
+    if (!m) continue;
+    if (route.method !== method) {
+      pathMatched = true;
+      continue;
+    }
+    const params: Record<string, string> = {};
+    for (const [k, v] of Object.entries(m.groups ?? {})) {
+      if (v !== undefined) params[k] = safeDecode(v);
+    }
+    return { route, params };
+  }
+  return pathMatched ? 'methodMismatch' : undefined;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}

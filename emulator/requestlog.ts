@@ -1,0 +1,66 @@
+// The request log behind GET /control/requests: method, path, plane, vault, status, duration, time. Never bodies,
+// query strings, headers, tokens or values.
+
+export type Plane = 'login' | 'arm' | 'vault';
+
+export interface RequestLogEntry {
+  readonly id: number;
+  readonly time: string;
+  readonly plane: Plane;
+  readonly method: string;
+  readonly path: string;
+  readonly vault: string | null;
+  /** 0 when the connection was reset by a fault. */
+  readonly status: number;
+  readonly durationMs: number;
+  /** The fault that acted on the request, if any. */
+  readonly fault?: string;
+}
+
+export interface RequestLogFilter {
+  plane?: string;
+  vault?: string;
+  method?: string;
+  status?: number;
+  pathContains?: string;
+  pathRegex?: RegExp;
+  sinceId?: number;
+  limit?: number;
+}
+
+const MAX_ENTRIES = 50_000;
+
+export class RequestLog {
+  private entries: RequestLogEntry[] = [];
+  private nextId = 1;
+
+  add(entry: Omit<RequestLogEntry, 'id'>): void {
+    this.entries.push({ id: this.nextId++, ...entry });
+    if (this.entries.length > MAX_ENTRIES) {
+      this.entries.splice(0, this.entries.length - MAX_ENTRIES);
+    }
+  }
+
+  clear(): void {
+    this.entries = [];
+  }
+
+  /** The id the next entry will get (use as `sinceId` to see only later requests). */
+  get cursor(): number {
+    return this.nextId;
+  }
+
+  query(f: RequestLogFilter): RequestLogEntry[] {
+    const out = this.entries.filter(
+      (e) =>
+        (f.plane === undefined || e.plane === f.plane) &&
+        (f.vault === undefined || (e.vault ?? '').toLowerCase() === f.vault.toLowerCase()) &&
+        (f.method === undefined || e.method === f.method.toUpperCase()) &&
+        (f.status === undefined || e.status === f.status) &&
+        (f.pathContains === undefined || e.path.includes(f.pathContains)) &&
+        (f.pathRegex === undefined || f.pathRegex.test(e.path)) &&
+        (f.sinceId === undefined || e.id >= f.sinceId),
+    );
+    return f.limit !== undefined ? out.slice(-f.limit) : out;
+  }
+}

@@ -1,0 +1,164 @@
+// The seed file format (documented in emulator/README.md). Times accept Unix seconds, "now", "+10d"/"-2h" style
+// relative strings or ISO dates; they are resolved when the seed is loaded.
+import * as fs from 'node:fs';
+
+export type SeedTime = number | string;
+
+export interface SeedTenant {
+  id: string;
+  displayName?: string;
+  defaultDomain?: string;
+  domains?: string[];
+  countryCode?: string;
+  tenantBrandingLogoUrl?: string;
+}
+
+export interface SeedUser {
+  username: string;
+  password: string;
+  objectId: string;
+  displayName?: string;
+  /** Home tenant id. */
+  homeTenant: string;
+  /** Every tenant the user belongs to (home included or not: it is added). */
+  tenants?: string[];
+}
+
+export interface SeedApp {
+  clientId: string;
+  clientSecret: string;
+  objectId: string;
+  tenantId: string;
+  displayName?: string;
+  /** Other tenants the (multi-tenant) app has a service principal in. */
+  tenants?: string[];
+}
+
+export interface SeedResource {
+  type: string;
+  name: string;
+  resourceGroup: string;
+  location?: string;
+  tags?: Record<string, string>;
+}
+
+export interface SeedSubscription {
+  id: string;
+  displayName?: string;
+  tenantId: string;
+  state?: string;
+  tags?: Record<string, string>;
+  managedByTenants?: string[];
+  /** When given, only these object ids can read the subscription through ARM (others get no ARM view of it). */
+  readers?: string[];
+  /** Other (non Key Vault) resources, visible to Resource Graph and the generic resources listing. */
+  resources?: SeedResource[];
+}
+
+export type DenyReason = 'rbac' | 'policy' | 'firewall';
+
+export interface SeedDeny {
+  objectId?: string;
+  all?: boolean;
+  reason: DenyReason;
+}
+
+export interface SeedSecretVersion {
+  value: string;
+  version?: string;
+  enabled?: boolean;
+  nbf?: SeedTime;
+  exp?: SeedTime;
+  created?: SeedTime;
+  updated?: SeedTime;
+  contentType?: string;
+  tags?: Record<string, string>;
+}
+
+export interface SeedSecret {
+  name: string;
+  /** Default content type / tags for versions that do not give their own. */
+  contentType?: string;
+  tags?: Record<string, string>;
+  versions: SeedSecretVersion[];
+  deleted?: { deletedDate?: SeedTime; scheduledPurgeDate?: SeedTime };
+}
+
+export interface SeedVault {
+  name: string;
+  subscription: string;
+  resourceGroup: string;
+  location?: string;
+  /** Defaults to the subscription's tenant. */
+  tenant?: string;
+  sku?: 'standard' | 'premium';
+  enableSoftDelete?: boolean;
+  softDeleteRetentionInDays?: number;
+  enablePurgeProtection?: boolean;
+  enableRbacAuthorization?: boolean;
+  publicNetworkAccess?: string;
+  networkAcls?: Record<string, unknown>;
+  accessPolicies?: unknown[];
+  tags?: Record<string, string>;
+  createdAt?: SeedTime;
+  /** A deleted vault: listed by ARM deletedVaults only, no data plane. */
+  deleted?: { deletionDate?: SeedTime; scheduledPurgeDate?: SeedTime };
+  deny?: SeedDeny[];
+  timings?: { deleteDelayMs?: number; certificateDelayMs?: number };
+  throttleLimitPer10s?: number;
+  secrets?: SeedSecret[];
+  /** Passed untouched to the keys store's seed(). */
+  keys?: unknown[];
+  /** Passed untouched to the certificates store's seed(). */
+  certificates?: unknown[];
+  [otherStore: string]: unknown;
+}
+
+export interface SeedFile {
+  tenants?: SeedTenant[];
+  users?: SeedUser[];
+  apps?: SeedApp[];
+  subscriptions?: SeedSubscription[];
+  vaults?: SeedVault[];
+}
+
+export function readSeedFile(file: string): SeedFile {
+  const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
+  return asSeed(parsed);
+}
+
+function req(cond: boolean, message: string): void {
+  if (!cond) {
+    throw new Error(`seed: ${message}`);
+  }
+}
+
+/** Light structural validation; precise errors beat silently broken state. */
+export function asSeed(value: unknown): SeedFile {
+  req(typeof value === 'object' && value !== null && !Array.isArray(value), 'the seed must be a JSON object');
+  const seed = value as SeedFile;
+  for (const key of ['tenants', 'users', 'apps', 'subscriptions', 'vaults'] as const) {
+    req(seed[key] === undefined || Array.isArray(seed[key]), `"${key}" must be an array`);
+  }
+  for (const t of seed.tenants ?? []) req(typeof t.id === 'string', 'every tenant needs an "id"');
+  for (const u of seed.users ?? []) {
+    req(typeof u.username === 'string' && typeof u.password === 'string', 'every user needs "username" and "password"');
+    req(typeof u.objectId === 'string' && typeof u.homeTenant === 'string', `user ${u.username} needs "objectId" and "homeTenant"`);
+  }
+  for (const a of seed.apps ?? []) {
+    req(typeof a.clientId === 'string' && typeof a.clientSecret === 'string', 'every app needs "clientId" and "clientSecret"');
+    req(typeof a.objectId === 'string' && typeof a.tenantId === 'string', `app ${a.clientId} needs "objectId" and "tenantId"`);
+  }
+  for (const s of seed.subscriptions ?? []) req(typeof s.id === 'string' && typeof s.tenantId === 'string', 'every subscription needs "id" and "tenantId"');
+  for (const v of seed.vaults ?? []) {
+    req(typeof v.name === 'string' && /^[a-zA-Z][a-zA-Z0-9-]{2,23}$/.test(v.name) && !v.name.includes('--'), `invalid vault name ${JSON.stringify(v.name)}`);
+    req(typeof v.subscription === 'string' && typeof v.resourceGroup === 'string', `vault ${v.name} needs "subscription" and "resourceGroup"`);
+    req(v.secrets === undefined || Array.isArray(v.secrets), `vault ${v.name}: "secrets" must be an array`);
+    for (const s of v.secrets ?? []) {
+      req(typeof s.name === 'string' && Array.isArray(s.versions) && s.versions.length > 0, `vault ${v.name}: every secret needs a "name" and at least one version`);
+    }
+    const days = v.softDeleteRetentionInDays;
+    req(days === undefined || (Number.isInteger(days) && days >= 7 && days <= 90), `vault ${v.name}: softDeleteRetentionInDays must be 7–90`);
+  }
+  return seed;
+}
