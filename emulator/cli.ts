@@ -78,6 +78,10 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   process.stdout.write(`${JSON.stringify({ ...emulator.info(), startupMs: Math.round(process.uptime() * 1000), readyMs: Math.round(performance.now() - started) })}\n`);
+  // Seeded key pairs and certificates are generated after the line (vault requests wait for them).
+  void emulator.whenSeeded().then(() => {
+    if (cli.options.verbose) console.error(`[kv-emulator] seeded keys and certificates ready after ${Math.round(performance.now() - started)} ms`);
+  });
 }
 
 main().catch((err: unknown) => {

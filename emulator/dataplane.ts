@@ -131,6 +131,8 @@ export function dataPlaneHandler(world: World, record: VaultRecord): PlaneHandle
     if (denied) {
       return denial(record, denied, claims, input).toResponse();
     }
+    // Seeded key pairs and certificates may still be generating (the ready line does not wait for them).
+    await vault.whenSeeded();
     const found = matchRoute(vault.routes(), input.method, input.path);
     if (found === undefined) {
       return new EmuError(404, 'NotFound', `The requested resource '${input.path}' was not found on this vault.`).toResponse();

@@ -40,6 +40,7 @@ export class Emulator {
   private readonly listeners: Listener[] = [];
   private nextPort: number;
   private controlOrigin = '';
+  private seeding: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly tls: TlsMaterial,
@@ -69,7 +70,8 @@ export class Emulator {
     try {
       await emu.listenCore();
       if (opts.seed) {
-        await emu.loadSeed(opts.seed);
+        const { generated } = await emu.seedWorld(opts.seed);
+        emu.seeding = generated.catch(() => undefined);
       }
     } catch (err) {
       await emu.stop();
@@ -103,14 +105,33 @@ export class Emulator {
     this.controlOrigin = control.origin;
   }
 
-  /** Adds tenants, users, apps, subscriptions and vaults; vaults that exist get the extra objects. */
+  /**
+   * Adds tenants, users, apps, subscriptions and vaults; vaults that exist get the extra objects. Resolves once
+   * every object exists (`POST /control/seed`).
+   */
   async loadSeed(seed: SeedFile): Promise<Record<string, unknown>[]> {
+    const { vaults, generated } = await this.seedWorld(seed);
+    await generated;
+    return vaults;
+  }
+
+  /** Resolves (never rejects) once the key pairs and certificates of the start-up seed exist. */
+  whenSeeded(): Promise<void> {
+    return this.seeding;
+  }
+
+  /**
+   * Seeds everything and validates every item; resolves before seeded key pairs and certificates are generated
+   * (`generated`; each vault's requests wait for its own).
+   */
+  private async seedWorld(seed: SeedFile): Promise<{ vaults: Record<string, unknown>[]; generated: Promise<void> }> {
     const dir = this.world.directory;
     seed.tenants?.forEach((t) => dir.addTenant(t));
     seed.users?.forEach((u) => dir.addUser(u));
     seed.apps?.forEach((a) => dir.addApp(a));
     seed.subscriptions?.forEach((s) => dir.addSubscription(s));
     const touched: VaultRecord[] = [];
+    const generating: Promise<void>[] = [];
     for (const sv of seed.vaults ?? []) {
       const existing = this.world.vault(sv.name);
       const record = existing ?? (await this.createVault(sv));
@@ -118,9 +139,10 @@ export class Emulator {
       for (const d of sv.deny ?? []) this.world.deny.add(record.name, d);
       if (sv.throttleLimitPer10s !== undefined) this.world.throttle.setLimit(record.name, sv.throttleLimitPer10s || null);
       if (existing && sv.timings) Object.assign(existing.timings, sv.timings);
-      await record.vault?.seed(sv, (m) => console.error(`[kv-emulator] ${m}`));
+      const done = record.vault?.seed(sv, (m) => console.error(`[kv-emulator] ${m}`));
+      if (done) generating.push(done);
     }
-    return touched.map((r) => this.vaultInfo(r));
+    return { vaults: touched.map((r) => this.vaultInfo(r)), generated: Promise.all(generating).then(() => undefined) };
   }
 
   private async createVault(sv: SeedVault): Promise<VaultRecord> {
@@ -205,6 +227,8 @@ export class Emulator {
   /** The one JSON line the CLI prints, also served at GET /control/info. */
   info(): Record<string, unknown> {
     const d = this.world.directory;
+    const app = [...d.apps.values()][0];
+    const user = [...d.users.values()][0];
     return {
       ready: true,
       pid: process.pid,
@@ -222,7 +246,11 @@ export class Emulator {
       users: [...d.users.values()].map((u) => ({ username: u.username, objectId: u.objectId, homeTenant: u.homeTenant, tenants: u.tenants })),
       apps: [...d.apps.values()].map((a) => ({ clientId: a.clientId, objectId: a.objectId, tenantId: a.tenantId, tenants: a.tenants })),
       subscriptions: [...d.subscriptions.values()].map((s) => ({ id: s.id, displayName: s.displayName, tenantId: s.tenantId })),
-      vaults: [...this.world.vaults.values()].map((r) => this.vaultInfo(r)),
+      vaults: Object.fromEntries(this.world.liveVaults().flatMap((r) => (r.url ? [[r.name, r.url]] : []))),
+      vaultDetails: [...this.world.vaults.values()].map((r) => this.vaultInfo(r)),
+      // Emulator-only test credentials, printed on purpose (the ready line's contract): the first seeded app and user.
+      client: app ? { tenantId: app.tenantId, clientId: app.clientId, clientSecret: app.clientSecret } : null,
+      user: user ? { username: user.username, password: user.password } : null,
     };
   }
 

@@ -13,6 +13,10 @@ export interface VaultStore {
   routes(): Route[];
   /** Items of the seed file's array named after the store's kind, passed through untouched (may finish later). */
   seed(items: unknown[]): void | Promise<void>;
+  /** Throws when `seed(items)` would refuse the items, creating nothing (checked before any store is seeded). */
+  validateSeed?(items: unknown[]): void;
+  /** Resolves once everything seeded so far exists, when `seed` finishes in the background; rejects if it failed. */
+  whenSeeded?(): Promise<void>;
 }
 
 /** What a store factory gets: the vault, its secrets, and the stores created before it (by kind). */
@@ -42,6 +46,7 @@ export class Vault {
   readonly secrets: SecretStore;
   private readonly stores = new Map<string, VaultStore>();
   private routeCache: Route[] | undefined;
+  private seeding: Promise<void> = Promise.resolve();
 
   constructor(
     readonly context: VaultContext,
@@ -77,24 +82,37 @@ export class Vault {
     return this.routeCache;
   }
 
-  /** Loads the vault's seed: secrets here, every other array to the store of that kind. */
-  async seed(seed: SeedVault, warn: (message: string) => void): Promise<void> {
+  /**
+   * Loads the vault's seed: secrets here, every other array to the store of that kind. Invalid items throw at once
+   * (before anything is created when a store can validate); key pairs and certificates are generated in the
+   * background. The returned promise settles when every object exists; `whenSeeded()` gates this vault's requests.
+   */
+  seed(seed: SeedVault, warn: (message: string) => void): Promise<void> {
+    const batches = [...this.stores].flatMap(([kind, store]) => {
+      const items = seed[kind];
+      return Array.isArray(items) ? [{ store, items: items as unknown[] }] : [];
+    });
+    for (const b of batches) b.store.validateSeed?.(b.items);
     if (seed.secrets) {
       this.secrets.seed(seed.secrets);
     }
-    const pending: Promise<void>[] = [];
-    for (const [kind, store] of this.stores) {
-      const items = seed[kind];
-      if (Array.isArray(items)) {
-        pending.push(Promise.resolve(store.seed(items as unknown[])));
-      }
-    }
-    await Promise.all(pending);
+    const pending = batches.map((b) => Promise.resolve(b.store.seed(b.items)).then(() => b.store.whenSeeded?.()));
     for (const kind of ['keys', 'certificates']) {
       const items = seed[kind];
       if (Array.isArray(items) && items.length > 0 && !this.stores.has(kind)) {
         warn(`vault ${seed.name}: no ${kind} store is registered yet; ${items.length} seeded ${kind} ignored`);
       }
     }
+    const done = Promise.all(pending).then(() => undefined);
+    this.seeding = Promise.all([
+      this.seeding,
+      done.catch((err: unknown) => warn(`vault ${seed.name}: seeding failed: ${err instanceof Error ? err.message : String(err)}`)),
+    ]).then(() => undefined);
+    return done;
+  }
+
+  /** Resolves (never rejects) once every seed given so far is loaded; the data plane waits for it. */
+  whenSeeded(): Promise<void> {
+    return this.seeding;
   }
 }

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { AzureClients } from './auth/azureClients';
+import { AzureSession } from './auth/azureSession';
 import { registerCommands } from './commands/registerCommands';
 import type { Services } from './services';
 import { AttachedVaults } from './state/attachedVaults';
@@ -10,17 +12,38 @@ export interface ExtensionApi {
   readonly services: Services;
 }
 
+const setting = <T>(name: string, fallback: T) => () => vscode.workspace.getConfiguration('azureKeyVault').get<T>(name, fallback);
+
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = vscode.window.createOutputChannel('Azure Key Vault', { log: true });
+  const session = new AzureSession(log);
+  const clients = new AzureClients(session);
   const attachedVaults = new AttachedVaults(context.globalState);
-  const tree = new VaultTreeDataProvider(attachedVaults);
-  const treeView = vscode.window.createTreeView('azureKeyVault.vaults', {
-    treeDataProvider: tree,
-    showCollapseAll: true,
-    canSelectMany: true,
-  });
-  const services: Services = { context, log, ui: vscodeUi, attachedVaults, tree, treeView };
-  context.subscriptions.push(log, tree, treeView, ...registerCommands(services));
+  const pageSize = setting('pageSize', 25);
+  const tree = new VaultTreeDataProvider(
+    { session, clients, log, now: () => Date.now(), pageSize: () => Math.min(25, Math.max(1, pageSize())), expiryWarningDays: setting('expiryWarningDays', 30) },
+    attachedVaults,
+  );
+  const treeView = vscode.window.createTreeView('azureKeyVault.vaults', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
+  tree.onAccount = (label) => {
+    treeView.description = label;
+    void vscode.commands.executeCommand('setContext', 'azureKeyVault.signedIn', label !== undefined);
+  };
+  const services: Services = { context, log, ui: vscodeUi, session, clients, attachedVaults, tree, treeView };
+  context.subscriptions.push(
+    log,
+    session,
+    tree,
+    treeView,
+    session.onDidChange(() => {
+      clients.reset();
+      tree.refresh();
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (['azureKeyVault.subscriptions', 'azureKeyVault.pageSize', 'azureKeyVault.expiryWarningDays'].some((s) => e.affectsConfiguration(s))) tree.refresh();
+    }),
+    ...registerCommands(services),
+  );
   log.info('activated');
   return { services };
 }

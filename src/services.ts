@@ -1,5 +1,8 @@
 import type * as vscode from 'vscode';
+import type { AzureClients } from './auth/azureClients';
+import type { AzureSession } from './auth/azureSession';
 import type { AttachedVaults } from './state/attachedVaults';
+import type { TreeNode } from './tree/TreeNode';
 import type { VaultTreeDataProvider } from './tree/VaultTreeDataProvider';
 import type { Ui } from './ui';
 
@@ -9,7 +12,9 @@ export interface Services {
   readonly log: vscode.LogOutputChannel;
   /** Prompts; the e2e suite swaps in scripted answers through the extension's API. */
   ui: Ui;
+  readonly session: AzureSession;
+  readonly clients: AzureClients;
   readonly attachedVaults: AttachedVaults;
   readonly tree: VaultTreeDataProvider;
-  readonly treeView: vscode.TreeView<import('./tree/TreeNode').TreeNode>;
+  readonly treeView: vscode.TreeView<TreeNode>;
 }

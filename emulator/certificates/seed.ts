@@ -3,7 +3,7 @@
 import { parseSeedTime } from '../clock';
 import { asObject, type Json } from './json';
 import { BACKDATE_SECONDS, newVersionId, type CertEntry, type StoredVersion } from './model';
-import { mergePolicy, parsePolicy, PEM, PKCS12, type PolicyPatch, type WireSans } from './policy';
+import { mergePolicy, parsePolicy, PEM, PKCS12, type PolicyPatch, type StoredPolicy, type WireSans } from './policy';
 import type { CertificateStore } from './store';
 import { addMonths, createSelfSigned, generateKey } from './x509gen';
 
@@ -63,7 +63,21 @@ function policyPatch(s: Json, i: number): PolicyPatch {
   })!;
 }
 
-async function seedOne(store: CertificateStore, item: unknown, i: number): Promise<void> {
+/** A validated seed item; `issueOne` creates its versions (key generation and signing are asynchronous). */
+export interface CertSeedPlan {
+  readonly index: number;
+  readonly name: string;
+  readonly policy: StoredPolicy;
+  readonly now: number;
+  readonly nbf: number;
+  readonly exp: number;
+  readonly count: number;
+  readonly tags: Record<string, string> | undefined;
+  readonly enabled: boolean;
+  readonly deleted: boolean;
+}
+
+function planOne(store: CertificateStore, item: unknown, i: number): CertSeedPlan {
   const s = asObject(item, `certificate seed #${i}`);
   if (typeof s.name !== 'string') {
     fail(i, 'name is required');
@@ -80,6 +94,11 @@ async function seedOne(store: CertificateStore, item: unknown, i: number): Promi
   }
   const count = typeof s.versions === 'number' && s.versions >= 1 ? Math.floor(s.versions) : 1;
   const tags = s.tags === undefined ? undefined : (asObject(s.tags, 'tags') as Record<string, string>);
+  return { index: i, name, policy, now, nbf, exp, count, tags, enabled: s.enabled !== false, deleted: s.deleted === true };
+}
+
+async function issueOne(store: CertificateStore, plan: CertSeedPlan): Promise<void> {
+  const { name, policy, now, nbf, exp, count, tags } = plan;
   const entry: CertEntry = { name, versions: [], policy };
   store.put(entry);
   const span = Math.max(DAY, Math.min(30 * DAY, exp - nbf));
@@ -92,7 +111,7 @@ async function seedOne(store: CertificateStore, item: unknown, i: number): Promi
       version: newVersionId(),
       created,
       updated: created,
-      enabled: k === 0 ? s.enabled !== false : true,
+      enabled: k === 0 ? plan.enabled : true,
       nbf: vNbf,
       exp: vExp,
       tags,
@@ -103,19 +122,34 @@ async function seedOne(store: CertificateStore, item: unknown, i: number): Promi
     entry.versions.push(v);
     await store.issue(entry, v, [der], key.privateKey);
   }
-  if (s.deleted === true) {
+  if (plan.deleted) {
     await store.remove(entry, true);
   }
 }
 
-/** Creates the seeded certificates in order; a bad item stops the load with a message naming it. */
-export async function seedCertificates(store: CertificateStore, items: unknown[]): Promise<void> {
-  for (let i = 0; i < items.length; i++) {
+function named(i: number, err: unknown): Error {
+  const message = err instanceof Error ? err.message : String(err);
+  return new Error(message.startsWith('certificate seed #') ? message : `certificate seed #${i}: ${message}`);
+}
+
+/** Validates seed items against the store (synchronously); a bad item throws a message naming it. */
+export function planCertificates(store: CertificateStore, items: unknown[]): CertSeedPlan[] {
+  return items.map((item, i) => {
     try {
-      await seedOne(store, items[i], i);
+      return planOne(store, item, i);
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      throw new Error(message.startsWith('certificate seed #') ? message : `certificate seed #${i}: ${message}`);
+      throw named(i, err);
+    }
+  });
+}
+
+/** Creates the planned certificates in order. */
+export async function issueCertificates(store: CertificateStore, plans: readonly CertSeedPlan[]): Promise<void> {
+  for (const plan of plans) {
+    try {
+      await issueOne(store, plan);
+    } catch (err) {
+      throw named(plan.index, err);
     }
   }
 }

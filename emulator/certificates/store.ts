@@ -8,7 +8,7 @@ import { issuerRoutes, IssuerStore } from './issuers';
 import { keyOpsFor, secretValue } from './material';
 import { BACKDATE_SECONDS, hasManaged, NAME_PATTERN, type CertEntry, type DeletedEntry, type PendingOperation, type StoredVersion } from './model';
 import { certificateRoutes } from './routes';
-import { seedCertificates } from './seed';
+import { issueCertificates, planCertificates, type CertSeedPlan } from './seed';
 import type { CertificateStoreDeps } from './sinks';
 import { addMonths, createSelfSigned } from './x509gen';
 
@@ -31,11 +31,25 @@ export class CertificateStore {
     return [...issuerRoutes(this.issuers), ...certificateRoutes(this)];
   }
 
-  /** Loads seed items (format: README.md). Resolves when every seeded certificate, key and secret exists. */
+  /**
+   * Loads seed items (format: README.md): validated at once (a bad item rejects before anything is created), then
+   * issued in order. Resolves when every seeded certificate, key and secret exists.
+   */
   seed(items: unknown[]): Promise<void> {
-    const run = this.ready.then(() => seedCertificates(this, items));
+    let plans: CertSeedPlan[];
+    try {
+      plans = planCertificates(this, items);
+    } catch (err) {
+      return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+    }
+    const run = this.ready.then(() => issueCertificates(this, plans));
     this.ready = run.catch(() => undefined);
     return run;
+  }
+
+  /** Throws when a seed item is invalid (the check `seed` starts with), creating nothing. */
+  validateSeed(items: unknown[]): void {
+    planCertificates(this, items);
   }
 
   nowMs(): number {

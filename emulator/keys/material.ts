@@ -1,5 +1,5 @@
 // Key material: generation (real key pairs), JWK import, the public JWK the service shows, key type and size.
-import { createPrivateKey, createPublicKey, generateKeyPair, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPair, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
 import { EmuError } from '../errors';
 import { badParameter } from './errors';
@@ -57,16 +57,6 @@ export async function generateKey(spec: KeySpec): Promise<KeyObject> {
   }
   const pair = await generateKeyPairAsync('ec', { namedCurve: NODE_CURVE[spec.curve ?? 'P-256'] });
   return pair.privateKey;
-}
-
-export function generateKeySync(spec: KeySpec): KeyObject {
-  if (isRsa(spec.kty)) {
-    return generateKeyPairSync('rsa', {
-      modulusLength: spec.size ?? 2048,
-      publicExponent: spec.publicExponent ?? 65537,
-    }).privateKey;
-  }
-  return generateKeyPairSync('ec', { namedCurve: NODE_CURVE[spec.curve ?? 'P-256'] }).privateKey;
 }
 
 /** The curve of an EC key in JWK terms, or undefined for RSA. */

@@ -124,7 +124,13 @@ export class KeyRepository {
 
   /** Registers a whole entry (restore); the name must be free. */
   insert(entry: KeyEntry): void {
-    const key = entry.name.toLowerCase();
+    this.checkInsertable(entry.name);
+    this.active.set(entry.name.toLowerCase(), entry);
+  }
+
+  /** Throws the error `insert` would throw for this name (a deleted or an existing key holds it). */
+  checkInsertable(name: string): void {
+    const key = name.toLowerCase();
     this.sweep();
     const d = this.deleted.get(key);
     if (d !== undefined) {
@@ -134,10 +140,9 @@ export class KeyRepository {
       throw new KeyVaultHttpError(
         409,
         'Conflict',
-        `There was a conflict restoring the key ${entry.name}: a key with the same name already exists in this vault.`,
+        `There was a conflict restoring the key ${name}: a key with the same name already exists in this vault.`,
       );
     }
-    this.active.set(key, entry);
   }
 
   /** Visible keys, sorted by name (case-insensitive). */

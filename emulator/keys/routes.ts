@@ -30,10 +30,14 @@ function guard(fn: (req: EmuRequest) => EmuResponse | Promise<EmuResponse>): Han
 const name = (req: EmuRequest): string => req.params.name ?? '';
 
 export function keyRoutes(store: KeyStore): Route[] {
+  // Every route first waits for seeded key pairs still being generated.
   const route = (method: Route['method'], source: string, fn: (req: EmuRequest) => EmuResponse | Promise<EmuResponse>): Route => ({
     method,
     pattern: p(source),
-    handler: guard(fn),
+    handler: guard(async (req) => {
+      await store.settled();
+      return fn(req);
+    }),
   });
   return [
     route('GET', '/keys', (req) => store.list(req)),

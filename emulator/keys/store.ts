@@ -20,7 +20,7 @@ import { page } from './paging';
 import { KeyRepository, newVersionId } from './repository';
 import { parseIsoDuration, parseRotationPolicy, rotationPolicyJson } from './rotation';
 import { keyRoutes } from './routes';
-import { seedItem } from './seed';
+import { KeySeeder } from './seed';
 import {
   asBody,
   checkName,
@@ -54,12 +54,14 @@ const ok = (body: unknown): EmuResponse => ({ status: 200, body });
 export class KeyStore {
   private readonly repo: KeyRepository;
   private readonly codec: BackupCodec;
+  private readonly seeder: KeySeeder;
 
   constructor(
     private readonly vault: VaultContext,
     options: KeyStoreOptions = {},
   ) {
     this.repo = new KeyRepository(vault);
+    this.seeder = new KeySeeder(this.repo, vault.softDeleteEnabled);
     this.codec = options.codec ?? new BackupCodec();
   }
 
@@ -67,20 +69,23 @@ export class KeyStore {
     return keyRoutes(this);
   }
 
-  /** Seed items (see README.md); generates real key pairs synchronously. Throws on an invalid item. */
+  /** Seed items (see README.md and `KeySeeder`): validated at once, key pairs generated in the background. */
   seed(items: unknown[]): void {
-    const now = this.repo.nowSeconds();
-    items.forEach((raw, i) => {
-      const { entry, deleted } = seedItem(raw, i, now);
-      if (deleted) {
-        if (!this.vault.softDeleteEnabled) {
-          throw new Error(`keys seed item ${i} (${entry.name}): deleted keys need a vault with soft delete`);
-        }
-        this.repo.insertDeleted(entry);
-      } else {
-        this.repo.insert(entry);
-      }
-    });
+    this.seeder.seed(items);
+  }
+
+  validateSeed(items: unknown[]): void {
+    this.seeder.plan(items);
+  }
+
+  /** Resolves once every key seeded so far exists; rejects when the last seed failed. */
+  whenSeeded(): Promise<void> {
+    return this.seeder.whenSeeded();
+  }
+
+  /** Resolves (never rejects) once the seeds given so far are loaded; the key routes wait for it. */
+  settled(): Promise<void> {
+    return this.seeder.settled();
   }
 
   private bundle(entry: KeyEntry, v: KeyVersion = latest(entry)): Record<string, unknown> {

@@ -61,7 +61,7 @@ export function installVsix(vsix, { userDataDir, extensionsDir }) {
  * Starts code-server in `tmp` (user data, extensions, logs, its TMPDIR). `testMode` adds
  * `--vscode-option enable-smoke-test-driver`, without which the workbench ignores the test payload.
  */
-export async function startCodeServer({ tmp, folder, settings = {}, env = {}, testMode = true, port, host = '127.0.0.1' }) {
+export async function startCodeServer({ tmp, folder, settings = {}, env = {}, testMode = true, port, host = '127.0.0.1', extraArgs = [] }) {
   const userDataDir = path.join(tmp, 'user-data');
   const extensionsDir = path.join(tmp, 'extensions');
   const procTmp = path.join(tmp, 't'); // short: unix socket paths are limited to ~107 bytes
@@ -76,6 +76,7 @@ export async function startCodeServer({ tmp, folder, settings = {}, env = {}, te
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
     '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
     ...(testMode ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    ...extraArgs,
     ...(folder ? [folder] : []),
   ];
   const child = spawn(path.join(NODE_BIN_DIR, 'node'), args, { env: serverEnv({ ...env, TMPDIR: procTmp }), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -10,25 +10,28 @@ import path from 'node:path';
 import util from 'node:util';
 import { launchBrowser, makeTempDir, remoteUri, startCodeServer, workbenchUrl } from './codeServer.mjs';
 import { ROOT } from './paths.mjs';
+import { installCompanion, startEmulatorForVsCode } from './emulatorSetup.mjs';
 import { ensureE2eTools } from './setup.mjs';
 
 const info = (...a) => console.error('[e2e]', ...a);
 
 /** @returns {Promise<{ code: number, passed: number, failed: number }>} */
-export async function runE2e({ grep, forceFail = false, env = {}, keep = false, timeoutSec = 600, folder = path.join(ROOT, 'test', 'e2e', 'workspace'), extensionPaths = [] } = {}) {
+export async function runE2e({ grep, forceFail = false, env = {}, keep = false, timeoutSec = 600, folder = path.join(ROOT, 'test', 'e2e', 'workspace'), seed = path.join(ROOT, 'emulator', 'seeds', 'e2e.json') } = {}) {
   ensureE2eTools(info);
   const t0 = performance.now();
   const tmp = makeTempDir('e2e-');
   const resultsFile = path.join(tmp, 'results.json');
-  const extEnv = { E2E_RESULTS_FILE: resultsFile, ...env, ...(grep ? { E2E_GREP: grep } : {}), ...(forceFail ? { E2E_FORCE_FAIL: '1' } : {}) };
-  let server, browser;
+  let server, browser, emulator;
   let outcome = { code: 2, passed: 0, failed: 0 };
   try {
-    server = await startCodeServer({ tmp, folder, env });
+    // The emulator (Entra + ARM + Key Vault) and the test-only companion that signs in to it as `microsoft`.
+    emulator = await startEmulatorForVsCode({ seed, log: (line) => fs.appendFileSync(path.join(tmp, 'emulator.log'), `${line}\n`) });
+    const extEnv = { E2E_RESULTS_FILE: resultsFile, ...emulator.env, ...env, ...(grep ? { E2E_GREP: grep } : {}), ...(forceFail ? { E2E_FORCE_FAIL: '1' } : {}) };
+    installCompanion(tmp, { userDataDir: path.join(tmp, 'user-data'), extensionsDir: path.join(tmp, 'extensions') });
+    server = await startCodeServer({ tmp, folder, env: { ...emulator.env, ...env }, settings: emulator.settings });
     info(`code-server ${server.url} (VS Code in ${path.relative(ROOT, tmp)})`);
     const payload = [
       ['extensionDevelopmentPath', remoteUri(server.authority, ROOT)],
-      ...extensionPaths.map((p) => ['extensionDevelopmentPath', remoteUri(server.authority, p)]),
       ['extensionTestsPath', remoteUri(server.authority, path.join(ROOT, 'out', 'test', 'e2e', 'index.js'))],
       ['extensionEnvironment', JSON.stringify(extEnv)],
       ['skipWelcome', 'true'],
@@ -74,6 +77,7 @@ export async function runE2e({ grep, forceFail = false, env = {}, keep = false, 
   } finally {
     await browser?.close().catch(() => {});
     await server?.stop().catch(() => {});
+    await emulator?.stop().catch(() => {});
     if (keep) info(`kept ${tmp} (code-server.log, failure.png)`);
     else fs.rmSync(tmp, { recursive: true, force: true });
   }

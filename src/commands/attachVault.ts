@@ -1,10 +1,12 @@
 import { parseVaultUrl } from '../azure/vaultUrl';
 import type { Services } from '../services';
-import { AttachedVaultNode } from '../tree/AttachedVaultNode';
 import { UserCancelled } from './wrapper';
 
-/** Attaches a vault by URL: for vaults the user can use but cannot see through ARM. */
-export async function attachVault(services: Services): Promise<AttachedVaultNode> {
+/**
+ * Attaches a vault by URL: for vaults the user can use but cannot see through ARM. Lists it without any ARM
+ * call. Returns the id of the vault's node.
+ */
+export async function attachVault(services: Services): Promise<string> {
   const input = await services.ui.showInputBox({
     title: 'Attach a Key Vault by URL',
     prompt: 'The vault URI, as shown on the vault’s Overview page in the portal',
@@ -21,8 +23,11 @@ export async function attachVault(services: Services): Promise<AttachedVaultNode
   if (!parsed.ok) throw new Error(parsed.reason);
   await services.attachedVaults.add(parsed.vault);
   services.log.info(`attached vault ${parsed.vault.url}`);
-  services.tree.refresh();
-  const node = new AttachedVaultNode(parsed.vault);
-  await services.treeView.reveal(node, { select: true, focus: false });
-  return node;
+  services.tree.refreshAttached();
+  const id = `attached/${parsed.vault.url}`;
+  const roots = await services.tree.getChildren();
+  const group = roots.find((n) => n.id === 'attached');
+  const node = group && (await services.tree.getChildren(group)).find((n) => n.id === id);
+  if (node) await services.treeView.reveal(node, { select: true, focus: false, expand: false });
+  return id;
 }

@@ -2,9 +2,13 @@
 // checks it against what VS Code has registered.
 export const CommandIds = {
   signIn: 'azureKeyVault.signIn',
+  signInToTenant: 'azureKeyVault.signInToTenant',
+  selectSubscriptions: 'azureKeyVault.selectSubscriptions',
   attachVault: 'azureKeyVault.attachVault',
   detachVault: 'azureKeyVault.detachVault',
   refresh: 'azureKeyVault.refresh',
+  loadMore: 'azureKeyVault.loadMore',
+  filterGroup: 'azureKeyVault.filterGroup',
   showLog: 'azureKeyVault.showLog',
 } as const;
 

@@ -2,17 +2,25 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { attachVault } from './attachVault';
 import { detachVault } from './detachVault';
+import { filterGroup } from './filterGroup';
 import { CommandIds, type CommandId } from './ids';
+import { loadMore } from './loadMore';
 import { refresh } from './refresh';
+import { selectSubscriptions } from './selectSubscriptions';
 import { showLog } from './showLog';
 import { signIn } from './signIn';
+import { signInToTenant } from './signInToTenant';
 import { runCommand, type CommandHandler } from './wrapper';
 
 const handlers: Readonly<Record<CommandId, CommandHandler>> = {
   [CommandIds.signIn]: signIn,
+  [CommandIds.signInToTenant]: signInToTenant,
+  [CommandIds.selectSubscriptions]: selectSubscriptions,
   [CommandIds.attachVault]: attachVault,
   [CommandIds.detachVault]: detachVault,
   [CommandIds.refresh]: refresh,
+  [CommandIds.loadMore]: loadMore,
+  [CommandIds.filterGroup]: filterGroup,
   [CommandIds.showLog]: showLog,
 };
 

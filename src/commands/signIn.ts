@@ -1,9 +1,15 @@
-import { getArmSession } from '../auth/session';
 import type { Services } from '../services';
+import { UserCancelled } from './wrapper';
 
-/** Signs in with VS Code's own Microsoft account (interactive: this is the explicit sign-in action). */
+/** The explicit sign-in action: VS Code's own Microsoft sign-in (or a check of the configured credential). */
 export async function signIn(services: Services): Promise<void> {
-  const session = await getArmSession(true);
-  if (session) services.log.info(`signed in as ${session.account.label}`);
+  try {
+    const account = await services.session.signIn();
+    services.log.info(`signed in as ${account.label}`);
+  } catch (error) {
+    // VS Code's words when the user closes its sign-in prompt.
+    if (error instanceof Error && /did not consent|cancel/i.test(error.message)) throw new UserCancelled();
+    throw error;
+  }
   services.tree.refresh();
 }

@@ -2,9 +2,11 @@ import type * as vscode from 'vscode';
 
 /** A node of the vaults view. Each node kind is a class that builds its own item and owns its children. */
 export interface TreeNode {
-  /** Stable hierarchical id (`attached/{url}`, `sub/{id}/vault/{name}/secrets/{name}`). */
+  /** Stable hierarchical id (`tenant/{id}/sub/{id}/vault/{name}/secrets/{name}`, `attached/{url}`). */
   readonly id: string;
   readonly parent: TreeNode | undefined;
   getTreeItem(): vscode.TreeItem | Promise<vscode.TreeItem>;
   getChildren?(): TreeNode[] | Promise<TreeNode[]>;
+  /** Forget cached children (refresh). */
+  reset?(): void;
 }

@@ -1,14 +1,35 @@
 import * as vscode from 'vscode';
+import { classifyError } from '../azure/errors';
+import type { SubscriptionInfo } from '../azure/model';
+import { CommandIds } from '../commands/ids';
 import type { AttachedVaults } from '../state/attachedVaults';
-import { AttachedVaultNode } from './AttachedVaultNode';
+import { AttachedVaultsNode } from './AttachedVaultsNode';
+import { MessageNode } from './MessageNode';
+import { subscriptionChildren, TenantNode } from './TenantNode';
+import type { TreeContext } from './TreeContext';
 import type { TreeNode } from './TreeNode';
 
-/** Delegates to the nodes: the provider itself knows only the roots. */
+/**
+ * The vaults view. It owns only the roots (the account's tenants or subscriptions, and "Attached Vaults");
+ * every other node loads and caches its own children.
+ */
 export class VaultTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
-  readonly onDidChangeTreeData = this.changed.event;
+  private readonly changedEmitter = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changedEmitter.event;
+  /** The account's part of the roots (tenants or subscriptions); attached vaults are rebuilt on their own. */
+  private accountPart: Promise<TreeNode[]> | undefined;
+  /** Told when the signed-in account is known (view description, welcome content). */
+  onAccount: (label: string | undefined) => void = () => undefined;
 
-  constructor(private readonly attached: AttachedVaults) {}
+  /** The context handed to nodes. */
+  readonly nodeContext: TreeContext;
+
+  constructor(
+    ctx: Omit<TreeContext, 'changed'>,
+    private readonly attached: AttachedVaults,
+  ) {
+    this.nodeContext = { ...ctx, changed: (node) => this.changedEmitter.fire(node) };
+  }
 
   getTreeItem(node: TreeNode): vscode.TreeItem | Promise<vscode.TreeItem> {
     return node.getTreeItem();
@@ -16,19 +37,71 @@ export class VaultTreeDataProvider implements vscode.TreeDataProvider<TreeNode>,
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (node) return node.getChildren ? await node.getChildren() : [];
-    return this.attached.list().map((vault) => new AttachedVaultNode(vault));
+    this.accountPart ??= this.loadAccountPart();
+    const attached = this.attached.list();
+    return [...(await this.accountPart), ...(attached.length ? [new AttachedVaultsNode(attached, this.nodeContext)] : [])];
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
     return node.parent;
   }
 
-  /** Refresh one node (and its children) or, without an argument, the whole view. */
+  /** Refresh one node (drops its cached children) or, without an argument, everything. */
   refresh(node?: TreeNode): void {
-    this.changed.fire(node);
+    if (node) node.reset?.();
+    else this.accountPart = undefined;
+    this.changedEmitter.fire(node);
+  }
+
+  /** The attached vaults changed: re-read the roots without calling ARM again. */
+  refreshAttached(): void {
+    this.changedEmitter.fire(undefined);
   }
 
   dispose(): void {
-    this.changed.dispose();
+    this.changedEmitter.dispose();
+  }
+
+  private async loadAccountPart(): Promise<TreeNode[]> {
+    const ctx = this.nodeContext;
+    const cloud = ctx.session.cloud();
+    if (!cloud.ok) {
+      this.onAccount(undefined);
+      return [
+        new MessageNode('cloud/error', undefined, `${cloud.reason} — Open Settings`, {
+          icon: new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')),
+          command: { command: 'workbench.action.openSettings', title: 'Open Settings', arguments: ['azureKeyVault.cloud'] },
+        }),
+      ];
+    }
+    const account = await ctx.session.account().catch((error: unknown) => {
+      ctx.log.warn(`account: ${classifyError(error).message}`);
+      return undefined;
+    });
+    this.onAccount(account?.label);
+    if (!account) return []; // with no attached vault the tree is empty: the view shows its sign-in welcome
+    return this.accountRoots();
+  }
+
+  private async accountRoots(): Promise<TreeNode[]> {
+    const ctx = this.nodeContext;
+    try {
+      const { arm } = await ctx.clients.get();
+      const tenants = await arm.listTenants();
+      const selected = vscode.workspace.getConfiguration('azureKeyVault').get<string[]>('subscriptions', []);
+      const filter = (s: SubscriptionInfo) => selected.length === 0 || selected.includes(s.subscriptionId);
+      if (tenants.length === 1) return await subscriptionChildren(undefined, ctx, tenants[0]!, filter);
+      return tenants.map((t) => new TenantNode(t, undefined, ctx, filter));
+    } catch (error) {
+      const failure = classifyError(error);
+      ctx.log.warn(`tenants: ${failure.code ?? failure.kind}: ${failure.message}`);
+      return [
+        new MessageNode('account/error', undefined, `${failure.message} — Retry`, {
+          tooltip: failure.action,
+          icon: new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')),
+          command: { command: CommandIds.refresh, title: 'Retry' },
+        }),
+      ];
+    }
   }
 }

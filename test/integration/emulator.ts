@@ -1,9 +1,12 @@
 // The one place integration tests learn about the emulator: its JSON line (KV_EMULATOR, set by
 // scripts/with-emulator.mjs together with NODE_EXTRA_CA_CERTS), credentials from its seed, SDK client factories
 // configured for it, and a typed client for its control API.
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as https from 'node:https';
-import { ClientSecretCredential, type ClientSecretCredentialOptions } from '@azure/identity';
+import * as path from 'node:path';
+import * as readline from 'node:readline';
+import { ClientSecretCredential, UsernamePasswordCredential, type ClientSecretCredentialOptions } from '@azure/identity';
 import { SecretClient, type SecretClientOptions } from '@azure/keyvault-secrets';
 import { KeyClient, type KeyClientOptions } from '@azure/keyvault-keys';
 import { CertificateClient, type CertificateClientOptions } from '@azure/keyvault-certificates';
@@ -38,7 +41,13 @@ export interface EmulatorInfo {
   users: { username: string; objectId: string; homeTenant: string; tenants: string[] }[];
   apps: { clientId: string; objectId: string; tenantId: string; tenants: string[] }[];
   subscriptions: { id: string; displayName: string; tenantId: string }[];
-  vaults: EmulatorVault[];
+  /** Live vaults: name → data-plane URL. */
+  vaults: Record<string, string>;
+  /** Every vault (deleted ones too), with its ARM coordinates. */
+  vaultDetails: EmulatorVault[];
+  /** The first seeded app and user (emulator-only test credentials); null when the seed has none. */
+  client: { tenantId: string; clientId: string; clientSecret: string } | null;
+  user: { username: string; password: string } | null;
 }
 
 /** The emulator this test process runs against (throws a helpful error outside with-emulator.mjs). */
@@ -80,7 +89,7 @@ export function vaultUrl(nameOrUrl: string): string {
 }
 
 export function vaultInfo(name: string): EmulatorVault & { url: string } {
-  const v = emulatorInfo().vaults.find((x) => x.name === name);
+  const v = emulatorInfo().vaultDetails.find((x) => x.name === name);
   if (!v?.url) throw new Error(`no live vault ${name} in the emulator`);
   return v as EmulatorVault & { url: string };
 }
@@ -225,9 +234,9 @@ export const controlApi = {
 
 /** Vaults created at run time are not in KV_EMULATOR: look them up through the control API. */
 export async function liveVaultUrl(name: string): Promise<string> {
-  const v = (await controlApi.info()).vaults.find((x) => x.name === name);
-  if (!v?.url) throw new Error(`no live vault ${name}`);
-  return v.url;
+  const url = (await controlApi.info()).vaults[name];
+  if (!url) throw new Error(`no live vault ${name}`);
+  return url;
 }
 
 export interface ServiceErrorBody {
@@ -251,4 +260,50 @@ export function errorBody(err: unknown): ServiceErrorBody {
 /** Unique names per run, so tests never collide with each other or with earlier runs on a kept state. */
 export function uniqueName(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+
+export interface SeededEmulator {
+  info: EmulatorInfo;
+  stop(): Promise<void>;
+}
+
+/**
+ * A second emulator process (out/emulator-cli.js, bundled by with-emulator.mjs) with another seed, e.g.
+ * `emulator/seeds/demo.json`. It reuses this run's state directory, hence its test CA, already trusted through
+ * NODE_EXTRA_CA_CERTS.
+ */
+export async function startSeededEmulator(seedFile: string): Promise<SeededEmulator> {
+  const child = spawn(
+    process.execPath,
+    [path.join(repoRoot, 'out', 'emulator-cli.js'), '--seed', path.resolve(repoRoot, seedFile), '--state-dir', emulatorInfo().stateDir],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const line = await new Promise<string>((resolve, reject) => {
+    readline.createInterface({ input: child.stdout }).once('line', resolve);
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the emulator with ${seedFile} exited with ${code}`)));
+  });
+  return {
+    info: JSON.parse(line) as EmulatorInfo,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        await exited;
+      }
+    },
+  };
+}
+
+/** The password grant (ROPC) for the ready line's `user` of an emulator (`tenantId` defaults to its home tenant). */
+export function userCredentialOf(info: EmulatorInfo, tenantId?: string): UsernamePasswordCredential {
+  if (!info.user || !info.client) throw new Error('the emulator has no seeded user or app');
+  const home = info.users.find((u) => u.username === info.user?.username)?.homeTenant ?? info.client.tenantId;
+  return new UsernamePasswordCredential(tenantId ?? home, info.client.clientId, info.user.username, info.user.password, {
+    authorityHost: info.login,
+    disableInstanceDiscovery: true,
+    additionallyAllowedTenants: ['*'],
+  });
 }

@@ -1,7 +1,7 @@
 // The emulator's Entra ID, through @azure/identity unmodified (authorityHost + disableInstanceDiscovery).
 import * as assert from 'node:assert/strict';
 import { ClientSecretCredential, UsernamePasswordCredential } from '@azure/identity';
-import { appCredential, emulatorInfo, rawRequest, seededApp, seededUser } from './emulator';
+import { appCredential, emulatorInfo, rawRequest, seededApp, seededUser, userCredentialOf } from './emulator';
 
 function claimsOf(token: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
@@ -89,6 +89,19 @@ describe('emulator Entra ID', () => {
       disableInstanceDiscovery: true,
     });
     await assert.rejects(cred.getToken(info.scopes.arm), /AADSTS50020/);
+  });
+
+  it("signs in with the ready line's client (first seeded app) and user (first seeded user)", async () => {
+    const app = seededApp('test-app');
+    assert.deepEqual(info.client, { tenantId: app.tenantId, clientId: app.clientId, clientSecret: app.clientSecret });
+    const client = new ClientSecretCredential(info.client.tenantId, info.client.clientId, info.client.clientSecret, {
+      authorityHost: info.login,
+      disableInstanceDiscovery: true,
+    });
+    assert.equal(claimsOf((await client.getToken(info.scopes.vault)).token).appid, app.clientId);
+    const alice = seededUser('alice@contosotest.onmicrosoft.com');
+    assert.deepEqual(info.user, { username: alice.username, password: alice.password });
+    assert.equal(claimsOf((await userCredentialOf(info).getToken(info.scopes.arm)).token).upn, info.user.username);
   });
 
   it('honours token lifetime from the token endpoint (expires_in)', async () => {

@@ -1,0 +1,104 @@
+import type { TokenCredential } from '@azure/core-auth';
+import * as vscode from 'vscode';
+import { loadAzureSdk } from '../azure/lazy';
+import { resolveCloud, type CloudEnvironment, type CloudResult, type CustomCloudSetting, type SovereignCustomEnvironment } from './clouds';
+import { SignInRequiredError } from './errors';
+import { tenantScope, VsCodeCredential } from './vscodeCredential';
+
+export type CredentialKind = 'vscode' | 'azureCli' | 'environment';
+
+const watchedSettings = ['azureKeyVault.cloud', 'azureKeyVault.customCloud', 'azureKeyVault.credential', 'microsoft-sovereign-cloud'];
+
+/**
+ * Who the user is and which cloud they talk to. Fires `onDidChange` when the VS Code account signs in or out
+ * or a setting that changes the cloud or the credential changes; listeners drop their caches then.
+ */
+export class AzureSession implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    this.subscriptions = [
+      this.changed,
+      vscode.authentication.onDidChangeSessions((e) => {
+        const cloud = this.cloud();
+        if (cloud.ok && e.provider.id === cloud.cloud.authProviderId) {
+          this.log.info(`sign-in state of ${e.provider.id} changed`);
+          this.changed.fire();
+        }
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (watchedSettings.some((s) => e.affectsConfiguration(s))) {
+          this.log.info('cloud or credential settings changed');
+          this.changed.fire();
+        }
+      }),
+    ];
+  }
+
+  cloud(): CloudResult {
+    const ours = vscode.workspace.getConfiguration('azureKeyVault');
+    const sovereign = vscode.workspace.getConfiguration('microsoft-sovereign-cloud');
+    return resolveCloud({
+      cloud: ours.get<string>('cloud'),
+      customCloud: ours.get<CustomCloudSetting>('customCloud'),
+      sovereignEnvironment: sovereign.get<string>('environment') || undefined,
+      sovereignCustomEnvironment: sovereign.get<SovereignCustomEnvironment>('customEnvironment'),
+    });
+  }
+
+  /** The cloud, or an error that says which setting is wrong. */
+  requireCloud(): CloudEnvironment {
+    const result = this.cloud();
+    if (!result.ok) throw new Error(`${result.reason}. Fix the setting and refresh.`);
+    return result.cloud;
+  }
+
+  credentialKind(): CredentialKind {
+    return vscode.workspace.getConfiguration('azureKeyVault').get<CredentialKind>('credential', 'vscode');
+  }
+
+  /** A credential for the current settings. @azure/identity is loaded only for the CLI/environment kinds. */
+  async credential(): Promise<TokenCredential> {
+    const cloud = this.requireCloud();
+    const kind = this.credentialKind();
+    if (kind === 'vscode') return new VsCodeCredential(cloud.authProviderId);
+    const sdk = await loadAzureSdk();
+    return sdk.createIdentityCredential(kind);
+  }
+
+  /** The signed-in account (silent), or undefined. For @azure/identity credentials: a token can be had. */
+  async account(): Promise<{ label: string } | undefined> {
+    const cloud = this.requireCloud();
+    if (this.credentialKind() !== 'vscode') {
+      try {
+        await (await this.credential()).getToken(cloud.resourceManagerScope);
+        return { label: this.credentialKind() === 'azureCli' ? 'Azure CLI' : 'environment credential' };
+      } catch (error) {
+        this.log.warn(`${this.credentialKind()} credential: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      }
+    }
+    const session = await vscode.authentication.getSession(cloud.authProviderId, [cloud.resourceManagerScope], { silent: true });
+    return session ? { label: session.account.label } : undefined;
+  }
+
+  /** The explicit sign-in action: may open VS Code's sign-in flow (optionally for one tenant). */
+  async signIn(tenantId?: string): Promise<{ label: string }> {
+    const cloud = this.requireCloud();
+    if (this.credentialKind() !== 'vscode') {
+      const account = await this.account();
+      if (!account) throw new SignInRequiredError(tenantId, `The ${this.credentialKind()} credential has no token: ${this.credentialKind() === 'azureCli' ? 'run `az login`' : 'set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET'}, then refresh.`);
+      return account;
+    }
+    const scopes = [cloud.resourceManagerScope, ...(tenantId ? [tenantScope(tenantId)] : [])];
+    const session = await vscode.authentication.getSession(cloud.authProviderId, scopes, { createIfNone: true });
+    this.changed.fire();
+    return { label: session.account.label };
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

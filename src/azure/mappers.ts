@@ -1,0 +1,131 @@
+// SDK results → the plain model (pure: type-only SDK imports). Copies fields; never keeps an SDK object and
+// never reads a value.
+import type { DeletedSecret, SecretProperties } from '@azure/keyvault-secrets';
+import type { DeletedKey, KeyProperties } from '@azure/keyvault-keys';
+import type { CertificateProperties, DeletedCertificate } from '@azure/keyvault-certificates';
+import type { Vault } from '@azure/arm-keyvault';
+import type { DeletedItemProperties, ItemProperties, VaultInfo } from './model';
+
+function date(d: Date | undefined): Date | undefined {
+  return d instanceof Date && !Number.isNaN(d.getTime()) ? new Date(d.getTime()) : undefined;
+}
+
+function tags(t: Readonly<Record<string, string>> | undefined): Readonly<Record<string, string>> | undefined {
+  return t && Object.keys(t).length > 0 ? { ...t } : undefined;
+}
+
+/** Drops undefined fields, so items compare and serialise cleanly. */
+function compact<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+export function secretItem(p: SecretProperties): ItemProperties {
+  return compact({
+    kind: 'secret',
+    name: p.name,
+    id: p.id ?? `${p.vaultUrl}/secrets/${p.name}`,
+    version: p.version,
+    enabled: p.enabled,
+    notBefore: date(p.notBefore),
+    expiresOn: date(p.expiresOn),
+    createdOn: date(p.createdOn),
+    updatedOn: date(p.updatedOn),
+    contentType: p.contentType,
+    managed: p.managed,
+    tags: tags(p.tags),
+    recoveryLevel: p.recoveryLevel,
+  });
+}
+
+export function keyItem(p: KeyProperties, keyType?: string): ItemProperties {
+  return compact({
+    kind: 'key',
+    name: p.name,
+    id: p.id ?? `${p.vaultUrl}/keys/${p.name}`,
+    version: p.version,
+    enabled: p.enabled,
+    notBefore: date(p.notBefore),
+    expiresOn: date(p.expiresOn),
+    createdOn: date(p.createdOn),
+    updatedOn: date(p.updatedOn),
+    keyType,
+    managed: p.managed,
+    tags: tags(p.tags),
+    recoveryLevel: p.recoveryLevel,
+  });
+}
+
+export function certificateItem(p: CertificateProperties): ItemProperties {
+  const name = p.name ?? '';
+  return compact({
+    kind: 'certificate',
+    name,
+    id: p.id ?? `${p.vaultUrl ?? ''}/certificates/${name}`,
+    version: p.version,
+    enabled: p.enabled,
+    notBefore: date(p.notBefore),
+    expiresOn: date(p.expiresOn),
+    createdOn: date(p.createdOn),
+    updatedOn: date(p.updatedOn),
+    tags: tags(p.tags),
+    recoveryLevel: p.recoveryLevel,
+  });
+}
+
+interface DeletedFields {
+  readonly deletedOn?: Date;
+  readonly scheduledPurgeDate?: Date;
+  readonly recoveryId?: string;
+}
+
+function deleted(item: ItemProperties, d: DeletedFields): DeletedItemProperties {
+  return compact({ ...item, deletedOn: date(d.deletedOn), scheduledPurgeDate: date(d.scheduledPurgeDate), recoveryId: d.recoveryId });
+}
+
+export function deletedSecretItem(s: DeletedSecret): DeletedItemProperties {
+  return deleted(secretItem(s.properties), { ...s.properties, recoveryId: s.properties.recoveryId ?? s.recoveryId });
+}
+
+export function deletedKeyItem(k: DeletedKey): DeletedItemProperties {
+  return deleted(keyItem(k.properties, k.keyType), k.properties);
+}
+
+export function deletedCertificateItem(c: DeletedCertificate): DeletedItemProperties {
+  return deleted(certificateItem({ ...c.properties, name: c.properties.name ?? c.name }), c);
+}
+
+/** Newest first by creation time (items without one last), then by version for a stable order. */
+export function newestFirst<T extends ItemProperties>(items: T[]): T[] {
+  return [...items].sort((a, b) => {
+    const ta = a.createdOn?.getTime() ?? -Infinity;
+    const tb = b.createdOn?.getTime() ?? -Infinity;
+    if (ta !== tb) return tb - ta;
+    return (b.version ?? '').localeCompare(a.version ?? '');
+  });
+}
+
+/** The resource group named in an ARM id (`/subscriptions/…/resourceGroups/{rg}/providers/…`). */
+export function resourceGroupOf(armId: string): string {
+  return /\/resourceGroups\/([^/]+)/i.exec(armId)?.[1] ?? '';
+}
+
+export function vaultInfo(v: Vault, subscriptionId: string): VaultInfo {
+  const p = v.properties;
+  const id = v.id ?? '';
+  const name = v.name ?? id.split('/').pop() ?? '';
+  return compact({
+    id,
+    name,
+    subscriptionId,
+    resourceGroup: resourceGroupOf(id),
+    location: v.location ?? '',
+    tenantId: p.tenantId,
+    vaultUrl: (p.vaultUri ?? '').replace(/\/+$/, ''),
+    softDeleteEnabled: p.enableSoftDelete !== false,
+    softDeleteRetentionInDays: p.softDeleteRetentionInDays,
+    purgeProtectionEnabled: p.enablePurgeProtection === true,
+    rbacAuthorization: p.enableRbacAuthorization === true,
+    publicNetworkAccess: p.publicNetworkAccess,
+    tags: tags(v.tags),
+  });
+}

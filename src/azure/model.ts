@@ -1,0 +1,105 @@
+// Plain data the rest of the extension sees of Azure: no SDK types leak past src/azure.
+
+export type ObjectKind = 'secret' | 'key' | 'certificate';
+
+/** Where tokens come from and where ARM is: one per cloud (public, sovereign, custom, emulator). */
+export interface CloudEndpoints {
+  readonly resourceManagerEndpoint: string;
+  /** Scope for ARM tokens, e.g. `https://management.azure.com/.default`. */
+  readonly resourceManagerScope: string;
+  /** Key Vault DNS suffix, e.g. `vault.azure.net`; hosts under it get this cloud's vault tokens. */
+  readonly keyVaultDnsSuffix: string;
+}
+
+export interface TenantInfo {
+  readonly tenantId: string;
+  readonly displayName?: string;
+  readonly defaultDomain?: string;
+}
+
+export interface SubscriptionInfo {
+  readonly subscriptionId: string;
+  readonly displayName: string;
+  readonly tenantId: string;
+  readonly state?: string;
+}
+
+export interface VaultInfo {
+  /** ARM resource id. */
+  readonly id: string;
+  readonly name: string;
+  readonly subscriptionId: string;
+  readonly resourceGroup: string;
+  readonly location: string;
+  readonly tenantId: string;
+  /** Data-plane base URL without trailing slash. */
+  readonly vaultUrl: string;
+  readonly softDeleteEnabled: boolean;
+  readonly softDeleteRetentionInDays?: number;
+  readonly purgeProtectionEnabled: boolean;
+  readonly rbacAuthorization: boolean;
+  readonly publicNetworkAccess?: string;
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** List-level properties of a secret, key or certificate (lists never carry values). */
+export interface ItemProperties {
+  readonly kind: ObjectKind;
+  readonly name: string;
+  /** Identifier as the service returns it (versioned for versions, unversioned in lists). */
+  readonly id: string;
+  readonly version?: string;
+  readonly enabled?: boolean;
+  readonly notBefore?: Date;
+  readonly expiresOn?: Date;
+  readonly createdOn?: Date;
+  readonly updatedOn?: Date;
+  /** Secrets: content type. */
+  readonly contentType?: string;
+  /** Keys: kty (RSA, EC, RSA-HSM…). */
+  readonly keyType?: string;
+  /** Owned by a certificate (secrets and keys of the same name). */
+  readonly managed?: boolean;
+  readonly tags?: Readonly<Record<string, string>>;
+  readonly recoveryLevel?: string;
+}
+
+export interface DeletedItemProperties extends ItemProperties {
+  readonly deletedOn?: Date;
+  readonly scheduledPurgeDate?: Date;
+  readonly recoveryId?: string;
+}
+
+export interface Page<T> {
+  readonly items: T[];
+  /** Present while more pages remain. */
+  readonly continuationToken?: string;
+}
+
+export interface PageRequest {
+  readonly continuationToken?: string;
+  /** 1–25 for the data plane. */
+  readonly pageSize?: number;
+  readonly abortSignal?: AbortSignal;
+}
+
+/** What went wrong, in the user's terms; built from service errors by classifyError. */
+export interface AzureFailure {
+  readonly kind: 'signIn' | 'forbidden' | 'notFound' | 'conflict' | 'throttled' | 'network' | 'badRequest' | 'service' | 'cancelled';
+  /** Service status code, when there was a response. */
+  readonly status?: number;
+  /** Service error code and inner code (`Forbidden` / `ForbiddenByRbac`). */
+  readonly code?: string;
+  readonly innerCode?: string;
+  /** One sentence saying what happened, safe to show and log (never a value). */
+  readonly message: string;
+  /** One sentence saying what to do. */
+  readonly action?: string;
+  /** For 403: why access was refused. */
+  readonly forbiddenReason?: 'rbac' | 'policy' | 'firewall' | 'disabled' | 'unknown';
+}
+
+/** The vaults of one subscription, or why they could not be listed (ArmClient.listVaultsAcross). */
+export type SubscriptionVaults =
+  | { readonly subscription: SubscriptionInfo; readonly ok: true; readonly vaults: VaultInfo[] }
+  | { readonly subscription: SubscriptionInfo; readonly ok: false; readonly failure: AzureFailure };

@@ -1,0 +1,227 @@
+// Data-plane clients, one per vault and object kind, created on first use and reused (reached only through
+// sdk.ts: this file loads the Key Vault SDKs at run time).
+//
+// Every client of a vault shares: the token guard (tokenGuard.ts), what the vault's auth challenge taught
+// (sharedChallenge.ts: one challenge per vault, not per kind), the throttling policy and the vault's
+// concurrency cap (throttle.ts). Listings return one page per call: the first page is one round trip.
+import type { TokenCredential } from '@azure/core-auth';
+import { SecretClient, type SecretClientOptions } from '@azure/keyvault-secrets';
+import { KeyClient } from '@azure/keyvault-keys';
+import { CertificateClient, type ListPropertiesOfCertificatesOptions } from '@azure/keyvault-certificates';
+import type { CloudEndpoints, DeletedItemProperties, ItemProperties, ObjectKind, Page, PageRequest } from './model';
+import { clientSecurityFor, guardCredential, type ClientSecurity } from './tokenGuard';
+import { VaultChallenge } from './sharedChallenge';
+import { ConcurrencyGate, defaultThrottle, throttlePolicy, type ThrottleOptions } from './throttle';
+import { ListContext, withErrorDetails, type ListCall } from './listContext';
+import {
+  certificateItem, deletedCertificateItem, deletedKeyItem, deletedSecretItem, keyItem, newestFirst, secretItem,
+} from './mappers';
+
+export interface VaultClientsOptions {
+  readonly throttle?: ThrottleOptions;
+}
+
+interface VaultEntry {
+  readonly url: string;
+  readonly security: ClientSecurity;
+  readonly challenge: VaultChallenge;
+  readonly gate: ConcurrencyGate;
+  secrets?: SecretClient;
+  keys?: KeyClient;
+  certificates?: CertificateClient;
+}
+
+/** The options we set on the three Key Vault clients (their option types share these fields). */
+type KeyVaultClientOptions = Pick<SecretClientOptions, 'disableChallengeResourceVerification' | 'additionalPolicies'>;
+
+/** At most this many empty pages are skipped in one call (the service may return an empty page with a nextLink). */
+const MAX_EMPTY_PAGES = 10;
+
+/** `https://host[:port]`, lower case, no path: the key of a vault. */
+export function vaultKey(vaultUrl: string): string {
+  const url = new URL(vaultUrl);
+  if (url.protocol !== 'https:') throw new Error('Key Vault is only reachable over https://');
+  return url.origin.toLowerCase();
+}
+
+function clampPageSize(size: number | undefined): number | undefined {
+  return size === undefined || !Number.isFinite(size) ? undefined : Math.min(25, Math.max(1, Math.floor(size)));
+}
+
+export class VaultClients {
+  private readonly vaults = new Map<string, VaultEntry>();
+  private readonly lists = new ListContext();
+
+  constructor(
+    private readonly credential: TokenCredential,
+    private readonly cloud: CloudEndpoints,
+    private readonly options: VaultClientsOptions = {},
+  ) {}
+
+  secrets(vaultUrl: string): SecretClient {
+    const entry = this.entry(vaultUrl);
+    entry.secrets ??= new SecretClient(entry.url, ...this.clientArgs(entry));
+    return entry.secrets;
+  }
+
+  keys(vaultUrl: string): KeyClient {
+    const entry = this.entry(vaultUrl);
+    entry.keys ??= new KeyClient(entry.url, ...this.clientArgs(entry));
+    return entry.keys;
+  }
+
+  certificates(vaultUrl: string): CertificateClient {
+    const entry = this.entry(vaultUrl);
+    entry.certificates ??= new CertificateClient(entry.url, ...this.clientArgs(entry));
+    return entry.certificates;
+  }
+
+  /** One page of the vault's secrets, keys or certificates (list properties only, never values). */
+  listItems(vaultUrl: string, kind: ObjectKind, req: PageRequest = {}): Promise<Page<ItemProperties>> {
+    const pageSize = clampPageSize(req.pageSize);
+    const abortSignal = req.abortSignal;
+    switch (kind) {
+      case 'secret':
+        return this.page(vaultUrl, req, (s) => this.secrets(vaultUrl).listPropertiesOfSecrets({ abortSignal }).byPage(s), secretItem);
+      case 'key':
+        return this.page(vaultUrl, req, (s) => this.keys(vaultUrl).listPropertiesOfKeys({ abortSignal }).byPage(s), (p) => keyItem(p));
+      case 'certificate': {
+        // The certificates client ignores byPage's maxPageSize; its operation options pass `maxresults` on.
+        const options: ListPropertiesOfCertificatesOptions & { maxresults?: number } = { abortSignal, ...(pageSize ? { maxresults: pageSize } : {}) };
+        return this.page(vaultUrl, req, (s) => this.certificates(vaultUrl).listPropertiesOfCertificates(options).byPage(s), certificateItem);
+      }
+    }
+  }
+
+  /**
+   * One page of an object's versions, newest first. The service returns versions in no particular order, so
+   * the order holds within a page; a caller showing several pages should sort what it has.
+   */
+  async listVersions(vaultUrl: string, kind: ObjectKind, name: string, req: PageRequest = {}): Promise<Page<ItemProperties>> {
+    const pageSize = clampPageSize(req.pageSize);
+    const abortSignal = req.abortSignal;
+    let page: Page<ItemProperties>;
+    switch (kind) {
+      case 'secret':
+        page = await this.page(vaultUrl, req, (s) => this.secrets(vaultUrl).listPropertiesOfSecretVersions(name, { abortSignal }).byPage(s), secretItem);
+        break;
+      case 'key':
+        page = await this.page(vaultUrl, req, (s) => this.keys(vaultUrl).listPropertiesOfKeyVersions(name, { abortSignal }).byPage(s), (p) => keyItem(p));
+        break;
+      case 'certificate': {
+        const options = { abortSignal, ...(pageSize ? { maxresults: pageSize } : {}) };
+        page = await this.page(vaultUrl, req, (s) => this.certificates(vaultUrl).listPropertiesOfCertificateVersions(name, options).byPage(s), certificateItem);
+        break;
+      }
+    }
+    return { ...page, items: newestFirst(page.items) };
+  }
+
+  /** One page of the vault's deleted (soft-deleted, recoverable) secrets, keys or certificates. */
+  listDeleted(vaultUrl: string, kind: ObjectKind, req: PageRequest = {}): Promise<Page<DeletedItemProperties>> {
+    const pageSize = clampPageSize(req.pageSize);
+    const abortSignal = req.abortSignal;
+    switch (kind) {
+      case 'secret':
+        return this.page(vaultUrl, req, (s) => this.secrets(vaultUrl).listDeletedSecrets({ abortSignal }).byPage(s), deletedSecretItem);
+      case 'key':
+        return this.page(vaultUrl, req, (s) => this.keys(vaultUrl).listDeletedKeys({ abortSignal }).byPage(s), deletedKeyItem);
+      case 'certificate': {
+        const options = { abortSignal, ...(pageSize ? { maxresults: pageSize } : {}) };
+        return this.page(vaultUrl, req, (s) => this.certificates(vaultUrl).listDeletedCertificates(options).byPage(s), deletedCertificateItem);
+      }
+    }
+  }
+
+  private entry(vaultUrl: string): VaultEntry {
+    const url = vaultKey(vaultUrl);
+    let entry = this.vaults.get(url);
+    if (!entry) {
+      const security = clientSecurityFor(url, this.cloud);
+      entry = {
+        url,
+        security,
+        challenge: new VaultChallenge(guardCredential(this.credential, security.guard)),
+        gate: new ConcurrencyGate(this.options.throttle?.maxConcurrentPerVault ?? defaultThrottle.maxConcurrentPerVault),
+      };
+      this.vaults.set(url, entry);
+    }
+    return entry;
+  }
+
+  /**
+   * Credential and options for a new client of `entry`. perCall policies run in this order, the shared
+   * challenge policy last: it must sit right before the SDK's auth policy (see sharedChallenge.ts).
+   */
+  private clientArgs(entry: VaultEntry): [TokenCredential, KeyVaultClientOptions] {
+    const { credential, policy } = entry.challenge.forClient();
+    return [
+      credential,
+      {
+        disableChallengeResourceVerification: entry.security.disableChallengeResourceVerification,
+        additionalPolicies: [
+          { policy: this.lists.policy(), position: 'perCall' },
+          { policy: throttlePolicy(entry.gate, this.options.throttle), position: 'perCall' },
+          { policy, position: 'perCall' },
+        ],
+      },
+    ];
+  }
+
+  /** Fetches one page (skipping empty pages that still have a nextLink) and maps it. */
+  private async page<S, T>(
+    vaultUrl: string,
+    req: PageRequest,
+    open: (settings: { continuationToken?: string; maxPageSize?: number }) => AsyncIterableIterator<S[]>,
+    map: (item: S) => T,
+  ): Promise<Page<T>> {
+    const key = vaultKey(vaultUrl);
+    if (req.continuationToken !== undefined && !sameVault(req.continuationToken, key)) {
+      throw new Error('This continuation token belongs to another vault.');
+    }
+    const pageSize = clampPageSize(req.pageSize);
+    const call: ListCall = req.abortSignal ? { abortSignal: req.abortSignal } : {};
+    try {
+      return await this.lists.run(call, () => this.fetchPage(call, key, req, pageSize, open, map));
+    } catch (error) {
+      throw withErrorDetails(error, call);
+    }
+  }
+
+  private async fetchPage<S, T>(
+    call: ListCall,
+    key: string,
+    req: PageRequest,
+    pageSize: number | undefined,
+    open: (settings: { continuationToken?: string; maxPageSize?: number }) => AsyncIterableIterator<S[]>,
+    map: (item: S) => T,
+  ): Promise<Page<T>> {
+    const pages = open({
+      ...(req.continuationToken !== undefined ? { continuationToken: req.continuationToken } : {}),
+      ...(pageSize !== undefined ? { maxPageSize: pageSize } : {}),
+    });
+    const items: T[] = [];
+    for (let i = 0; i < MAX_EMPTY_PAGES; i++) {
+      const result = await pages.next();
+      if (result.done) {
+        call.nextLink = undefined;
+        break;
+      }
+      items.push(...result.value.map(map));
+      if (items.length > 0 || !call.nextLink) break;
+    }
+    await pages.return?.(undefined);
+    const next = call.nextLink;
+    if (next !== undefined && !sameVault(next, key)) throw new Error('The vault returned a next page on another host.');
+    return next !== undefined ? { items, continuationToken: next } : { items };
+  }
+}
+
+/** A continuation token is the service's nextLink: it must point at the same vault (scheme, host and port). */
+function sameVault(link: string, key: string): boolean {
+  try {
+    return new URL(link).origin.toLowerCase() === key;
+  } catch {
+    return false;
+  }
+}

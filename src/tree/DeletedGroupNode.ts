@@ -1,0 +1,96 @@
+import * as vscode from 'vscode';
+import type { DeletedItemProperties, ObjectKind, Page } from '../azure/model';
+import { kindLabels } from './ItemGroupNode';
+import { presentDeleted } from './itemPresentation';
+import { PagedNode } from './PagedNode';
+import type { TreeContext } from './TreeContext';
+import type { TreeNode } from './TreeNode';
+import type { VaultNode } from './VaultNode';
+
+/** "Deleted": soft-deleted secrets, keys and certificates of a vault, one sub-group per kind. */
+export class DeletedGroupNode implements TreeNode {
+  readonly id: string;
+  private groups: DeletedKindNode[] | undefined;
+
+  constructor(
+    readonly vaultNode: VaultNode,
+    private readonly ctx: TreeContext,
+  ) {
+    this.id = `${vaultNode.id}/deleted`;
+  }
+
+  get parent(): TreeNode {
+    return this.vaultNode;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem('Deleted', vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('trash');
+    item.tooltip = 'Soft-deleted objects: recover them, or purge them for good';
+    item.contextValue = 'group;deleted';
+    return item;
+  }
+
+  getChildren(): TreeNode[] {
+    this.groups ??= (['secret', 'key', 'certificate'] as const).map((kind) => new DeletedKindNode(kind, this, this.ctx));
+    return this.groups;
+  }
+
+  reset(): void {
+    this.groups = undefined;
+  }
+}
+
+/** Deleted objects of one kind: paged (deleted lists hold at most 25 a page). */
+export class DeletedKindNode extends PagedNode<DeletedItemProperties> {
+  constructor(
+    readonly kind: ObjectKind,
+    readonly deletedGroup: DeletedGroupNode,
+    ctx: TreeContext,
+  ) {
+    super(`${deletedGroup.id}/${kindLabels[kind].segment}`, deletedGroup, ctx);
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(`Deleted ${kindLabels[this.kind].group.toLowerCase()}`, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon(kindLabels[this.kind].icon);
+    item.contextValue = `group;deleted;${this.kind}`;
+    return item;
+  }
+
+  protected async fetchPage(continuationToken: string | undefined): Promise<Page<DeletedItemProperties>> {
+    const { vaults } = await this.ctx.clients.get();
+    return vaults.listDeleted(this.deletedGroup.vaultNode.vault.vaultUrl, this.kind, { continuationToken, pageSize: this.ctx.pageSize() });
+  }
+
+  protected toNode(item: DeletedItemProperties): TreeNode & { name: string } {
+    return new DeletedItemNode(item, this, this.ctx);
+  }
+}
+
+export class DeletedItemNode implements TreeNode {
+  readonly id: string;
+  readonly name: string;
+
+  constructor(
+    readonly item: DeletedItemProperties,
+    readonly parent: DeletedKindNode,
+    private readonly ctx: TreeContext,
+  ) {
+    this.id = `${parent.id}/${item.name}`;
+    this.name = item.name;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const shown = presentDeleted(this.item, this.ctx.now());
+    const item = new vscode.TreeItem(this.item.name, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.iconPath = shown.icon;
+    item.description = shown.description;
+    item.tooltip = shown.tooltip;
+    item.contextValue = `deleted;${this.item.kind}`;
+    return item;
+  }
+}

@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import type { ItemProperties, ObjectKind, Page } from '../azure/model';
+import { ItemNode } from './ItemNode';
+import { PagedNode } from './PagedNode';
+import type { TreeContext } from './TreeContext';
+import type { TreeNode } from './TreeNode';
+import type { VaultNode } from './VaultNode';
+
+export const kindLabels: Record<ObjectKind, { group: string; segment: string; icon: string }> = {
+  secret: { group: 'Secrets', segment: 'secrets', icon: 'lock' },
+  key: { group: 'Keys', segment: 'keys', icon: 'key' },
+  certificate: { group: 'Certificates', segment: 'certificates', icon: 'verified' },
+};
+
+/** "Secrets", "Keys" or "Certificates" of a vault: a paged listing (first page = one request). */
+export class ItemGroupNode extends PagedNode<ItemProperties> {
+  constructor(
+    readonly kind: ObjectKind,
+    readonly vaultNode: VaultNode,
+    ctx: TreeContext,
+  ) {
+    super(`${vaultNode.id}/${kindLabels[kind].segment}`, vaultNode, ctx);
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(kindLabels[this.kind].group, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon(kindLabels[this.kind].icon);
+    if (this.filter) item.description = `filter: ${this.filter}*`;
+    item.contextValue = `group;${this.kind}${this.filter ? ';filtered' : ''}`;
+    return item;
+  }
+
+  protected async fetchPage(continuationToken: string | undefined): Promise<Page<ItemProperties>> {
+    const { vaults } = await this.ctx.clients.get();
+    const page = await vaults.listItems(this.vaultNode.vault.vaultUrl, this.kind, { continuationToken, pageSize: this.ctx.pageSize() });
+    return { ...page, items: [...page.items].sort((a, b) => a.name.localeCompare(b.name)) };
+  }
+
+  protected toNode(item: ItemProperties): TreeNode & { name: string } {
+    return new ItemNode(item, this, this.ctx);
+  }
+}

@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import type { ItemProperties, Page } from '../azure/model';
+import type { ItemGroupNode } from './ItemGroupNode';
+import { presentItem } from './itemPresentation';
+import { PagedNode } from './PagedNode';
+import type { TreeContext } from './TreeContext';
+import type { TreeNode } from './TreeNode';
+import { VersionNode } from './VersionNode';
+
+/** A secret, key or certificate. Its versions load only when it is expanded (newest first, current marked). */
+export class ItemNode extends PagedNode<ItemProperties> {
+  readonly name: string;
+
+  constructor(
+    readonly item: ItemProperties,
+    readonly group: ItemGroupNode,
+    ctx: TreeContext,
+  ) {
+    super(`${group.id}/${item.name}`, group, ctx);
+    this.name = item.name;
+  }
+
+  get vaultUrl(): string {
+    return this.group.vaultNode.vault.vaultUrl;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const shown = presentItem(this.item, this.ctx.now(), this.ctx.expiryWarningDays());
+    const item = new vscode.TreeItem(this.item.name, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = shown.icon;
+    item.description = shown.description;
+    item.tooltip = shown.tooltip;
+    item.contextValue = shown.facets.join(';');
+    return item;
+  }
+
+  protected async fetchPage(continuationToken: string | undefined): Promise<Page<ItemProperties>> {
+    const { vaults } = await this.ctx.clients.get();
+    return vaults.listVersions(this.vaultUrl, this.item.kind, this.item.name, { continuationToken, pageSize: this.ctx.pageSize() });
+  }
+
+  protected toNode(version: ItemProperties): TreeNode {
+    // The list entry carries the current version's attributes: its creation time identifies that version.
+    const current = version.createdOn !== undefined && version.createdOn.getTime() === this.item.createdOn?.getTime();
+    return new VersionNode(version, this, this.ctx, current);
+  }
+}

@@ -1,0 +1,68 @@
+import * as vscode from 'vscode';
+import type { VaultInfo } from '../azure/model';
+import { DeletedGroupNode } from './DeletedGroupNode';
+import { ItemGroupNode } from './ItemGroupNode';
+import type { TreeContext } from './TreeContext';
+import type { TreeNode } from './TreeNode';
+
+/** A vault as the tree knows it: from ARM (with its properties) or attached by URL (data plane only). */
+export interface VaultTarget {
+  readonly name: string;
+  /** Data-plane URL without trailing slash. */
+  readonly vaultUrl: string;
+  readonly info?: VaultInfo;
+}
+
+/** A key vault: its children are the Secrets, Keys, Certificates and Deleted groups (no request to show them). */
+export class VaultNode implements TreeNode {
+  readonly id: string;
+  private groups: TreeNode[] | undefined;
+
+  constructor(
+    readonly vault: VaultTarget,
+    readonly parent: TreeNode | undefined,
+    private readonly ctx: TreeContext,
+    private readonly attached = false,
+  ) {
+    this.id = attached ? `attached/${vault.vaultUrl}` : `${parent?.id ?? ''}/vault/${vault.name}`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const { vault } = this;
+    const item = new vscode.TreeItem(vault.name, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('shield');
+    const info = vault.info;
+    item.description = info ? `${info.resourceGroup} · ${info.location}` : new URL(vault.vaultUrl).host;
+    const lines = [`**${vault.name}**${this.attached ? ' (attached by URL)' : ''}`, '', `URI: ${vault.vaultUrl}/`];
+    if (info) {
+      lines.push(
+        `Resource group: ${info.resourceGroup} · ${info.location}`,
+        `Soft delete: ${info.softDeleteEnabled ? `on, ${info.softDeleteRetentionInDays ?? 90} days retention` : 'off'}`,
+        `Purge protection: ${info.purgeProtectionEnabled ? 'on' : 'off'}`,
+        `Permission model: ${info.rbacAuthorization ? 'Azure RBAC' : 'access policies'}`,
+      );
+      if (info.publicNetworkAccess) lines.push(`Public network access: ${info.publicNetworkAccess}`);
+    }
+    item.tooltip = new vscode.MarkdownString(lines.join('  \n'));
+    const facets = ['vault', this.attached ? 'attached' : 'arm'];
+    if (info?.softDeleteEnabled !== false) facets.push('softDeleteOn');
+    if (info?.purgeProtectionEnabled) facets.push('purgeProtection');
+    item.contextValue = facets.join(';');
+    return item;
+  }
+
+  getChildren(): TreeNode[] {
+    this.groups ??= [
+      new ItemGroupNode('secret', this, this.ctx),
+      new ItemGroupNode('key', this, this.ctx),
+      new ItemGroupNode('certificate', this, this.ctx),
+      new DeletedGroupNode(this, this.ctx),
+    ];
+    return this.groups;
+  }
+
+  reset(): void {
+    this.groups = undefined;
+  }
+}

@@ -1,0 +1,32 @@
+import * as vscode from 'vscode';
+import type { ItemProperties } from '../azure/model';
+import type { ItemNode } from './ItemNode';
+import { presentItem } from './itemPresentation';
+import type { TreeContext } from './TreeContext';
+import type { TreeNode } from './TreeNode';
+
+/** One version of a secret, key or certificate. */
+export class VersionNode implements TreeNode {
+  readonly id: string;
+
+  constructor(
+    readonly version: ItemProperties,
+    readonly parent: ItemNode,
+    private readonly ctx: TreeContext,
+    readonly current: boolean,
+  ) {
+    this.id = `${parent.id}/v/${version.version ?? version.id}`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const label = this.version.version ?? this.version.id;
+    const shown = presentItem(this.version, this.ctx.now(), this.ctx.expiryWarningDays(), { current: this.current, label: `${this.version.name}/${label}` });
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.iconPath = this.current ? new vscode.ThemeIcon('pass-filled', shown.icon.color) : new vscode.ThemeIcon('git-commit', shown.icon.color);
+    item.description = [this.version.createdOn?.toISOString().slice(0, 10), shown.description].filter(Boolean).join(' · ');
+    item.tooltip = shown.tooltip;
+    item.contextValue = ['version', ...shown.facets, ...(this.current ? ['current'] : [])].join(';');
+    return item;
+  }
+}
