@@ -64,7 +64,10 @@ async function step(name, cmd, args) {
 const t0 = performance.now();
 banner('build, type-check, lint');
 const built = (await step('build', process.execPath, ['scripts/build.mjs', '--quiet'])) && (await step('tsc', bin('tsc'), ['-p', '.']));
-if (built && want('checks')) await step('eslint', bin('eslint'), ['--max-warnings', '0', '.']);
+if (built && want('checks')) {
+  await step('manifest', process.execPath, ['scripts/manifest.mjs', '--check']);
+  await step('eslint', bin('eslint'), ['--max-warnings', '0', '.']);
+}
 
 if (built && want('unit')) {
   banner('unit tests (plain node)');

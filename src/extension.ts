@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { AzureClients } from './auth/azureClients';
 import { AzureSession } from './auth/azureSession';
-import { registerCommands } from './commands/registerCommands';
+import { registerFeatures } from './commands/registerCommands';
 import type { Services } from './services';
 import { AttachedVaults } from './state/attachedVaults';
 import { VaultTreeDataProvider } from './tree/VaultTreeDataProvider';
@@ -42,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (['azureKeyVault.subscriptions', 'azureKeyVault.pageSize', 'azureKeyVault.expiryWarningDays'].some((s) => e.affectsConfiguration(s))) tree.refresh();
     }),
-    ...registerCommands(services),
+    ...registerFeatures(services),
   );
   log.info('activated');
   return { services };

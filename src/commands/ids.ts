@@ -1,5 +1,10 @@
-// Every command id the extension registers. A unit test checks this list against package.json, and the e2e suite
-// checks it against what VS Code has registered.
+// Every command id the extension registers, by feature area. A unit test checks this list against package.json,
+// and the e2e suite checks it against what VS Code has registered. Areas keep their ids in their own folder.
+import { CertificateCommandIds } from './certificates/ids';
+import { KeyCommandIds } from './keys/ids';
+import { SecretCommandIds } from './secrets/ids';
+import { EditorCommandIds } from '../editor/ids';
+
 export const CommandIds = {
   signIn: 'azureKeyVault.signIn',
   signInToTenant: 'azureKeyVault.signInToTenant',
@@ -12,6 +17,14 @@ export const CommandIds = {
   showLog: 'azureKeyVault.showLog',
 } as const;
 
-export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
+export type CoreCommandId = (typeof CommandIds)[keyof typeof CommandIds];
 
-export const allCommandIds: readonly CommandId[] = Object.values(CommandIds);
+const values = (ids: object): string[] => Object.values(ids) as string[];
+
+export const allCommandIds: readonly string[] = [
+  ...values(CommandIds),
+  ...values(SecretCommandIds),
+  ...values(KeyCommandIds),
+  ...values(CertificateCommandIds),
+  ...values(EditorCommandIds),
+];

@@ -1,31 +1,23 @@
 import * as vscode from 'vscode';
+import { editorFeature } from '../editor/feature';
+import type { Feature } from '../feature';
 import type { Services } from '../services';
-import { attachVault } from './attachVault';
-import { detachVault } from './detachVault';
-import { filterGroup } from './filterGroup';
-import { CommandIds, type CommandId } from './ids';
-import { loadMore } from './loadMore';
-import { refresh } from './refresh';
-import { selectSubscriptions } from './selectSubscriptions';
-import { showLog } from './showLog';
-import { signIn } from './signIn';
-import { signInToTenant } from './signInToTenant';
-import { runCommand, type CommandHandler } from './wrapper';
+import { certificatesFeature } from './certificates/feature';
+import { coreFeature } from './coreFeature';
+import { keysFeature } from './keys/feature';
+import { secretsFeature } from './secrets/feature';
+import { runCommand } from './wrapper';
 
-const handlers: Readonly<Record<CommandId, CommandHandler>> = {
-  [CommandIds.signIn]: signIn,
-  [CommandIds.signInToTenant]: signInToTenant,
-  [CommandIds.selectSubscriptions]: selectSubscriptions,
-  [CommandIds.attachVault]: attachVault,
-  [CommandIds.detachVault]: detachVault,
-  [CommandIds.refresh]: refresh,
-  [CommandIds.loadMore]: loadMore,
-  [CommandIds.filterGroup]: filterGroup,
-  [CommandIds.showLog]: showLog,
-};
+export const features: readonly Feature[] = [coreFeature, secretsFeature, keysFeature, certificatesFeature, editorFeature];
 
-export function registerCommands(services: Services): vscode.Disposable[] {
-  return Object.entries(handlers).map(([id, handler]) =>
-    vscode.commands.registerCommand(id, (...args: unknown[]) => runCommand(services, id, handler, args)),
-  );
+/** Registers every feature's commands (through the one wrapper) and its other registrations. */
+export function registerFeatures(services: Services): vscode.Disposable[] {
+  const disposables: vscode.Disposable[] = [];
+  for (const feature of features) {
+    for (const [id, handler] of Object.entries(feature.commands)) {
+      disposables.push(vscode.commands.registerCommand(id, (...args: unknown[]) => runCommand(services, id, handler, args)));
+    }
+    disposables.push(...(feature.register?.(services) ?? []));
+  }
+  return disposables;
 }

@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// Takes the README's pictures from the running demo (what `npm start` shows), driving the workbench like a user
+// in headless Chromium: `node scripts/screenshots.mjs` writes docs/images/*.png.
+import fs from 'node:fs';
+import path from 'node:path';
+import { launchBrowser } from './e2e/codeServer.mjs';
+import { ROOT } from './e2e/paths.mjs';
+import { startDemo } from './demo.mjs';
+
+const out = path.join(ROOT, 'docs', 'images');
+const info = (...a) => console.error('[screenshots]', ...a);
+const demo = await startDemo({ log: info });
+let browser;
+try {
+  const launched = await launchBrowser(demo.url, { width: 1280, height: 820 });
+  browser = launched.browser;
+  const page = launched.page;
+  await page.goto(demo.workbenchUrl, { waitUntil: 'domcontentloaded' });
+  const tab = page.getByRole('tab', { name: /^Azure Key Vault/ });
+  await tab.waitFor({ timeout: 90_000 });
+  await tab.click();
+  // Widen the side bar as a user would, by dragging its edge.
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (box) {
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width + 2, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width + 230, y, { steps: 10 });
+    await page.mouse.up();
+  }
+  const row = (label) => page.locator('.part.sidebar .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
+  const expand = async (label) => {
+    await row(label).waitFor({ timeout: 30_000 });
+    if ((await row(label).getAttribute('aria-expanded')) !== 'true') await row(label).click();
+  };
+  for (const label of ['Contoso', 'Contoso Production', 'contoso-prod-kv', 'Secrets']) await expand(label);
+  await page.locator('.part.sidebar .monaco-list-row .label-name', { hasText: 'api-client-secret' }).first().waitFor({ timeout: 30_000 }).catch(() => {});
+  await page.waitForTimeout(1500);
+  await page.mouse.move(900, 600);
+  fs.mkdirSync(out, { recursive: true });
+  await page.screenshot({ path: path.join(out, 'tree.png') });
+  info(`wrote ${path.relative(ROOT, path.join(out, 'tree.png'))}`);
+} finally {
+  await browser?.close().catch(() => {});
+  await demo.stop();
+}
