@@ -3,6 +3,7 @@ import { AzureClients } from './auth/azureClients';
 import { AzureSession } from './auth/azureSession';
 import { registerFeatures } from './commands/registerCommands';
 import type { Services } from './services';
+import { Settings } from './settings';
 import { AttachedVaults } from './state/attachedVaults';
 import { VaultTreeDataProvider } from './tree/VaultTreeDataProvider';
 import { vscodeUi } from './ui';
@@ -12,24 +13,23 @@ export interface ExtensionApi {
   readonly services: Services;
 }
 
-const setting = <T>(name: string, fallback: T) => () => vscode.workspace.getConfiguration('azureKeyVault').get<T>(name, fallback);
-
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = vscode.window.createOutputChannel('Azure Key Vault', { log: true });
   const session = new AzureSession(log);
   const clients = new AzureClients(session);
   const attachedVaults = new AttachedVaults(context.globalState);
-  const pageSize = setting('pageSize', 25);
+  const settings = new Settings();
   const tree = new VaultTreeDataProvider(
-    { session, clients, log, now: () => Date.now(), pageSize: () => Math.min(25, Math.max(1, pageSize())), expiryWarningDays: setting('expiryWarningDays', 30) },
+    { session, clients, log, now: () => Date.now(), pageSize: () => settings.pageSize(), expiryWarningDays: () => settings.expiryWarningDays() },
     attachedVaults,
+    settings,
   );
   const treeView = vscode.window.createTreeView('azureKeyVault.vaults', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   tree.onAccount = (label) => {
     treeView.description = label;
     void vscode.commands.executeCommand('setContext', 'azureKeyVault.signedIn', label !== undefined);
   };
-  const services: Services = { context, log, ui: vscodeUi, session, clients, attachedVaults, tree, treeView };
+  const services: Services = { context, log, ui: vscodeUi, settings, session, clients, attachedVaults, tree, treeView };
   context.subscriptions.push(
     log,
     session,

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { AzureClients } from './auth/azureClients';
 import type { AzureSession } from './auth/azureSession';
+import type { Settings } from './settings';
 import type { AttachedVaults } from './state/attachedVaults';
 import type { TreeNode } from './tree/TreeNode';
 import type { VaultTreeDataProvider } from './tree/VaultTreeDataProvider';
@@ -12,6 +13,7 @@ export interface Services {
   readonly log: vscode.LogOutputChannel;
   /** Prompts; the e2e suite swaps in scripted answers through the extension's API. */
   ui: Ui;
+  readonly settings: Settings;
   readonly session: AzureSession;
   readonly clients: AzureClients;
   readonly attachedVaults: AttachedVaults;

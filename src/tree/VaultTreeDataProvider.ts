@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { classifyError } from '../azure/errors';
 import type { SubscriptionInfo } from '../azure/model';
 import { CommandIds } from '../commands/ids';
+import type { Settings } from '../settings';
 import type { AttachedVaults } from '../state/attachedVaults';
 import { AttachedVaultsNode } from './AttachedVaultsNode';
 import { MessageNode } from './MessageNode';
@@ -27,6 +28,7 @@ export class VaultTreeDataProvider implements vscode.TreeDataProvider<TreeNode>,
   constructor(
     ctx: Omit<TreeContext, 'changed'>,
     private readonly attached: AttachedVaults,
+    private readonly settings: Settings,
   ) {
     this.nodeContext = { ...ctx, changed: (node) => this.changedEmitter.fire(node) };
   }
@@ -88,7 +90,7 @@ export class VaultTreeDataProvider implements vscode.TreeDataProvider<TreeNode>,
     try {
       const { arm } = await ctx.clients.get();
       const tenants = await arm.listTenants();
-      const selected = vscode.workspace.getConfiguration('azureKeyVault').get<string[]>('subscriptions', []);
+      const selected = this.settings.subscriptions();
       const filter = (s: SubscriptionInfo) => selected.length === 0 || selected.includes(s.subscriptionId);
       if (tenants.length === 1) return await subscriptionChildren(undefined, ctx, tenants[0]!, filter);
       return tenants.map((t) => new TenantNode(t, undefined, ctx, filter));
