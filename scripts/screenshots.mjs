@@ -39,7 +39,9 @@ try {
   await page.mouse.move(900, 600);
   fs.mkdirSync(out, { recursive: true });
   await page.screenshot({ path: path.join(out, 'tree.png') });
-  info(`wrote ${path.relative(ROOT, path.join(out, 'tree.png'))}`);
+  // The walkthrough shows the same picture from inside the .vsix.
+  fs.copyFileSync(path.join(out, 'tree.png'), path.join(ROOT, 'resources', 'walkthrough', 'tree.png'));
+  info(`wrote ${path.relative(ROOT, path.join(out, 'tree.png'))} and resources/walkthrough/tree.png`);
 } finally {
   await browser?.close().catch(() => {});
   await demo.stop();

@@ -11,6 +11,10 @@ export interface Ui {
   confirm(message: string, detail: string, ...actions: string[]): Thenable<string | undefined>;
   showInformationMessage(message: string, ...actions: string[]): Thenable<string | undefined>;
   showErrorMessage(message: string, ...actions: string[]): Thenable<string | undefined>;
+  /** A quick pick whose items arrive in batches (shown as they come, busy until the source ends). */
+  showStreamingQuickPick<T extends vscode.QuickPickItem>(batches: AsyncIterable<readonly T[]>, options: { title: string; placeholder: string }): Promise<T | undefined>;
+  /** Opens a link outside VS Code (the portal, docs). */
+  openExternal(uri: vscode.Uri): Thenable<boolean>;
 }
 
 export const vscodeUi: Ui = {
@@ -19,4 +23,37 @@ export const vscodeUi: Ui = {
   confirm: (message, detail, ...actions) => vscode.window.showWarningMessage(message, { modal: true, detail }, ...actions),
   showInformationMessage: (message, ...actions) => vscode.window.showInformationMessage(message, ...actions),
   showErrorMessage: (message, ...actions) => vscode.window.showErrorMessage(message, ...actions),
+  openExternal: (uri) => vscode.env.openExternal(uri),
+  showStreamingQuickPick,
 };
+
+function showStreamingQuickPick<T extends vscode.QuickPickItem>(batches: AsyncIterable<readonly T[]>, options: { title: string; placeholder: string }): Promise<T | undefined> {
+  const pick = vscode.window.createQuickPick<T>();
+  pick.title = options.title;
+  pick.placeholder = options.placeholder;
+  pick.matchOnDescription = true;
+  pick.matchOnDetail = true;
+  pick.busy = true;
+  let closed = false;
+  const result = new Promise<T | undefined>((resolve) => {
+    pick.onDidAccept(() => resolve(pick.selectedItems[0]));
+    pick.onDidHide(() => resolve(undefined));
+  }).finally(() => {
+    closed = true;
+    pick.dispose();
+  });
+  void (async () => {
+    try {
+      for await (const batch of batches) {
+        if (closed) return;
+        pick.items = [...pick.items, ...batch];
+      }
+    } catch (error) {
+      if (!closed) pick.placeholder = `Search stopped: ${error instanceof Error ? error.message : String(error)}`;
+    } finally {
+      if (!closed) pick.busy = false;
+    }
+  })();
+  pick.show();
+  return result;
+}

@@ -14,8 +14,8 @@ const info = (...a) => console.error('[ui]', ...a);
 
 export async function uiCheck({ screenshot } = {}) {
   ensureE2eTools(info);
-  const { file, bytes } = packageVsix({ quiet: true });
-  info(`packaged ${path.relative(ROOT, file)} (${(bytes / 1024).toFixed(1)} KiB)`);
+  const { file, bytes, files } = packageVsix({ quiet: true });
+  info(`packaged ${path.relative(ROOT, file)} (${(bytes / 1024).toFixed(1)} KiB, ${files.length} files)`);
   const tmp = makeTempDir('ui-');
   const checks = [];
   let server, browser, page;
@@ -32,6 +32,15 @@ export async function uiCheck({ screenshot } = {}) {
   };
   try {
     const folder = path.join(ROOT, 'test', 'e2e', 'workspace');
+    await check(`the .vsix is under 1 MB (${(bytes / 1024).toFixed(0)} KiB)`, async () => {
+      if (bytes >= 1024 * 1024) throw new Error(`${bytes} bytes`);
+    });
+    await check('the .vsix holds only the bundles, the manifest, resources and docs (vsce ls)', async () => {
+      const allowed = /^(package\.json|package\.nls(\.[\w-]+)?\.json|README\.md|CHANGELOG\.md|LICENSE|dist\/(extension|azure-sdk)\.js|resources\/[\w./-]+)$/;
+      const unexpected = files.filter((f) => !allowed.test(f) || /\.(map|ts)$/.test(f));
+      if (unexpected.length) throw new Error(`unexpected files: ${unexpected.join(', ')}`);
+      for (const needed of ['package.json', 'dist/extension.js', 'dist/azure-sdk.js', 'resources/keyvault.svg']) if (!files.includes(needed)) throw new Error(`${needed} is missing`);
+    });
     await check('the .vsix installs with code-server --install-extension', async () => {
       const output = installVsix(file, { userDataDir: path.join(tmp, 'user-data'), extensionsDir: path.join(tmp, 'extensions') });
       if (!/successfully installed/i.test(output)) throw new Error(output);

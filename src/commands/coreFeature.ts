@@ -4,7 +4,9 @@ import { detachVault } from './detachVault';
 import { filterGroup } from './filterGroup';
 import { CommandIds, type CoreCommandId } from './ids';
 import { loadMore } from './loadMore';
+import { openInPortal } from './openInPortal';
 import { refresh } from './refresh';
+import { search } from './search';
 import { selectSubscriptions } from './selectSubscriptions';
 import { showLog } from './showLog';
 import { signIn } from './signIn';
@@ -21,6 +23,8 @@ const commands: Readonly<Record<CoreCommandId, CommandHandler>> = {
   [CommandIds.loadMore]: loadMore,
   [CommandIds.filterGroup]: filterGroup,
   [CommandIds.showLog]: showLog,
+  [CommandIds.openInPortal]: openInPortal,
+  [CommandIds.search]: search,
 };
 
 /** Sign-in, browsing and the view's own commands. */

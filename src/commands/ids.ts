@@ -15,6 +15,8 @@ export const CommandIds = {
   loadMore: 'azureKeyVault.loadMore',
   filterGroup: 'azureKeyVault.filterGroup',
   showLog: 'azureKeyVault.showLog',
+  openInPortal: 'azureKeyVault.openInPortal',
+  search: 'azureKeyVault.search',
 } as const;
 
 export type CoreCommandId = (typeof CommandIds)[keyof typeof CommandIds];

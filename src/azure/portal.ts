@@ -1,0 +1,27 @@
+// Azure portal links (pure). The cloud comes from the vault's own host, so a China-cloud vault opens the China
+// portal even when the extension is signed in to another cloud.
+import type { ObjectKind } from './model';
+
+const portals: readonly { suffix: string; portal: string }[] = [
+  { suffix: 'vault.azure.cn', portal: 'https://portal.azure.cn' },
+  { suffix: 'vault.usgovcloudapi.net', portal: 'https://portal.azure.us' },
+  { suffix: 'vault.azure.net', portal: 'https://portal.azure.com' },
+];
+
+/** The portal of the cloud a vault URL belongs to, or `fallback` (the configured cloud's) for other hosts. */
+export function portalForVault(vaultUrl: string, fallback: string): string {
+  const host = new URL(vaultUrl).hostname.toLowerCase();
+  return portals.find((p) => host.endsWith(`.${p.suffix}`))?.portal ?? fallback.replace(/\/+$/, '');
+}
+
+/** The vault's blade: by ARM resource id (`/subscriptions/…/vaults/name`), in the vault's tenant when known. */
+export function vaultPortalUrl(portal: string, resourceId: string, tenantId?: string): string {
+  return `${portal}/#@${tenantId ?? ''}/resource${resourceId}/overview`;
+}
+
+const assetTypes: Record<ObjectKind, string> = { secret: 'Secret', key: 'Key', certificate: 'Certificate' };
+
+/** A secret/key/certificate (version) blade: the portal addresses objects by their identifier. */
+export function objectPortalUrl(portal: string, kind: ObjectKind, objectId: string, tenantId?: string): string {
+  return `${portal}/#@${tenantId ?? ''}/asset/Microsoft_Azure_KeyVault/${assetTypes[kind]}/${objectId}`;
+}

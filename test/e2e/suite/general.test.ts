@@ -1,0 +1,68 @@
+// Issue 8 acceptance inside VS Code: "Search Key Vault…" across vaults, portal links, the walkthrough.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../../src/extension';
+import type { Ui } from '../../../src/ui';
+import { activateExtension, extensionId } from './helpers';
+import { eventually, TreeReader } from './tree';
+
+describe('search, portal and walkthrough', () => {
+  let api: ExtensionApi;
+  let realUi: Ui;
+  let tree: TreeReader;
+
+  before(async () => {
+    ({ api } = await activateExtension());
+    realUi = api.services.ui;
+    tree = new TreeReader(api);
+    await vscode.commands.executeCommand('kvEmulatorAuth.signIn');
+    await eventually(async () => assert.ok((await tree.labels()).includes('Contoso')));
+  });
+  afterEach(() => {
+    api.services.ui = realUi;
+  });
+
+  it('finds a secret by part of its name across vaults and reveals it in the tree', async () => {
+    const offered: string[] = [];
+    api.services.ui = {
+      ...realUi,
+      showStreamingQuickPick: async (batches) => {
+        let chosen;
+        for await (const batch of batches) {
+          for (const item of batch) {
+            offered.push(`${item.label} | ${item.description ?? ''}`);
+            if (!chosen && item.label.includes('db-pass')) chosen = item;
+          }
+        }
+        return chosen;
+      },
+    };
+    const id = await vscode.commands.executeCommand<string>('azureKeyVault.search');
+    assert.match(id, /\/vault\/kv-e2e-main\/secrets\/db-password$/);
+    // Results came from several vaults and kinds.
+    assert.ok(offered.some((o) => o.includes('kv-e2e-paging · secret')));
+    assert.ok(offered.some((o) => o.includes('kv-e2e-main · key')));
+    assert.ok(offered.some((o) => o.includes('kv-e2e-fabrikam')));
+    await eventually(async () => assert.equal(api.services.treeView.selection[0]?.id, id));
+  });
+
+  it('opens a vault and a secret in the portal of the vault’s cloud, in its tenant', async () => {
+    const opened: string[] = [];
+    api.services.ui = { ...realUi, openExternal: (uri) => (opened.push(uri.toString(true)), Promise.resolve(true)) };
+    const vault = await tree.path('Contoso', 'Contoso Prod', 'kv-e2e-main');
+    const url = await vscode.commands.executeCommand<string>('azureKeyVault.openInPortal', vault);
+    assert.match(url, /^https:\/\/portal\.azure\.com\/#@[0-9a-f-]{36}\/resource\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/rg-e2e\/providers\/Microsoft\.KeyVault\/vaults\/kv-e2e-main\/overview$/);
+    const secret = await tree.path('Contoso', 'Contoso Prod', 'kv-e2e-main', 'Secrets', 'api-key');
+    const secretUrl = await vscode.commands.executeCommand<string>('azureKeyVault.openInPortal', secret);
+    assert.match(secretUrl, /\/asset\/Microsoft_Azure_KeyVault\/Secret\/https:\/\/127\.0\.0\.1:\d+\/secrets\/api-key$/);
+    assert.deepEqual(opened, [url, secretUrl]);
+  });
+
+  it('contributes a walkthrough that opens', async () => {
+    const extension = vscode.extensions.getExtension(extensionId)!;
+    const walkthroughs = (extension.packageJSON as { contributes: { walkthroughs: { id: string; steps: unknown[] }[] } }).contributes.walkthroughs;
+    assert.equal(walkthroughs[0]?.id, 'azureKeyVault.gettingStarted');
+    assert.ok(walkthroughs[0].steps.length >= 4);
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${extensionId}#azureKeyVault.gettingStarted`, false);
+  });
+});
