@@ -100,6 +100,21 @@ export interface FrontDoorDeps {
   readonly headers?: (req: IncomingMessage) => Record<string, string>;
 }
 
+/** The tenant and audience a request's bearer token was issued for (claims only: the token is never logged). */
+function tokenFacts(authorization: string | undefined): { tokenTenant?: string; tokenAudience?: string } {
+  const payload = /^Bearer\s+[^.]+\.([^.]+)\./i.exec(authorization ?? '')?.[1];
+  if (!payload) return {};
+  try {
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { tid?: unknown; aud?: unknown };
+    return {
+      ...(typeof claims.tid === 'string' ? { tokenTenant: claims.tid } : {}),
+      ...(typeof claims.aud === 'string' ? { tokenAudience: claims.aud } : {}),
+    };
+  } catch {
+    return {};
+  }
+}
+
 /** Waits at least `ms` by performance.now() (a timer alone may fire a little early). */
 async function sleep(ms: number): Promise<void> {
   const end = performance.now() + ms;
@@ -124,6 +139,7 @@ export function frontDoor(deps: FrontDoorDeps, handler: PlaneHandler): (req: Inc
         vault: deps.vault,
         status,
         durationMs,
+        ...tokenFacts(req.headers.authorization),
         ...(fault.length > 0 ? { fault: fault.join(',') } : {}),
       });
       if (deps.verbose) {

@@ -15,6 +15,9 @@ export interface RequestLogEntry {
   readonly durationMs: number;
   /** The fault that acted on the request, if any. */
   readonly fault?: string;
+  /** Claims of the request's bearer token (never the token): the tenant and audience it was issued for. */
+  readonly tokenTenant?: string;
+  readonly tokenAudience?: string;
 }
 
 export interface RequestLogFilter {

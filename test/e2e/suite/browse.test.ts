@@ -134,6 +134,23 @@ describe('browse with the VS Code account (emulator)', function () {
     }
   });
 
+  it('asks VS Code for the right scope and tenant per call (ARM vs vault; Fabrikam token for Fabrikam)', async () => {
+    const info = emulatorInfo();
+    const fabrikam = info.tenants.find((t) => t.displayName === 'Fabrikam')!.id;
+    const contoso = info.tenants.find((t) => t.displayName === 'Contoso')!.id;
+    await clearRequests();
+    api.services.tree.refresh();
+    assert.deepEqual(await tree.labels(await tree.path('Fabrikam', 'Fabrikam Shared')), ['kv-e2e-fabrikam']);
+    assert.ok((await tree.labels(await tree.path('Fabrikam', 'Fabrikam Shared', 'kv-e2e-fabrikam', 'Secrets'))).length > 0);
+    const logged = (await requests()).filter((r) => r.tokenTenant);
+    const arm = logged.filter((r) => r.plane === 'arm');
+    assert.ok(arm.length > 0 && arm.every((r) => r.tokenAudience === info.audiences.arm), 'ARM calls carry ARM tokens');
+    assert.ok(arm.some((r) => /^\/subscriptions\/?$/.test(r.path) && r.tokenTenant === fabrikam), 'Fabrikam subscriptions listed with a Fabrikam token');
+    assert.ok(arm.some((r) => r.path === '/tenants' && r.tokenTenant === contoso), 'tenants listed with a home-tenant token');
+    const vault = logged.filter((r) => r.vault === 'kv-e2e-fabrikam');
+    assert.ok(vault.length > 0 && vault.every((r) => r.tokenTenant === fabrikam && r.tokenAudience === info.audiences.vault), 'vault calls carry Fabrikam vault tokens');
+  });
+
   it('signing out empties the tree back to the welcome view', async () => {
     await vscode.commands.executeCommand('kvEmulatorAuth.signOut');
     await eventually(async () => assert.deepEqual(await tree.labels(), []));

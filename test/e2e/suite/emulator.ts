@@ -7,6 +7,7 @@ export interface EmulatorInfo {
   control: string;
   vaults: Record<string, string>;
   tenants: { id: string; displayName: string }[];
+  audiences: { arm: string; vault: string };
 }
 
 export interface LoggedRequest {
@@ -15,6 +16,9 @@ export interface LoggedRequest {
   path: string;
   vault: string | null;
   status: number;
+  /** tid / aud claims of the bearer token the request carried. */
+  tokenTenant?: string;
+  tokenAudience?: string;
 }
 
 export function emulatorInfo(): EmulatorInfo {

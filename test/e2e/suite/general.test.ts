@@ -43,7 +43,7 @@ describe('search, portal and walkthrough', () => {
     assert.ok(offered.some((o) => o.includes('kv-e2e-paging · secret')));
     assert.ok(offered.some((o) => o.includes('kv-e2e-main · key')));
     assert.ok(offered.some((o) => o.includes('kv-e2e-fabrikam')));
-    await eventually(async () => assert.equal(api.services.treeView.selection[0]?.id, id));
+    await eventually(() => Promise.resolve(assert.equal(api.services.treeView.selection[0]?.id, id)));
   });
 
   it('opens a vault and a secret in the portal of the vault’s cloud, in its tenant', async () => {
