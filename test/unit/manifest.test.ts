@@ -19,10 +19,30 @@ interface Manifest {
   };
 }
 
-const manifest = readJson<Manifest>('package.json');
+/** package.json with its %key% placeholders resolved from package.nls.json, as VS Code loads it. */
+function resolved<T>(value: T, nls: Record<string, string>): T {
+  return JSON.parse(JSON.stringify(value), (_key, v: unknown) => {
+    if (typeof v !== 'string') return v;
+    const m = /^%([\w.-]+)%$/.exec(v);
+    if (!m) return v;
+    const text = nls[m[1]!];
+    assert.ok(text !== undefined, `package.nls.json has no ${m[1]}`);
+    return text;
+  }) as T;
+}
+
+const nls = readJson<Record<string, string>>('package.nls.json');
+const manifest = resolved(readJson<Manifest>('package.json'), nls);
 const declared = manifest.contributes.commands.map((c) => c.command);
 
 describe('package.json manifest', () => {
+  it('is localisation-ready: every user-facing text is a %key% of package.nls.json', () => {
+    const raw = readJson<Manifest>('package.json');
+    for (const c of raw.contributes.commands) assert.match(c.title, /^%command\.[\w.]+%$/, c.command);
+    for (const w of raw.contributes.viewsWelcome) assert.match(w.contents, /^%viewsWelcome\./);
+    assert.ok(Object.keys(nls).length >= raw.contributes.commands.length);
+  });
+
   it('declares exactly the commands the code registers (src/commands/ids.ts)', () => {
     assert.deepEqual([...declared].sort(), [...allCommandIds].sort());
     assert.equal(new Set(declared).size, declared.length, 'duplicate command ids');

@@ -24,21 +24,22 @@ describe('search, portal and walkthrough', () => {
 
   it('finds a secret by part of its name across vaults and reveals it in the tree', async () => {
     const offered: string[] = [];
+    const matches: string[] = [];
     api.services.ui = {
       ...realUi,
       showStreamingQuickPick: async (batches) => {
-        let chosen;
-        for await (const batch of batches) {
-          for (const item of batch) {
-            offered.push(`${item.label} | ${item.description ?? ''}`);
-            if (!chosen && item.label.includes('db-pass')) chosen = item;
-          }
-        }
-        return chosen;
+        // The user types "db-pass": VS Code's filter keeps the matching entries; they pick the one in kv-e2e-main.
+        const all = [];
+        for await (const batch of batches) all.push(...batch);
+        offered.push(...all.map((item) => `${item.label} | ${item.description ?? ''}`));
+        const matching = all.filter((item) => item.label.includes('db-pass'));
+        matches.push(...matching.map((item) => `${item.label} | ${item.description ?? ''}`));
+        return matching.find((item) => item.description?.startsWith('kv-e2e-main'));
       },
     };
     const id = await vscode.commands.executeCommand<string>('azureKeyVault.search');
     assert.match(id, /\/vault\/kv-e2e-main\/secrets\/db-password$/);
+    assert.deepEqual(matches.sort(), ['$(lock) db-password | kv-e2e-main · secret', '$(lock) dev-db-password | kv-e2e-dev · secret']);
     // Results came from several vaults and kinds.
     assert.ok(offered.some((o) => o.includes('kv-e2e-paging · secret')));
     assert.ok(offered.some((o) => o.includes('kv-e2e-main · key')));
