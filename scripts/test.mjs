@@ -4,7 +4,8 @@
 //   2. unit         — plain node, mocha, out/test/unit
 //   3. integration  — src/azure and the emulator, driven by the official Azure SDK clients (out/test/integration)
 //   4. e2e          — the mocha suite inside the extension host of a real VS Code (code-server + headless Chromium)
-//   5. ui           — the packaged .vsix installed into code-server, its view checked in headless Chromium
+//   5. ui           — the packaged .vsix installed into code-server, its view checked in headless Chromium, and
+//                     `npm start` run, its URL opened in Chromium and the demo tree checked
 // Options: --only unit|integration|e2e|ui|checks (repeatable), --force-fail (adds a failing e2e test: proves that a
 // failure inside VS Code fails this command).
 // The last line is the total: "tests: N passed, N failed".
@@ -13,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
 import { runE2e } from './e2e/run.mjs';
+import { startCheck } from './e2e/start-check.mjs';
 import { uiCheck } from './e2e/ui-check.mjs';
 import { ROOT } from './e2e/paths.mjs';
 
@@ -97,6 +99,11 @@ if (built && want('ui')) {
   totals.passed += result.passed;
   totals.failed += result.failed;
   if (result.failed) problems.push('ui: the packaged extension failed its UI check');
+  banner('npm start as a newcomer runs it (URL opened in headless Chromium, demo tree checked, Ctrl+C)');
+  const start = await startCheck();
+  totals.passed += start.passed;
+  totals.failed += start.failed;
+  if (start.failed) problems.push('ui: npm start failed its check');
 }
 
 banner('summary');
