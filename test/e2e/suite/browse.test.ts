@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
-import { clearRequests, emulatorInfo, requests } from './emulator';
+import { clearRequests, control, emulatorInfo, requests } from './emulator';
 import { activateExtension } from './helpers';
 import { eventually, labelText, TreeReader } from './tree';
 
@@ -111,6 +111,25 @@ describe('browse with the VS Code account (emulator)', function () {
     const firewall = await tree.children(await tree.path('Contoso', 'Contoso Dev', 'kv-e2e-firewall', 'Secrets'));
     assert.equal(labelText(await tree.item(firewall[0]!)), 'No access: firewall — Learn more');
     assert.ok((await tree.labels(await tree.path('Contoso', 'Contoso Dev', 'kv-e2e-dev', 'Secrets'))).length > 0);
+  });
+
+  it('shows a service failure as an error node whose click retries', async function () {
+    this.timeout(60_000); // the SDK retries a 500 three times (about 7 s) before it gives up
+    const secrets = await tree.path('Contoso', 'Contoso Dev', 'kv-e2e-dev', 'Secrets');
+    await control('POST', '/faults', { match: { vault: 'kv-e2e-dev', method: 'GET' }, action: 'status', status: 500 });
+    try {
+      api.services.tree.refresh(secrets);
+      const [node, ...rest] = await tree.children(secrets);
+      assert.equal(rest.length, 0);
+      const item = await tree.item(node!);
+      assert.match(labelText(item), / — Retry$/);
+      assert.equal(item.command?.command, 'azureKeyVault.refresh');
+      await control('DELETE', '/faults');
+      await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+      assert.ok((await tree.labels(secrets)).includes('dev-db-password'));
+    } finally {
+      await control('DELETE', '/faults');
+    }
   });
 
   it('browses an attached vault through the data plane only (no ARM call)', async () => {
