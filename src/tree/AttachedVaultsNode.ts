@@ -16,10 +16,10 @@ export class AttachedVaultsNode implements TreeNode {
   ) {}
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Attached Vaults', vscode.TreeItemCollapsibleState.Expanded);
+    const item = new vscode.TreeItem(vscode.l10n.t('Attached Vaults'), vscode.TreeItemCollapsibleState.Expanded);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('plug');
-    item.tooltip = 'Vaults you attached by URL';
+    item.tooltip = vscode.l10n.t('Vaults you attached by URL');
     item.contextValue = 'attachedVaults';
     return item;
   }

@@ -24,10 +24,10 @@ export class DeletedGroupNode implements TreeNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Deleted', vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(vscode.l10n.t('Deleted'), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('trash');
-    item.tooltip = 'Soft-deleted objects: recover them, or purge them for good';
+    item.tooltip = vscode.l10n.t('Soft-deleted objects: recover them, or purge them for good');
     item.contextValue = 'group;deleted';
     return item;
   }
@@ -53,7 +53,7 @@ export class DeletedKindNode extends PagedNode<DeletedItemProperties> {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(`Deleted ${kindLabels[this.kind].group.toLowerCase()}`, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(vscode.l10n.t('Deleted {0}', kindLabels[this.kind].group.toLowerCase()), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(kindLabels[this.kind].icon);
     item.contextValue = `group;deleted;${this.kind}`;

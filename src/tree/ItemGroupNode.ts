@@ -23,10 +23,10 @@ export class ItemGroupNode extends PagedNode<ItemProperties> {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(kindLabels[this.kind].group, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(vscode.l10n.t(kindLabels[this.kind].group), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(kindLabels[this.kind].icon);
-    if (this.filter) item.description = `filter: ${this.filter}*`;
+    if (this.filter) item.description = vscode.l10n.t('filter: {0}*', this.filter);
     item.contextValue = `group;${this.kind}${this.filter ? ';filtered' : ''}`;
     return item;
   }

@@ -27,27 +27,27 @@ export class MessageNode implements TreeNode {
     const tooltip = [failure.message, failure.action].filter(Boolean).join('\n\n');
     switch (failure.kind) {
       case 'signIn':
-        return new MessageNode(id, parent, 'Sign in to Azure…', {
+        return new MessageNode(id, parent, vscode.l10n.t('Sign in to Azure…'), {
           tooltip,
           icon: new vscode.ThemeIcon('sign-in'),
-          command: { command: CommandIds.signIn, title: 'Sign in' },
+          command: { command: CommandIds.signIn, title: vscode.l10n.t('Sign in') },
           contextValue: 'message;signIn',
         });
       case 'forbidden': {
         const reason = failure.forbiddenReason ?? 'unknown';
-        const what = { rbac: 'RBAC role missing', policy: 'access policy', firewall: 'firewall', disabled: 'disabled', unknown: 'access denied' }[reason];
-        return new MessageNode(id, parent, `No access: ${what} — Learn more`, {
+        const what = { rbac: vscode.l10n.t('RBAC role missing'), policy: vscode.l10n.t('access policy'), firewall: vscode.l10n.t('firewall'), disabled: vscode.l10n.t('disabled'), unknown: vscode.l10n.t('access denied') }[reason];
+        return new MessageNode(id, parent, vscode.l10n.t('No access: {0} — Learn more', what), {
           tooltip,
           icon: new vscode.ThemeIcon('lock', new vscode.ThemeColor('problemsWarningIcon.foreground')),
-          command: { command: 'vscode.open', title: 'Learn more', arguments: [vscode.Uri.parse(learnMore[reason] ?? learnMore.unknown!)] },
+          command: { command: 'vscode.open', title: vscode.l10n.t('Learn more'), arguments: [vscode.Uri.parse(learnMore[reason] ?? learnMore.unknown!)] },
           contextValue: 'message;forbidden',
         });
       }
       default:
-        return new MessageNode(id, parent, `${failure.message} — Retry`, {
+        return new MessageNode(id, parent, vscode.l10n.t('{0} — Retry', failure.message), {
           tooltip,
           icon: new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')),
-          command: { command: CommandIds.refresh, title: 'Retry', arguments: [parent] },
+          command: { command: CommandIds.refresh, title: vscode.l10n.t('Retry'), arguments: [parent] },
           contextValue: 'message;retry',
         });
     }

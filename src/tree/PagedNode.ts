@@ -15,10 +15,10 @@ export class LoadMoreNode implements TreeNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Load more…', vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('ellipsis');
-    item.command = { command: CommandIds.loadMore, title: 'Load more', arguments: [this] };
+    item.command = { command: CommandIds.loadMore, title: vscode.l10n.t('Load more'), arguments: [this] };
     item.contextValue = 'loadMore';
     return item;
   }

@@ -28,7 +28,7 @@ export class SubscriptionNode extends ParentNode {
   protected async loadChildren(): Promise<TreeNode[]> {
     const { arm } = await this.ctx.clients.get();
     const vaults = await arm.listVaults(this.subscription);
-    if (vaults.length === 0) return [new MessageNode(`${this.id}/none`, this, 'No key vaults in this subscription', { icon: new vscode.ThemeIcon('info') })];
+    if (vaults.length === 0) return [new MessageNode(`${this.id}/none`, this, vscode.l10n.t('No key vaults in this subscription'), { icon: new vscode.ThemeIcon('info') })];
     return vaults.map((v) => new VaultNode({ name: v.name, vaultUrl: v.vaultUrl, info: v }, this, this.ctx));
   }
 }

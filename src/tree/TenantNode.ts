@@ -49,7 +49,7 @@ export async function subscriptionChildren(parent: TreeNode | undefined, ctx: Tr
     // MFA, conditional access or a guest directory: this tenant needs its own sign-in.
     const idBase = parent?.id ?? `tenant/${tenant.tenantId}`;
     return [
-      new MessageNode(`${idBase}/signIn`, parent, `Sign in to ${tenant.displayName ?? tenant.tenantId}…`, {
+      new MessageNode(`${idBase}/signIn`, parent, vscode.l10n.t('Sign in to {0}…', tenant.displayName ?? tenant.tenantId), {
         tooltip: `This directory needs its own sign-in (multi-factor authentication or guest access).\n${failure.message}`,
         icon: new vscode.ThemeIcon('sign-in'),
         command: { command: CommandIds.signInToTenant, title: 'Sign in', arguments: [tenant.tenantId] },
@@ -62,7 +62,7 @@ export async function subscriptionChildren(parent: TreeNode | undefined, ctx: Tr
     const idBase = parent?.id ?? `tenant/${tenant.tenantId}`;
     const hidden = subscriptions.length - shown.length;
     return [
-      new MessageNode(`${idBase}/none`, parent, hidden ? `${hidden} subscription(s) hidden by the filter — Select Subscriptions…` : 'No subscriptions in this directory', {
+      new MessageNode(`${idBase}/none`, parent, hidden ? vscode.l10n.t('{0} subscription(s) hidden by the filter — Select Subscriptions…', hidden) : vscode.l10n.t('No subscriptions in this directory'), {
         icon: new vscode.ThemeIcon('info'),
         ...(hidden ? { command: { command: CommandIds.selectSubscriptions, title: 'Select Subscriptions' } } : {}),
       }),
