@@ -31,18 +31,17 @@ const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w
 
 /**
  * A seed time: Unix seconds (number), `"now"`, a relative `"+10d"` / `"-2h"` / `"-30m"` / `"+1y"` (units s m h d w y),
- * or an ISO-8601 date. Returns Unix seconds.
+ * or an ISO-8601 date. `now` and the result are Unix seconds; undefined when `value` is none of these.
  */
-export function parseSeedTime(value: unknown, clock: Clock, what: string): number {
+export function seedTime(value: unknown, now: number): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) {
     return Math.floor(value);
   }
   if (typeof value === 'string') {
-    const now = nowSeconds(clock);
     if (value === 'now') {
       return now;
     }
-    const rel = /^([+-])(\d+(?:\.\d+)?)([smhdwy])$/.exec(value);
+    const rel = /^([+-])(\d+(?:\.\d+)?)([smhdwy])$/.exec(value.trim());
     if (rel) {
       const sign = rel[1] === '-' ? -1 : 1;
       return now + Math.round(sign * Number(rel[2]) * (UNIT_SECONDS[rel[3]!] ?? 0));
@@ -52,7 +51,16 @@ export function parseSeedTime(value: unknown, clock: Clock, what: string): numbe
       return Math.floor(parsed / 1000);
     }
   }
-  throw new Error(`seed: ${what} must be Unix seconds, "now", "+10d"-style relative time or an ISO date (got ${JSON.stringify(value)})`);
+  return undefined;
+}
+
+/** `seedTime` against the emulator clock; throws a seed error naming `what` for anything else. */
+export function parseSeedTime(value: unknown, clock: Clock, what: string): number {
+  const t = seedTime(value, nowSeconds(clock));
+  if (t === undefined) {
+    throw new Error(`seed: ${what} must be Unix seconds, "now", "+10d"-style relative time or an ISO date (got ${JSON.stringify(value)})`);
+  }
+  return t;
 }
 
 /** ARM style timestamp: `2020-01-01T12:00:00.0000000Z`. */

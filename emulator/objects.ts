@@ -1,17 +1,20 @@
-// Helpers every data-plane store shares: names, versions, tags, recovery levels and paging (maxresults/$skiptoken).
+// What every data-plane store shares about its objects: names, version ids, request bodies, tags and attributes
+// in requests; the current or a named version; the attribute and deletion fields of the JSON it returns.
 import { randomBytes } from 'node:crypto';
-import { badParameter } from './errors';
-import type { EmuRequest, VaultContext } from './types';
+import { badParameter, objectNotFound, type ObjectKind } from './errors';
+import type { VaultContext } from './types';
 
 export const OBJECT_NAME = /^[0-9a-zA-Z-]{1,127}$/;
 export const VERSION_ID = /^[0-9a-f]{32}$/;
-export const MAX_PAGE = 25;
 
-/** Throws the service's 400 for a name outside `^[0-9a-zA-Z-]{1,127}$`. */
-export function checkName(name: string): void {
-  if (!OBJECT_NAME.test(name)) {
-    throw badParameter(`The request URI contains an invalid name: ${name}`);
+export type Json = Record<string, unknown>;
+
+/** Throws the service's 400 for a name outside `^[0-9a-zA-Z-]{1,127}$`; returns the name. */
+export function checkName(name: string | undefined): string {
+  if (name === undefined || !OBJECT_NAME.test(name)) {
+    throw badParameter(`The request URI contains an invalid name: ${String(name).slice(0, 130)}`);
   }
+  return name;
 }
 
 /** 32 lowercase hex characters. */
@@ -19,14 +22,15 @@ export function newVersionId(): string {
   return randomBytes(16).toString('hex');
 }
 
-/** The recovery fields of `attributes` for a vault's soft-delete configuration. */
-export function recoveryAttributes(ctx: VaultContext): { recoveryLevel: string; recoverableDays?: number } {
-  if (!ctx.softDeleteEnabled) {
-    return { recoveryLevel: 'Purgeable' };
+/** `value` as a JSON object; absent (undefined/null) gives `{}`. */
+export function asObject(value: unknown, what = 'The request body'): Json {
+  if (value === undefined || value === null) {
+    return {};
   }
-  const days = ctx.softDeleteRetentionInDays;
-  const custom = days < 90 ? 'CustomizedRecoverable' : 'Recoverable';
-  return { recoveryLevel: ctx.purgeProtectionEnabled ? custom : `${custom}+Purgeable`, recoverableDays: days };
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw badParameter(`${what} must be a JSON object.`);
+  }
+  return value as Json;
 }
 
 /** Tags: at most 15, names ≤ 512 chars, values ≤ 256 chars, all strings. */
@@ -59,22 +63,34 @@ export interface AttributeInput {
   enabled?: boolean;
   nbf?: number;
   exp?: number;
+  /** Keys only. */
+  exportable?: boolean;
 }
 
-/** Validates the writable part of `attributes` in a request body. */
-export function checkAttributes(attributes: unknown): AttributeInput {
+function flag(a: Json, k: 'enabled' | 'exportable'): boolean | undefined {
+  const v = a[k];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'boolean') throw badParameter(`Property 'attributes.${k}' must be a boolean.`);
+  return v;
+}
+
+/**
+ * Validates the writable part of `attributes` in a request body: `enabled`, `nbf` and `exp` (integer Unix seconds),
+ * and `exportable` where the kind has it (keys). Absent or null fields stay unset.
+ */
+export function checkAttributes(attributes: unknown, options: { exportable?: boolean } = {}): AttributeInput {
   if (attributes === undefined || attributes === null) {
     return {};
   }
   if (typeof attributes !== 'object' || Array.isArray(attributes)) {
     throw badParameter('The attributes parameter must be an object.');
   }
-  const a = attributes as Record<string, unknown>;
+  const a = attributes as Json;
   const out: AttributeInput = {};
-  if (a.enabled !== undefined && a.enabled !== null) {
-    if (typeof a.enabled !== 'boolean') throw badParameter("Property 'attributes.enabled' must be a boolean.");
-    out.enabled = a.enabled;
-  }
+  const enabled = flag(a, 'enabled');
+  if (enabled !== undefined) out.enabled = enabled;
+  const exportable = options.exportable ? flag(a, 'exportable') : undefined;
+  if (exportable !== undefined) out.exportable = exportable;
   for (const k of ['nbf', 'exp'] as const) {
     const v = a[k];
     if (v !== undefined && v !== null) {
@@ -85,84 +101,96 @@ export function checkAttributes(attributes: unknown): AttributeInput {
   return out;
 }
 
-/** `maxresults` (1–25, default 25). */
-export function pageSize(req: EmuRequest): number {
-  const raw = req.query.get('maxresults');
-  if (raw === null || raw === '') {
-    return MAX_PAGE;
+/** The current (last created) version of an object. */
+export function latest<V>(entry: { readonly name: string; readonly versions: readonly V[] }): V {
+  const v = entry.versions[entry.versions.length - 1];
+  if (v === undefined) {
+    throw new Error(`${entry.name} has no versions`);
   }
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE) {
-    throw badParameter(`Invalid value '${raw}' for parameter maxresults. The value must be between 1 and ${MAX_PAGE}.`);
+  return v;
+}
+
+/** The version a request names (any case; empty or absent: the current one), or 404 `{Kind}NotFound`. */
+export function versionOf<V extends { readonly version: string }>(
+  kind: ObjectKind,
+  entry: { readonly name: string; readonly versions: readonly V[] },
+  version: string | undefined,
+): V {
+  if (!version) {
+    return latest(entry);
   }
-  return n;
-}
-
-function encodeMarker(key: string): string {
-  return Buffer.from(JSON.stringify({ NextMarker: key, TargetLocation: 0 })).toString('base64url');
-}
-
-function decodeMarker(token: string): string {
-  try {
-    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { NextMarker?: unknown };
-    if (typeof parsed.NextMarker === 'string') {
-      return parsed.NextMarker;
-    }
-  } catch {
-    // fall through
+  const v = entry.versions.find((x) => x.version === version.toLowerCase());
+  if (v === undefined) {
+    throw objectNotFound(kind, entry.name, version);
   }
-  throw badParameter('The $skiptoken parameter is invalid.');
+  return v;
 }
 
-/** Index of the first key strictly greater than `key` in an ascending array. */
-function upperBound(keys: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (keys[mid]! <= key) lo = mid + 1;
-    else hi = mid;
+/** The recovery fields of `attributes` for a vault's soft-delete configuration. */
+export function recoveryAttributes(ctx: VaultContext): { recoveryLevel: string; recoverableDays?: number } {
+  if (!ctx.softDeleteEnabled) {
+    return { recoveryLevel: 'Purgeable' };
   }
-  return lo;
+  const days = ctx.softDeleteRetentionInDays;
+  const custom = days < 90 ? 'CustomizedRecoverable' : 'Recoverable';
+  return { recoveryLevel: ctx.purgeProtectionEnabled ? custom : `${custom}+Purgeable`, recoverableDays: days };
 }
 
-export interface Page<T> {
-  value: T[];
-  nextLink: string | null;
+/** What a version stores of its `attributes` (Unix seconds). */
+export interface StoredAttributes {
+  readonly enabled: boolean;
+  readonly nbf?: number;
+  readonly exp?: number;
+  readonly created: number;
+  readonly updated: number;
 }
 
-/**
- * One page over `keys` (ascending, unique). `pick` returns the item for a key, or undefined to skip it. The next
- * link carries api-version, $skiptoken (the last key returned) and maxresults when the caller gave it.
- */
-export function paginate<T>(
-  req: EmuRequest,
+export interface AttributesJson {
+  enabled: boolean;
+  nbf?: number;
+  exp?: number;
+  created: number;
+  updated: number;
+  recoveryLevel: string;
+  recoverableDays?: number;
+}
+
+/** `attributes` of a bundle or list item: the version's flags and times, then the vault's recovery fields. */
+export function attributesJson(ctx: VaultContext, a: StoredAttributes): AttributesJson {
+  return {
+    enabled: a.enabled,
+    ...(a.nbf !== undefined ? { nbf: a.nbf } : {}),
+    ...(a.exp !== undefined ? { exp: a.exp } : {}),
+    created: a.created,
+    updated: a.updated,
+    ...recoveryAttributes(ctx),
+  };
+}
+
+/** When the service purges an object deleted at `deletedDate` (Unix seconds): after the vault's retention. */
+export function scheduledPurgeDate(ctx: VaultContext, deletedDate: number): number {
+  return deletedDate + ctx.softDeleteRetentionInDays * 86400;
+}
+
+export interface DeletionJson {
+  recoveryId?: string;
+  deletedDate?: number;
+  scheduledPurgeDate?: number;
+}
+
+/** The fields a deleted object's JSON adds (`/deletedsecrets/{name}` …); nothing while it is not deleted. */
+export function deletionJson(
   ctx: VaultContext,
-  keys: readonly string[],
-  pick: (key: string) => T | undefined,
-): Page<T> {
-  const max = pageSize(req);
-  const token = req.query.get('$skiptoken');
-  let i = token ? upperBound(keys, decodeMarker(token)) : 0;
-  const value: T[] = [];
-  let lastKey: string | undefined;
-  for (; i < keys.length && value.length < max; i++) {
-    const item = pick(keys[i]!);
-    if (item !== undefined) {
-      value.push(item);
-      lastKey = keys[i];
-    }
+  kind: ObjectKind,
+  name: string,
+  dates: { readonly deletedDate?: number; readonly scheduledPurgeDate?: number },
+): DeletionJson {
+  if (dates.deletedDate === undefined) {
+    return {};
   }
-  let more = false;
-  for (; i < keys.length && !more; i++) {
-    more = pick(keys[i]!) !== undefined;
-  }
-  if (!more || lastKey === undefined) {
-    return { value, nextLink: null };
-  }
-  const params = new URLSearchParams();
-  params.set('api-version', req.query.get('api-version') ?? '');
-  const link = `${ctx.url}${req.path}?${params.toString()}&$skiptoken=${encodeMarker(lastKey)}`;
-  const given = req.query.get('maxresults');
-  return { value, nextLink: given ? `${link}&maxresults=${max}` : link };
+  return {
+    recoveryId: `${ctx.url}/deleted${kind.toLowerCase()}s/${name}`,
+    deletedDate: dates.deletedDate,
+    ...(dates.scheduledPurgeDate !== undefined ? { scheduledPurgeDate: dates.scheduledPurgeDate } : {}),
+  };
 }

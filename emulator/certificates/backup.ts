@@ -2,10 +2,9 @@
 // key and secret too. Blobs are sealed by the emulator's backup codec: opaque to clients, restorable in any vault of
 // the same emulator process.
 import { createPrivateKey } from 'node:crypto';
-import { badParameter } from './errors';
-import { asObject } from './json';
+import { badParameter } from '../errors';
+import { asObject, OBJECT_NAME } from '../objects';
 import type { CertEntry, StoredVersion } from './model';
-import { NAME_PATTERN } from './model';
 import type { StoredPolicy } from './policy';
 import type { CertificateStore } from './store';
 
@@ -49,7 +48,7 @@ function readBlob(store: CertificateStore, value: unknown): Blob {
   if (
     blob?.magic !== MAGIC ||
     typeof blob.name !== 'string' ||
-    !NAME_PATTERN.test(blob.name) ||
+    !OBJECT_NAME.test(blob.name) ||
     typeof blob.policy !== 'object' ||
     !Array.isArray(blob.versions) ||
     blob.versions.length === 0

@@ -1,23 +1,13 @@
 // The JSON the service returns for certificates: bundles, list items, deleted bundles/items and operations, with the
 // field names of certificates.json.
-import { recoveryAttributes } from '../objects';
+import { attributesJson, deletionJson, latest } from '../objects';
 import type { VaultContext } from '../types';
 import { thumbprint } from './material';
 import type { CertEntry, DeletedEntry, PendingOperation, StoredVersion } from './model';
-import { latest } from './model';
 import { renderPolicy } from './policy';
 
 export function certificateUrl(vault: VaultContext, name: string): string {
   return `${vault.url}/certificates/${name}`;
-}
-
-export function renderAttributes(vault: VaultContext, v: StoredVersion): Record<string, unknown> {
-  const attrs: Record<string, unknown> = { enabled: v.enabled };
-  if (v.nbf !== undefined) attrs.nbf = v.nbf;
-  if (v.exp !== undefined) attrs.exp = v.exp;
-  attrs.created = v.created;
-  attrs.updated = v.updated;
-  return { ...attrs, ...recoveryAttributes(vault) };
 }
 
 /** A CertificateBundle; `withPolicy` for the latest version (get, create results, update, import, recover). */
@@ -37,7 +27,7 @@ export function renderBundle(
     body.cer = leaf.toString('base64');
     body.contentType = v.contentType;
   }
-  body.attributes = renderAttributes(vault, v);
+  body.attributes = attributesJson(vault, v);
   if (v.tags) body.tags = { ...v.tags };
   if (withPolicy) body.policy = renderPolicy(entry.policy, url);
   if (v.preserveCertOrder !== undefined) body.preserveCertOrder = v.preserveCertOrder;
@@ -58,25 +48,17 @@ export function renderVersionItem(
   const url = certificateUrl(vault, entry.name);
   const item: Record<string, unknown> = { id: versioned ? `${url}/${v.version}` : url };
   if (v.chain?.[0]) item.x5t = thumbprint(v.chain[0]);
-  item.attributes = renderAttributes(vault, v);
+  item.attributes = attributesJson(vault, v);
   if (v.tags) item.tags = { ...v.tags };
   return item;
 }
 
-function deletedFields(vault: VaultContext, d: DeletedEntry): Record<string, unknown> {
-  return {
-    recoveryId: `${vault.url}/deletedcertificates/${d.entry.name}`,
-    deletedDate: d.deletedDate,
-    scheduledPurgeDate: d.scheduledPurgeDate,
-  };
-}
-
 export function renderDeletedBundle(vault: VaultContext, d: DeletedEntry): Record<string, unknown> {
-  return { ...deletedFields(vault, d), ...renderBundle(vault, d.entry, latest(d.entry), true) };
+  return { ...deletionJson(vault, 'Certificate', d.entry.name, d), ...renderBundle(vault, d.entry, latest(d.entry), true) };
 }
 
 export function renderDeletedItem(vault: VaultContext, d: DeletedEntry): Record<string, unknown> {
-  return { ...deletedFields(vault, d), ...renderItem(vault, d.entry) };
+  return { ...deletionJson(vault, 'Certificate', d.entry.name, d), ...renderItem(vault, d.entry) };
 }
 
 const IN_PROGRESS_DETAILS =

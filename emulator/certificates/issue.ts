@@ -1,18 +1,14 @@
 // How versions come to be: create (a pending operation that a self-signed certificate completes later), import (PFX
 // or PEM with its key) and merge (the certificate for an operation whose issuer is `Unknown`).
 import { createPrivateKey, X509Certificate } from 'node:crypto';
-import { badParameter, pendingNotFound } from './errors';
-import { asObject } from './json';
-import { EmuError } from '../errors';
-import { checkTags } from '../objects';
+import { badParameter, EmuError } from '../errors';
+import { asObject, checkTags, newVersionId } from '../objects';
+import { pendingNotFound } from './errors';
 import { certificateFacts, describeKey, matchesKey, parseImport } from './material';
-import { BACKDATE_SECONDS, newVersionId, type CertEntry, type PendingOperation, type StoredVersion } from './model';
+import { BACKDATE_SECONDS, type CertEntry, type PendingOperation, type StoredVersion } from './model';
 import { mergePolicy, parsePolicy, type PolicyPatch, type StoredPolicy } from './policy';
 import type { CertificateStore } from './store';
 import { addMonths, createCsr, generateKey, parseSubject, reuseKey, type GeneratedKey } from './x509gen';
-
-/** Tags as the service accepts them (at most 15; names ≤ 512, values ≤ 256 characters). */
-export const parseTags = checkTags;
 
 export function parseEnabled(attributes: unknown): boolean | undefined {
   const attrs = asObject(attributes, 'attributes');
@@ -61,7 +57,7 @@ export async function startCreate(store: CertificateStore, name: string, body: u
     throw badParameter(`Issuer ${policy.issuer.name} not found. Use Self, Unknown or a configured certificate issuer.`);
   }
   const enabled = parseEnabled(b.attributes) ?? true;
-  const tags = parseTags(b.tags);
+  const tags = checkTags(b.tags);
   const preserveCertOrder = parsePreserve(b.preserveCertOrder);
   parseSubject(policy.x509_props.subject);
   const key = await keyFor(policy, existing);
@@ -152,7 +148,7 @@ export async function importCertificate(store: CertificateStore, name: string, b
     enabled: parseEnabled(b.attributes) ?? true,
     nbf: facts.nbf,
     exp: facts.exp,
-    tags: parseTags(b.tags),
+    tags: checkTags(b.tags),
     contentType: policy.secret_props.contentType,
     preserveCertOrder: parsePreserve(b.preserveCertOrder),
   };
@@ -214,7 +210,7 @@ export async function mergeCertificate(
   const facts = certificateFacts(chain[0]!);
   const now = store.nowSeconds();
   Object.assign(v, { created: now, updated: now, nbf: facts.nbf, exp: facts.exp, enabled: parseEnabled(b.attributes) ?? op.enabled });
-  v.tags = parseTags(b.tags) ?? v.tags;
+  v.tags = checkTags(b.tags) ?? v.tags;
   await store.issue(entry, v, chain, op.key.privateKey);
   op.status = 'completed';
   return { entry, version: v };

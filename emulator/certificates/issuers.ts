@@ -1,10 +1,10 @@
 // Certificate issuers (`/certificates/issuers`) and the vault's certificate contacts (`/certificates/contacts`):
 // plain records; the emulator never contacts a certificate authority.
 import type { EmuRequest, EmuResponse, Route, VaultContext } from '../types';
-import { badParameter, contactsNotFound, issuerNotFound } from './errors';
-import { asObject } from './json';
+import { badParameter } from '../errors';
+import { asObject, OBJECT_NAME } from '../objects';
+import { contactsNotFound, issuerNotFound } from './errors';
 import { page } from './listing';
-import { NAME_PATTERN } from './model';
 
 interface IssuerRecord {
   readonly name: string;
@@ -136,7 +136,7 @@ export class IssuerStore {
 }
 
 function checkIssuerName(name: string): void {
-  if (!NAME_PATTERN.test(name)) {
+  if (!OBJECT_NAME.test(name)) {
     throw badParameter(`The request URI contains an invalid issuer name: ${name}.`);
   }
 }

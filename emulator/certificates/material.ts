@@ -3,7 +3,7 @@
 import 'reflect-metadata';
 import { createHash, createPrivateKey, createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
-import { badParameter } from './errors';
+import { badParameter } from '../errors';
 import { buildPfx, parsePfx } from './pkcs12';
 import { KEY_USAGES, PEM, PKCS12, type WireSans } from './policy';
 

@@ -1,5 +1,4 @@
 // The certificate store's state: certificates with their versions, policy and pending operation, and deleted ones.
-import { randomBytes } from 'node:crypto';
 import type { StoredPolicy } from './policy';
 import type { GeneratedKey } from './x509gen';
 
@@ -60,24 +59,9 @@ export interface DeletedEntry {
   readonly visibleAtMs: number;
 }
 
-export const NAME_PATTERN = /^[0-9a-zA-Z-]{1,127}$/;
-
-export function latest(entry: CertEntry): StoredVersion {
-  const v = entry.versions[entry.versions.length - 1];
-  if (!v) {
-    throw new Error(`certificate ${entry.name} has no version`);
-  }
-  return v;
-}
-
 /** Whether any version was issued, i.e. the certificate owns a key and a secret. */
 export function hasManaged(entry: CertEntry): boolean {
   return entry.versions.some((v) => v.chain !== undefined);
-}
-
-/** A new version (or request) id: 32 lowercase hex characters. */
-export function newVersionId(): string {
-  return randomBytes(16).toString('hex');
 }
 
 /** Seconds before "now" a new certificate's validity starts (as the service backdates it). */

@@ -1,6 +1,6 @@
 // Certificate policies in their wire shape (snake_case, as certificates.json names them): validation of what a client
 // sends, the service's defaults, PATCH merging, and rendering with id and attributes.
-import { badParameter } from './errors';
+import { badParameter } from '../errors';
 
 export interface WireSans {
   emails?: string[];

@@ -1,5 +1,7 @@
 // The certificates data plane's routes (paths relative to the vault, as certificates.json names them). Every handler
 // first brings the store up to the clock, then answers with the service's shapes or throws an EmuError.
+import { badParameter } from '../errors';
+import { asObject, checkName, checkTags, latest } from '../objects';
 import type { EmuRequest, EmuResponse, Handler, Route } from '../types';
 import { backupBlob, restoreBlob } from './backup';
 import {
@@ -11,11 +13,10 @@ import {
   renderOperation,
   renderVersionItem,
 } from './bundle';
-import { badParameter, pendingNotFound } from './errors';
-import { importCertificate, mergeCertificate, parseEnabled, parseTags, startCreate } from './issue';
-import { asObject } from './json';
+import { pendingNotFound } from './errors';
+import { importCertificate, mergeCertificate, parseEnabled, startCreate } from './issue';
 import { includePending, page } from './listing';
-import { latest, type CertEntry } from './model';
+import type { CertEntry } from './model';
 import { mergePolicy, parsePolicy, renderPolicy } from './policy';
 import type { CertificateStore } from './store';
 
@@ -43,7 +44,7 @@ export function certificateRoutes(store: CertificateStore): Route[] {
 
   const operationOf = (req: EmuRequest): { entry: CertEntry; op: NonNullable<CertEntry['operation']> } => {
     const name = nameOf(req);
-    store.checkName(name);
+    checkName(name);
     const entry = store.find(name);
     const op = entry?.operation;
     const requestId = req.query.get('request_id');
@@ -150,7 +151,7 @@ export function certificateRoutes(store: CertificateStore): Route[] {
       `/certificates/${NAME}/versions`,
       (req) => {
         const name = nameOf(req);
-        store.checkName(name);
+        checkName(name);
         const entry = store.find(name);
         const versions = entry ? [...entry.versions].reverse() : [];
         return page(vault, req, `/certificates/${name}/versions`, versions, (v) => renderVersionItem(vault, entry!, v, true));
@@ -182,7 +183,7 @@ export function certificateRoutes(store: CertificateStore): Route[] {
         const v = store.version(entry, req.params.version ?? '');
         const body = asObject(req.body);
         const enabled = parseEnabled(body.attributes);
-        const tags = parseTags(body.tags);
+        const tags = checkTags(body.tags);
         const patch = parsePolicy(body.policy);
         const now = store.nowSeconds();
         if (patch) {

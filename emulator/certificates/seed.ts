@@ -1,8 +1,8 @@
 // Seed certificates (format in README.md): real self-signed certificates with their managed key and secret, with any
 // validity window (so expired and nearly expired certificates exist), several versions, or already deleted.
 import { parseSeedTime } from '../clock';
-import { asObject, type Json } from './json';
-import { BACKDATE_SECONDS, newVersionId, type CertEntry, type StoredVersion } from './model';
+import { asObject, newVersionId, type Json } from '../objects';
+import { BACKDATE_SECONDS, type CertEntry, type StoredVersion } from './model';
 import { mergePolicy, parsePolicy, PEM, PKCS12, type PolicyPatch, type StoredPolicy, type WireSans } from './policy';
 import type { CertificateStore } from './store';
 import { addMonths, createSelfSigned, generateKey } from './x509gen';

@@ -2,11 +2,14 @@
 // due), lookups with the service's errors, and the lifecycle shared by every way a version gets issued.
 import type { KeyObject } from 'node:crypto';
 import { BackupCodec } from '../backup';
+import { nowSeconds } from '../clock';
+import { beingDeleted, beingRecovered, deletedButRecoverable, deletedNotFound, objectNotFound, purgeProtected } from '../errors';
+import { checkName, scheduledPurgeDate, versionOf } from '../objects';
 import type { Route, VaultContext } from '../types';
-import * as errors from './errors';
+import { certificateExists, operationInProgress } from './errors';
 import { issuerRoutes, IssuerStore } from './issuers';
 import { keyOpsFor, secretValue } from './material';
-import { BACKDATE_SECONDS, hasManaged, NAME_PATTERN, type CertEntry, type DeletedEntry, type PendingOperation, type StoredVersion } from './model';
+import { BACKDATE_SECONDS, hasManaged, type CertEntry, type DeletedEntry, type PendingOperation, type StoredVersion } from './model';
 import { certificateRoutes } from './routes';
 import { issueCertificates, planCertificates, type CertSeedPlan } from './seed';
 import type { CertificateStoreDeps } from './sinks';
@@ -57,7 +60,7 @@ export class CertificateStore {
   }
 
   nowSeconds(): number {
-    return Math.floor(this.nowMs() / 1000);
+    return nowSeconds(this.vault.clock);
   }
 
   /** Brings the state up to the clock: due operations complete, overdue deleted certificates are purged. */
@@ -94,15 +97,6 @@ export class CertificateStore {
     timer.unref();
   }
 
-  checkName(name: string): void {
-    if (!NAME_PATTERN.test(name)) {
-      throw errors.badParameter(
-        `The request URI contains an invalid name: ${name}. Certificate names may contain only 0-9, a-z, A-Z and -, ` +
-          'up to 127 characters.',
-      );
-    }
-  }
-
   /** A certificate the caller can see (not deleted, not still recovering). */
   find(name: string): CertEntry | undefined {
     const entry = this.entries.get(name.toLowerCase());
@@ -113,23 +107,16 @@ export class CertificateStore {
   }
 
   get(name: string): CertEntry {
-    this.checkName(name);
+    checkName(name);
     const entry = this.find(name);
     if (!entry) {
-      throw errors.certificateNotFound(name);
+      throw objectNotFound('Certificate', name);
     }
     return entry;
   }
 
   version(entry: CertEntry, version: string): StoredVersion {
-    if (version === '') {
-      return entry.versions[entry.versions.length - 1]!;
-    }
-    const v = entry.versions.find((x) => x.version === version.toLowerCase());
-    if (!v) {
-      throw errors.certificateNotFound(entry.name, version);
-    }
-    return v;
+    return versionOf('Certificate', entry, version);
   }
 
   visible(): CertEntry[] {
@@ -150,23 +137,21 @@ export class CertificateStore {
 
   /** Refuses a create, import or restore of `name` in the states the service refuses it. */
   checkWritable(name: string, forRestore = false): CertEntry | undefined {
-    this.checkName(name);
+    checkName(name);
     const key = name.toLowerCase();
     const d = this.deleted.get(key);
     if (d) {
-      throw d.visibleAtMs > this.nowMs()
-        ? errors.certificateBeingDeleted(name)
-        : errors.certificateDeletedButRecoverable(name);
+      throw d.visibleAtMs > this.nowMs() ? beingDeleted('Certificate', name) : deletedButRecoverable('Certificate', name);
     }
     const entry = this.entries.get(key);
     if (entry?.hiddenUntilMs !== undefined && entry.hiddenUntilMs > this.nowMs()) {
-      throw errors.certificateBeingRecovered(name);
+      throw beingRecovered('Certificate', name);
     }
     if (entry && forRestore) {
-      throw errors.certificateExists(entry.name);
+      throw certificateExists(entry.name);
     }
     if (entry?.operation?.status === 'inProgress') {
-      throw errors.operationInProgress();
+      throw operationInProgress();
     }
     return entry;
   }
@@ -272,7 +257,7 @@ export class CertificateStore {
     const d: DeletedEntry = {
       entry,
       deletedDate: nowS,
-      scheduledPurgeDate: nowS + this.vault.softDeleteRetentionInDays * 86400,
+      scheduledPurgeDate: scheduledPurgeDate(this.vault, nowS),
       visibleAtMs: this.nowMs() + (immediate ? 0 : this.vault.timings.deleteDelayMs),
     };
     if (this.vault.softDeleteEnabled) {
@@ -302,7 +287,7 @@ export class CertificateStore {
   async purge(name: string): Promise<void> {
     const d = this.requireDeleted(name);
     if (this.vault.purgeProtectionEnabled) {
-      throw errors.purgeProtected();
+      throw purgeProtected();
     }
     this.deleted.delete(name.toLowerCase());
     if (hasManaged(d.entry)) {
@@ -312,10 +297,10 @@ export class CertificateStore {
   }
 
   requireDeleted(name: string): DeletedEntry {
-    this.checkName(name);
+    checkName(name);
     const d = this.findDeleted(name);
     if (!d) {
-      throw errors.deletedCertificateNotFound(name);
+      throw deletedNotFound('Certificate', name);
     }
     return d;
   }

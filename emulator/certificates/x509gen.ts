@@ -3,8 +3,7 @@
 import 'reflect-metadata';
 import { createPublicKey, KeyObject, randomBytes, webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
-import { EmuError } from '../errors';
-import { badParameter } from './errors';
+import { badParameter, EmuError } from '../errors';
 import type { StoredPolicy, WireSans } from './policy';
 
 type CryptoKeyPair = webcrypto.CryptoKeyPair;

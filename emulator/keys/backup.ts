@@ -3,7 +3,7 @@
 // the same emulator can restore it.
 import { createPrivateKey } from 'node:crypto';
 import type { BackupCodec } from '../backup';
-import { badParameter } from './errors';
+import { badParameter } from '../errors';
 import { isKeyType, publicJwkOf } from './material';
 import type { KeyEntry, KeyVersion, StoredKeyAttributes } from './model';
 import type { StoredRotationPolicy } from './rotation';

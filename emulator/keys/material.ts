@@ -1,8 +1,7 @@
 // Key material: generation (real key pairs), JWK import, the public JWK the service shows, key type and size.
 import { createPrivateKey, createPublicKey, generateKeyPair, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
-import { EmuError } from '../errors';
-import { badParameter } from './errors';
+import { badParameter, EmuError } from '../errors';
 import type { CurveName } from './ecdsa';
 
 export type KeyType = 'RSA' | 'RSA-HSM' | 'EC' | 'EC-HSM';

@@ -1,5 +1,6 @@
 // Stored shapes of keys and their JSON forms (KeyBundle, KeyItem, DeletedKeyBundle, DeletedKeyItem).
 import type { KeyObject } from 'node:crypto';
+import { attributesJson, deletionJson, latest } from '../objects';
 import type { VaultContext } from '../types';
 import type { KeyType } from './material';
 import type { StoredRotationPolicy } from './rotation';
@@ -47,33 +48,8 @@ export interface DeletedEntry {
   readonly visibleAt: number;
 }
 
-export function latest(entry: KeyEntry): KeyVersion {
-  const v = entry.versions[entry.versions.length - 1];
-  if (v === undefined) {
-    throw new Error(`key ${entry.name} has no version`);
-  }
-  return v;
-}
-
-export function recoveryLevel(vault: VaultContext): string {
-  if (!vault.softDeleteEnabled) {
-    return 'Purgeable';
-  }
-  const base = vault.softDeleteRetentionInDays >= 90 ? 'Recoverable' : 'CustomizedRecoverable';
-  return vault.purgeProtectionEnabled ? base : `${base}+Purgeable`;
-}
-
-function attributesJson(vault: VaultContext, a: StoredKeyAttributes): Record<string, unknown> {
-  return {
-    enabled: a.enabled,
-    ...(a.nbf !== undefined ? { nbf: a.nbf } : {}),
-    ...(a.exp !== undefined ? { exp: a.exp } : {}),
-    created: a.created,
-    updated: a.updated,
-    recoveryLevel: recoveryLevel(vault),
-    ...(vault.softDeleteEnabled ? { recoverableDays: vault.softDeleteRetentionInDays } : {}),
-    exportable: a.exportable,
-  };
+function keyAttributesJson(vault: VaultContext, a: StoredKeyAttributes): Record<string, unknown> {
+  return { ...attributesJson(vault, a), exportable: a.exportable };
 }
 
 export function keyId(vault: VaultContext, name: string, version?: string): string {
@@ -84,7 +60,7 @@ export function keyBundleJson(vault: VaultContext, entry: KeyEntry, v: KeyVersio
   const { kty, ...publicParts } = v.publicJwk;
   return {
     key: { kid: keyId(vault, entry.name, v.version), kty, key_ops: [...v.keyOps], ...publicParts },
-    attributes: attributesJson(vault, v.attributes),
+    attributes: keyAttributesJson(vault, v.attributes),
     ...(v.tags !== undefined ? { tags: { ...v.tags } } : {}),
     ...(entry.managed ? { managed: true } : {}),
     ...(v.releasePolicy !== undefined ? { release_policy: v.releasePolicy } : {}),
@@ -100,24 +76,16 @@ export function keyItemJson(
 ): Record<string, unknown> {
   return {
     kid: keyId(vault, entry.name, withVersion ? v.version : undefined),
-    attributes: attributesJson(vault, v.attributes),
+    attributes: keyAttributesJson(vault, v.attributes),
     ...(v.tags !== undefined ? { tags: { ...v.tags } } : {}),
     ...(entry.managed ? { managed: true } : {}),
   };
 }
 
-function deletionJson(vault: VaultContext, d: DeletedEntry): Record<string, unknown> {
-  return {
-    recoveryId: `${vault.url}/deletedkeys/${d.entry.name}`,
-    deletedDate: d.deletedDate,
-    scheduledPurgeDate: d.scheduledPurgeDate,
-  };
-}
-
 export function deletedKeyBundleJson(vault: VaultContext, d: DeletedEntry): Record<string, unknown> {
-  return { ...deletionJson(vault, d), ...keyBundleJson(vault, d.entry, latest(d.entry)) };
+  return { ...deletionJson(vault, 'Key', d.entry.name, d), ...keyBundleJson(vault, d.entry, latest(d.entry)) };
 }
 
 export function deletedKeyItemJson(vault: VaultContext, d: DeletedEntry): Record<string, unknown> {
-  return { ...deletionJson(vault, d), ...keyItemJson(vault, d.entry, latest(d.entry), false) };
+  return { ...deletionJson(vault, 'Key', d.entry.name, d), ...keyItemJson(vault, d.entry, latest(d.entry), false) };
 }

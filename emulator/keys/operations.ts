@@ -1,7 +1,7 @@
 // The cryptographic operations, done for real with the stored private key: encrypt/decrypt, wrapkey/unwrapkey,
 // sign/verify (the input of sign and verify is a digest, as the service expects).
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { badParameter } from './errors';
+import { badParameter } from '../errors';
 import { ecdsaSignDigest, ecdsaVerifyDigest, type CurveName } from './ecdsa';
 import { curveOf, ecPrivateScalar, isRsa, type KeyType } from './material';
 import {

@@ -1,22 +1,20 @@
 // The keys of one vault and their lifecycle: active keys (with versions), soft-deleted keys, the delays the service
 // shows as long-running operations (a delete becomes visible, a recovery completes), and purge at retention end.
-import { randomBytes } from 'node:crypto';
-import type { VaultContext } from '../types';
+import { nowSeconds } from '../clock';
 import {
-  KeyVaultHttpError,
   badParameter,
-  deletedKeyNotFound,
-  keyBeingDeleted,
-  keyBeingRecovered,
-  keyDeletedButRecoverable,
-  keyNotFound,
-  managedKeyForbidden,
-} from './errors';
+  beingDeleted,
+  beingRecovered,
+  conflict,
+  deletedButRecoverable,
+  deletedNotFound,
+  objectNotFound,
+  purgeProtected,
+} from '../errors';
+import { scheduledPurgeDate, versionOf } from '../objects';
+import type { VaultContext } from '../types';
+import { managedKeyForbidden } from './errors';
 import type { DeletedEntry, KeyEntry, KeyVersion } from './model';
-
-export function newVersionId(): string {
-  return randomBytes(16).toString('hex');
-}
 
 export class KeyRepository {
   private readonly active = new Map<string, KeyEntry>();
@@ -29,7 +27,7 @@ export class KeyRepository {
   }
 
   nowSeconds(): number {
-    return Math.floor(this.vault.clock.now() / 1000);
+    return nowSeconds(this.vault.clock);
   }
 
   /** Drops deleted keys whose retention has ended (the service purges them itself). */
@@ -54,7 +52,7 @@ export class KeyRepository {
   find(name: string): KeyEntry {
     const entry = this.active.get(name.toLowerCase());
     if (entry === undefined || !this.isAvailable(entry)) {
-      throw keyNotFound(name);
+      throw objectNotFound('Key', name);
     }
     return entry;
   }
@@ -63,7 +61,7 @@ export class KeyRepository {
   findAny(name: string): KeyEntry {
     const entry = this.active.get(name.toLowerCase());
     if (entry === undefined) {
-      throw keyNotFound(name);
+      throw objectNotFound('Key', name);
     }
     return entry;
   }
@@ -79,14 +77,7 @@ export class KeyRepository {
 
   /** `version` empty or absent: the current version. */
   findVersion(entry: KeyEntry, version: string | undefined): KeyVersion {
-    if (version === undefined || version === '') {
-      return entry.versions[entry.versions.length - 1]!;
-    }
-    const v = entry.versions.find((x) => x.version === version.toLowerCase());
-    if (v === undefined) {
-      throw keyNotFound(entry.name, version);
-    }
-    return v;
+    return versionOf('Key', entry, version);
   }
 
   /**
@@ -98,20 +89,20 @@ export class KeyRepository {
     const key = name.toLowerCase();
     const d = this.deleted.get(key);
     if (d !== undefined) {
-      throw this.nowMs() < d.visibleAt ? keyBeingDeleted(d.entry.name) : keyDeletedButRecoverable(d.entry.name);
+      throw this.nowMs() < d.visibleAt ? beingDeleted('Key', d.entry.name) : deletedButRecoverable('Key', d.entry.name);
     }
     const existing = this.active.get(key);
     if (existing === undefined) {
       return { name, managed, versions: [], rotationPolicy: undefined, availableAt: undefined };
     }
     if (!this.isAvailable(existing)) {
-      throw keyBeingRecovered(existing.name);
+      throw beingRecovered('Key', existing.name);
     }
     if (existing.managed !== managed) {
       if (existing.managed) {
         throw managedKeyForbidden(operation, existing.name);
       }
-      throw new KeyVaultHttpError(409, 'Conflict', `A key named ${existing.name} exists and is not managed by a certificate.`);
+      throw conflict(`A key named ${existing.name} exists and is not managed by a certificate.`);
     }
     return existing;
   }
@@ -134,14 +125,10 @@ export class KeyRepository {
     this.sweep();
     const d = this.deleted.get(key);
     if (d !== undefined) {
-      throw this.nowMs() < d.visibleAt ? keyBeingDeleted(d.entry.name) : keyDeletedButRecoverable(d.entry.name);
+      throw this.nowMs() < d.visibleAt ? beingDeleted('Key', d.entry.name) : deletedButRecoverable('Key', d.entry.name);
     }
     if (this.active.has(key)) {
-      throw new KeyVaultHttpError(
-        409,
-        'Conflict',
-        `There was a conflict restoring the key ${name}: a key with the same name already exists in this vault.`,
-      );
+      throw conflict(`There was a conflict restoring the key ${name}: a key with the same name already exists in this vault.`);
     }
   }
 
@@ -166,7 +153,7 @@ export class KeyRepository {
     const d: DeletedEntry = {
       entry,
       deletedDate: now,
-      scheduledPurgeDate: now + this.vault.softDeleteRetentionInDays * 86400,
+      scheduledPurgeDate: scheduledPurgeDate(this.vault, now),
       visibleAt: this.nowMs() + delayMs,
     };
     this.deleted.set(key, d);
@@ -179,7 +166,7 @@ export class KeyRepository {
     const d: DeletedEntry = {
       entry,
       deletedDate: now,
-      scheduledPurgeDate: now + this.vault.softDeleteRetentionInDays * 86400,
+      scheduledPurgeDate: scheduledPurgeDate(this.vault, now),
       visibleAt: this.nowMs(),
     };
     this.deleted.set(entry.name.toLowerCase(), d);
@@ -198,7 +185,7 @@ export class KeyRepository {
     this.sweep();
     const d = this.deleted.get(name.toLowerCase());
     if (d === undefined || this.nowMs() < d.visibleAt) {
-      throw deletedKeyNotFound(name);
+      throw deletedNotFound('Key', name);
     }
     return d;
   }
@@ -209,10 +196,10 @@ export class KeyRepository {
     this.sweep();
     const d = this.deleted.get(name.toLowerCase());
     if (d === undefined) {
-      throw deletedKeyNotFound(name);
+      throw deletedNotFound('Key', name);
     }
     if (this.nowMs() < d.visibleAt) {
-      throw keyBeingDeleted(d.entry.name);
+      throw beingDeleted('Key', d.entry.name);
     }
     return d;
   }
@@ -222,7 +209,7 @@ export class KeyRepository {
     this.sweep();
     const d = this.deleted.get(name.toLowerCase());
     if (d === undefined) {
-      throw deletedKeyNotFound(name);
+      throw deletedNotFound('Key', name);
     }
     return d;
   }
@@ -248,12 +235,7 @@ export class KeyRepository {
 
   purge(d: DeletedEntry): void {
     if (this.vault.purgeProtectionEnabled) {
-      throw new KeyVaultHttpError(
-        403,
-        'Forbidden',
-        `Operation "purge" is not allowed because purge protection is enabled for this vault. Key Vault service will ` +
-          `automatically purge it after the retention period has passed.`,
-      );
+      throw purgeProtected();
     }
     this.deleted.delete(d.entry.name.toLowerCase());
   }

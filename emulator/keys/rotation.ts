@@ -1,5 +1,5 @@
 // Key rotation policy: validation of what a client PUTs, the stored form, and the JSON the service returns.
-import { badParameter } from './errors';
+import { badParameter } from '../errors';
 
 export interface LifetimeAction {
   readonly trigger: { readonly timeAfterCreate?: string; readonly timeBeforeExpiry?: string };

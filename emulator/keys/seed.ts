@@ -1,36 +1,20 @@
-// Seed items for the keys store (format in README.md) and the relative time strings they may use ("+10d", "-2d").
+// Seed items for the keys store (format in README.md), whose times may be relative ("+10d", "-2d").
+import { seedTime } from '../clock';
+import { checkTags, newVersionId, OBJECT_NAME } from '../objects';
 import type { CurveName } from './ecdsa';
 import { generateKey, isCurve, isKeyType, isRsa, publicJwkOf, RSA_SIZES, type KeySpec, type KeyType } from './material';
 import type { KeyEntry, KeyVersion } from './model';
-import { newVersionId, type KeyRepository } from './repository';
+import type { KeyRepository } from './repository';
 import { parseRotationPolicy, type StoredRotationPolicy } from './rotation';
-import { defaultKeyOps, parseKeyOps, parseTags } from './validate';
+import { defaultKeyOps, parseKeyOps } from './validate';
 
-const UNIT_SECONDS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800, y: 31536000 };
-
-/**
- * A time for seeds: Unix seconds (number), "now", a relative offset like "+10d" / "-2d" / "+3h" / "+30m" / "+45s" /
- * "+2w" / "+1y", or an ISO 8601 date-time. Returns Unix seconds.
- */
+/** A seed time (see `seedTime` in ../clock) in Unix seconds, relative to `nowSeconds`. */
 export function parseSeedTime(value: unknown, nowSeconds: number): number {
-  if (typeof value === 'number' && Number.isFinite(value)) {
-    return Math.floor(value);
+  const t = seedTime(value, nowSeconds);
+  if (t === undefined) {
+    throw new Error(`not a time: ${JSON.stringify(value)} (use Unix seconds, "now", "+10d", "-2h" or an ISO date)`);
   }
-  if (typeof value === 'string') {
-    if (value === 'now') {
-      return nowSeconds;
-    }
-    const m = /^([+-])(\d+(?:\.\d+)?)([smhdwy])$/.exec(value.trim());
-    if (m) {
-      const sign = m[1] === '-' ? -1 : 1;
-      return nowSeconds + Math.round(sign * Number(m[2]) * UNIT_SECONDS[m[3]!]!);
-    }
-    const ms = Date.parse(value);
-    if (!Number.isNaN(ms)) {
-      return Math.floor(ms / 1000);
-    }
-  }
-  throw new Error(`not a time: ${JSON.stringify(value)} (use Unix seconds, "now", "+10d", "-2h" or an ISO date)`);
+  return t;
 }
 
 /** A validated seed item: everything but the key pairs, which `buildSeedKey` generates off the event loop. */
@@ -54,7 +38,7 @@ export function planSeedKey(raw: unknown, index: number, nowSeconds: number): Se
   }
   const item = raw as Record<string, unknown>;
   const name = item.name;
-  if (typeof name !== 'string' || !/^[0-9a-zA-Z-]{1,127}$/.test(name)) {
+  if (typeof name !== 'string' || !OBJECT_NAME.test(name)) {
     throw seedFailure(index, name, 'name must match ^[0-9a-zA-Z-]{1,127}$');
   }
   const kty: KeyType = item.kty === undefined ? 'RSA' : isKeyType(item.kty) ? item.kty : 'RSA';
@@ -75,7 +59,7 @@ export function planSeedKey(raw: unknown, index: number, nowSeconds: number): Se
   }
   try {
     const ops = parseKeyOps(item.ops, kty) ?? defaultKeyOps(kty);
-    const tags = parseTags(item.tags);
+    const tags = checkTags(item.tags);
     const nbf = item.nbf === undefined ? undefined : parseSeedTime(item.nbf, nowSeconds);
     const exp = item.exp === undefined ? undefined : parseSeedTime(item.exp, nowSeconds);
     if (item.enabled !== undefined && typeof item.enabled !== 'boolean') {

@@ -1,36 +1,27 @@
 // KeyStore: the keys data plane of one vault (REST semantics of keys.json, api-version 2025-07-01).
 import type { KeyObject } from 'node:crypto';
 import { BackupCodec } from '../backup';
-import { EmuError } from '../errors';
+import { badParameter, EmuError, forbidden, objectDisabled } from '../errors';
+import { asObject, checkName, checkTags, latest, newVersionId } from '../objects';
+import { page } from '../paging';
 import type { EmuRequest, EmuResponse, Route, SeedAttributes, VaultContext } from '../types';
 import { openBackup, sealBackup } from './backup';
-import { KeyVaultHttpError, badParameter, keyDisabled, operationNotPermitted } from './errors';
+import { operationNotPermitted } from './errors';
 import { generateKey, importPrivateJwk, publicJwkOf, specOf, type KeyType } from './material';
 import {
   deletedKeyBundleJson,
   deletedKeyItemJson,
   keyBundleJson,
   keyItemJson,
-  latest,
   type KeyEntry,
   type KeyVersion,
 } from './model';
 import { runOperation, type CryptoOperation } from './operations';
-import { page } from './paging';
-import { KeyRepository, newVersionId } from './repository';
+import { KeyRepository } from './repository';
 import { parseIsoDuration, parseRotationPolicy, rotationPolicyJson } from './rotation';
 import { keyRoutes } from './routes';
 import { KeySeeder } from './seed';
-import {
-  asBody,
-  checkName,
-  defaultKeyOps,
-  parseAttributes,
-  parseKeyOps,
-  parseKeySpec,
-  parseKeyType,
-  parseTags,
-} from './validate';
+import { checkValidityWindow, defaultKeyOps, parseKeyAttributes, parseKeyOps, parseKeySpec, parseKeyType } from './validate';
 
 export interface KeyStoreOptions {
   /** Seals backup blobs; pass the emulator's shared codec so a backup restores into any of its vaults. */
@@ -96,7 +87,7 @@ export class KeyStore {
     kty: KeyType,
     privateKey: KeyObject,
     keyOps: string[],
-    attrs: { enabled?: boolean; nbf?: number | null; exp?: number | null; exportable?: boolean; created?: number },
+    attrs: { enabled?: boolean; nbf?: number; exp?: number; exportable?: boolean; created?: number },
     tags: Record<string, string> | undefined,
     releasePolicy: unknown,
     version = newVersionId(),
@@ -110,8 +101,8 @@ export class KeyStore {
       keyOps,
       attributes: {
         enabled: attrs.enabled ?? true,
-        ...(typeof attrs.nbf === 'number' ? { nbf: attrs.nbf } : {}),
-        ...(typeof attrs.exp === 'number' ? { exp: attrs.exp } : {}),
+        ...(attrs.nbf !== undefined ? { nbf: attrs.nbf } : {}),
+        ...(attrs.exp !== undefined ? { exp: attrs.exp } : {}),
         created,
         updated: created,
         exportable: attrs.exportable ?? false,
@@ -129,12 +120,12 @@ export class KeyStore {
 
   async create(name: string, rawBody: unknown): Promise<EmuResponse> {
     checkName(name);
-    const body = asBody(rawBody);
+    const body = asObject(rawBody);
     const kty = parseKeyType(body.kty);
     const spec = parseKeySpec(kty, body);
     const keyOps = parseKeyOps(body.key_ops, kty) ?? defaultKeyOps(kty);
-    const attrs = parseAttributes(body.attributes);
-    const tags = parseTags(body.tags);
+    const attrs = parseKeyAttributes(body.attributes);
+    const tags = checkTags(body.tags);
     KeyStore.exportable(attrs, body.release_policy);
     this.repo.entryForNewVersion(name, false, 'create');
     const privateKey = await generateKey(spec);
@@ -146,15 +137,15 @@ export class KeyStore {
 
   import(name: string, rawBody: unknown): EmuResponse {
     checkName(name);
-    const body = asBody(rawBody);
+    const body = asObject(rawBody);
     const jwk = body.key;
     if (typeof jwk !== 'object' || jwk === null || Array.isArray(jwk)) {
       throw badParameter("The parameter 'key' (a JSON web key) is required.");
     }
     const { kty, key } = importPrivateJwk(jwk as Record<string, unknown>, body.Hsm === true);
     const keyOps = parseKeyOps((jwk as Record<string, unknown>).key_ops, kty) ?? defaultKeyOps(kty);
-    const attrs = parseAttributes(body.attributes);
-    const tags = parseTags(body.tags);
+    const attrs = parseKeyAttributes(body.attributes);
+    const tags = checkTags(body.tags);
     KeyStore.exportable(attrs, body.release_policy);
     const entry = this.repo.entryForNewVersion(name, false, 'import');
     const v = this.newVersion(kty, key, keyOps, attrs, tags, body.release_policy ?? undefined);
@@ -169,12 +160,11 @@ export class KeyStore {
 
   list(req: EmuRequest): EmuResponse {
     return ok(
-      page(
-        { query: req.query, baseUrl: `${this.vault.url}/keys` },
-        this.repo.listActive(),
-        (e) => e.name.toLowerCase(),
-        (e) => keyItemJson(this.vault, e, latest(e), false),
-      ),
+      page(req.query, this.repo.listActive(), {
+        listUrl: `${this.vault.url}/keys`,
+        sortKey: (e) => e.name.toLowerCase(),
+        render: (e) => keyItemJson(this.vault, e, latest(e), false),
+      }),
     );
   }
 
@@ -182,27 +172,24 @@ export class KeyStore {
     const entry = this.repo.find(checkName(name));
     const versions = [...entry.versions].sort((a, b) => (a.version < b.version ? -1 : 1));
     return ok(
-      page(
-        { query: req.query, baseUrl: `${this.vault.url}/keys/${entry.name}/versions` },
-        versions,
-        (v) => v.version,
-        (v) => keyItemJson(this.vault, entry, v, true),
-      ),
+      page(req.query, versions, {
+        listUrl: `${this.vault.url}/keys/${entry.name}/versions`,
+        sortKey: (v) => v.version,
+        render: (v) => keyItemJson(this.vault, entry, v, true),
+      }),
     );
   }
 
   update(name: string, version: string | undefined, rawBody: unknown): EmuResponse {
     const entry = this.repo.findUnmanaged(checkName(name), 'update');
     const v = this.repo.findVersion(entry, version);
-    const body = asBody(rawBody);
+    const body = asObject(rawBody);
     const keyOps = parseKeyOps(body.key_ops, v.kty);
-    const attrs = parseAttributes(body.attributes);
-    const tags = parseTags(body.tags);
-    const nbf = typeof attrs.nbf === 'number' ? attrs.nbf : v.attributes.nbf;
-    const exp = typeof attrs.exp === 'number' ? attrs.exp : v.attributes.exp;
-    if (nbf !== undefined && exp !== undefined && exp < nbf) {
-      throw badParameter('The expiry time must be later than the not-before time.');
-    }
+    const attrs = parseKeyAttributes(body.attributes);
+    const tags = checkTags(body.tags);
+    const nbf = attrs.nbf ?? v.attributes.nbf;
+    const exp = attrs.exp ?? v.attributes.exp;
+    checkValidityWindow(nbf, exp);
     if (keyOps !== undefined) {
       v.keyOps = keyOps;
     }
@@ -234,19 +221,18 @@ export class KeyStore {
 
   listDeleted(req: EmuRequest): EmuResponse {
     return ok(
-      page(
-        { query: req.query, baseUrl: `${this.vault.url}/deletedkeys` },
-        this.repo.listDeleted(),
-        (d) => d.entry.name.toLowerCase(),
-        (d) => deletedKeyItemJson(this.vault, d),
-      ),
+      page(req.query, this.repo.listDeleted(), {
+        listUrl: `${this.vault.url}/deletedkeys`,
+        sortKey: (d) => d.entry.name.toLowerCase(),
+        render: (d) => deletedKeyItemJson(this.vault, d),
+      }),
     );
   }
 
   recover(name: string): EmuResponse {
     const d = this.repo.findDeletedForChange(checkName(name));
     if (d.entry.managed) {
-      throw new KeyVaultHttpError(403, 'Forbidden', `Key ${d.entry.name} is managed by a certificate: recover the certificate.`);
+      throw forbidden(`Key ${d.entry.name} is managed by a certificate: recover the certificate.`);
     }
     return ok(this.bundle(this.repo.recover(d)));
   }
@@ -254,7 +240,7 @@ export class KeyStore {
   purge(name: string): EmuResponse {
     const d = this.repo.findDeletedForChange(checkName(name));
     if (d.entry.managed) {
-      throw new KeyVaultHttpError(403, 'Forbidden', `Key ${d.entry.name} is managed by a certificate: purge the certificate.`);
+      throw forbidden(`Key ${d.entry.name} is managed by a certificate: purge the certificate.`);
     }
     this.repo.purge(d);
     return { status: 204 };
@@ -299,7 +285,7 @@ export class KeyStore {
   }
 
   restore(rawBody: unknown): EmuResponse {
-    const entry = openBackup(asBody(rawBody).value, this.codec);
+    const entry = openBackup(asObject(rawBody).value, this.codec);
     this.repo.insert(entry);
     return ok(this.bundle(entry));
   }
@@ -308,7 +294,7 @@ export class KeyStore {
     const entry = this.repo.find(checkName(name));
     const v = this.repo.findVersion(entry, version);
     if (!v.attributes.enabled) {
-      throw keyDisabled(op);
+      throw objectDisabled('Key', op);
     }
     if (!v.keyOps.includes(op)) {
       throw operationNotPermitted(op);

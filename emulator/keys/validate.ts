@@ -1,100 +1,20 @@
-// Request validation shared by the handlers: names, tags, attributes, key operations, paging parameters.
-import { badParameter } from './errors';
+// Request validation of the keys handlers: attributes, key operations, key type and size or curve.
+import { badParameter } from '../errors';
+import { checkAttributes, type AttributeInput } from '../objects';
 import { RSA_SIZES, isCurve, isKeyType, isRsa, type KeySpec, type KeyType } from './material';
 
-const NAME = /^[0-9a-zA-Z-]{1,127}$/;
-
-export function checkName(name: string | undefined): string {
-  if (name === undefined || !NAME.test(name)) {
-    throw badParameter(`The request URI contains an invalid name: ${String(name).slice(0, 130)}`);
-  }
-  return name;
-}
-
-export function asBody(body: unknown): Record<string, unknown> {
-  if (body === undefined || body === null) {
-    return {};
-  }
-  if (typeof body !== 'object' || Array.isArray(body)) {
-    throw badParameter('The request body must be a JSON object.');
-  }
-  return body as Record<string, unknown>;
-}
-
-export function parseTags(raw: unknown): Record<string, string> | undefined {
-  if (raw === undefined || raw === null) {
-    return undefined;
-  }
-  if (typeof raw !== 'object' || Array.isArray(raw)) {
-    throw badParameter('Tags must be an object of string values.');
-  }
-  const entries = Object.entries(raw as Record<string, unknown>);
-  if (entries.length > 15) {
-    throw badParameter('Too many tags: at most 15 are allowed.');
-  }
-  const tags: Record<string, string> = {};
-  for (const [k, v] of entries) {
-    if (typeof v !== 'string') {
-      throw badParameter(`The value of tag '${k}' must be a string.`);
-    }
-    if (k.length > 512 || v.length > 256) {
-      throw badParameter('Tag names are limited to 512 characters and tag values to 256 characters.');
-    }
-    tags[k] = v;
-  }
-  return tags;
-}
-
-export interface AttributeInput {
-  enabled?: boolean;
-  nbf?: number | null;
-  exp?: number | null;
-  exportable?: boolean;
-}
-
-function time(raw: unknown, name: string): number | null | undefined {
-  if (raw === undefined || raw === null) {
-    return raw;
-  }
-  if (typeof raw !== 'number' || !Number.isFinite(raw)) {
-    throw badParameter(`The attribute '${name}' must be a Unix time in seconds.`);
-  }
-  return Math.floor(raw);
-}
-
-export function parseAttributes(raw: unknown): AttributeInput {
-  if (raw === undefined || raw === null) {
-    return {};
-  }
-  if (typeof raw !== 'object' || Array.isArray(raw)) {
-    throw badParameter('Attributes must be an object.');
-  }
-  const a = raw as Record<string, unknown>;
-  const out: AttributeInput = {};
-  if (a.enabled !== undefined && a.enabled !== null) {
-    if (typeof a.enabled !== 'boolean') {
-      throw badParameter("The attribute 'enabled' must be a boolean.");
-    }
-    out.enabled = a.enabled;
-  }
-  if (a.exportable !== undefined && a.exportable !== null) {
-    if (typeof a.exportable !== 'boolean') {
-      throw badParameter("The attribute 'exportable' must be a boolean.");
-    }
-    out.exportable = a.exportable;
-  }
-  const nbf = time(a.nbf, 'nbf');
-  const exp = time(a.exp, 'exp');
-  if (nbf !== undefined) {
-    out.nbf = nbf;
-  }
-  if (exp !== undefined) {
-    out.exp = exp;
-  }
-  if (typeof nbf === 'number' && typeof exp === 'number' && exp < nbf) {
+/** The key's nbf must not come after its exp. */
+export function checkValidityWindow(nbf: number | undefined, exp: number | undefined): void {
+  if (nbf !== undefined && exp !== undefined && exp < nbf) {
     throw badParameter('The expiry time must be later than the not-before time.');
   }
-  return out;
+}
+
+/** `attributes` of a key request: the shared ones plus `exportable`, with a consistent validity window. */
+export function parseKeyAttributes(raw: unknown): AttributeInput {
+  const attrs = checkAttributes(raw, { exportable: true });
+  checkValidityWindow(attrs.nbf, attrs.exp);
+  return attrs;
 }
 
 const OPERATIONS = ['encrypt', 'decrypt', 'sign', 'verify', 'wrapKey', 'unwrapKey', 'import', 'export'];
@@ -126,19 +46,6 @@ export function parseKeyOps(raw: unknown, kty: KeyType): string[] | undefined {
     }
   }
   return ops;
-}
-
-/** `maxresults` 1–25, default 25. */
-export function parseMaxResults(query: URLSearchParams): number {
-  const raw = query.get('maxresults');
-  if (raw === null || raw === '') {
-    return 25;
-  }
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 25) {
-    throw badParameter(`Invalid maxresults '${raw.slice(0, 20)}': it must be an integer from 1 to 25.`);
-  }
-  return n;
 }
 
 export function parseKeyType(kty: unknown): KeyType {

@@ -45,9 +45,7 @@ export function parseUpdateBody(req: EmuRequest): UpdateSecretInput {
 }
 
 function name(req: EmuRequest): string {
-  const n = req.params.name ?? '';
-  checkName(n);
-  return n;
+  return checkName(req.params.name ?? '');
 }
 
 export function secretRoutes(store: SecretStore): Route[] {

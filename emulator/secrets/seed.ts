@@ -1,6 +1,6 @@
 // Seed secrets (the seed file's `secrets` arrays) turned into table entries.
 import { nowSeconds, parseSeedTime } from '../clock';
-import { checkName, newVersionId, VERSION_ID } from '../objects';
+import { checkName, newVersionId, scheduledPurgeDate, VERSION_ID } from '../objects';
 import type { SeedSecret } from '../seed';
 import type { VaultContext } from '../types';
 import type { SecretEntry, SecretVersionRecord } from './model';
@@ -43,7 +43,7 @@ export function seedEntry(ctx: VaultContext, s: SeedSecret, existing: SecretEntr
     }
     entry.state = 'deleted';
     entry.deletedDate = time(s.deleted.deletedDate, 'deletedDate') ?? now;
-    entry.scheduledPurgeDate = time(s.deleted.scheduledPurgeDate, 'scheduledPurgeDate') ?? entry.deletedDate + ctx.softDeleteRetentionInDays * 86400;
+    entry.scheduledPurgeDate = time(s.deleted.scheduledPurgeDate, 'scheduledPurgeDate') ?? scheduledPurgeDate(ctx, entry.deletedDate);
   }
   return entry;
 }

@@ -2,14 +2,18 @@
 // "managed" secrets a certificate owns (created, deleted, recovered and purged by the certificate store).
 import type { BackupCodec } from '../backup';
 import { nowSeconds } from '../clock';
-import { conflict, EmuError, forbidden, notFound } from '../errors';
-import { checkName, newVersionId, type AttributeInput, type Page, paginate } from '../objects';
+import {
+  beingDeleted, beingRecovered, conflict, deletedButRecoverable, deletedNotFound, forbidden, objectDisabled,
+  objectNotFound, purgeProtected,
+} from '../errors';
+import { checkName, latest, newVersionId, scheduledPurgeDate, versionOf, type AttributeInput } from '../objects';
+import { page, type Page } from '../paging';
 import type { SeedSecret } from '../seed';
 import type { EmuRequest, VaultContext } from '../types';
 import { seedEntry } from './seed';
 import { SecretTable } from './table';
 import {
-  bundleJson, deletedBundleJson, deletedItemJson, itemJson, latest, secretNotFound,
+  bundleJson, deletedBundleJson, deletedItemJson, itemJson,
   type DeletedSecretBundleJson, type SecretBundleJson, type SecretEntry, type SecretVersionRecord,
 } from './model';
 
@@ -45,8 +49,6 @@ export interface SecretSnapshot {
   readonly versions: SecretVersionRecord[];
 }
 
-const DELETED_NOT_FOUND = 'Deleted Secret not found';
-
 export class SecretStore {
   private readonly table: SecretTable;
 
@@ -66,36 +68,22 @@ export class SecretStore {
   private active(name: string): SecretEntry {
     const e = this.table.lookup(name);
     if (!e || e.state !== 'active') {
-      throw notFound('SecretNotFound', secretNotFound(name));
+      throw objectNotFound('Secret', name);
     }
     return e;
-  }
-
-  private version(e: SecretEntry, version: string | undefined): SecretVersionRecord {
-    if (!version) {
-      return latest(e);
-    }
-    const v = e.versions.find((x) => x.version === version.toLowerCase());
-    if (!v) {
-      throw notFound('SecretNotFound', secretNotFound(e.name, version));
-    }
-    return v;
   }
 
   /** The 409s for a name that is not free to be written. */
   private checkWritable(e: SecretEntry | undefined, name: string): void {
     if (!e) return;
     if (e.state === 'deleting') {
-      throw conflict(`Secret ${name} is currently being deleted.`, 'ObjectIsBeingDeleted');
+      throw beingDeleted('Secret', name);
     }
     if (e.state === 'deleted') {
-      throw conflict(
-        `Secret ${name} is currently in a deleted but recoverable state, and its name cannot be reused; in this state, the secret can only be recovered or purged.`,
-        'ObjectIsDeletedButRecoverable',
-      );
+      throw deletedButRecoverable('Secret', name);
     }
     if (e.state === 'recovering') {
-      throw conflict(`Secret ${name} is currently being recovered.`, 'ObjectIsBeingRecovered');
+      throw beingRecovered('Secret', name);
     }
   }
 
@@ -142,9 +130,9 @@ export class SecretStore {
 
   get(name: string, version?: string): SecretBundleJson {
     const e = this.active(name);
-    const v = this.version(e, version);
+    const v = versionOf('Secret', e, version);
     if (!v.enabled) {
-      throw forbidden('Operation get is not allowed on a disabled secret.', 'SecretDisabled');
+      throw objectDisabled('Secret', 'get');
     }
     return bundleJson(this.ctx, e, v, true);
   }
@@ -156,7 +144,7 @@ export class SecretStore {
   }
 
   private applyUpdate(e: SecretEntry, version: string | undefined, patch: UpdateSecretInput): SecretBundleJson {
-    const v = this.version(e, version);
+    const v = versionOf('Secret', e, version);
     const a = patch.attributes ?? {};
     if (a.enabled !== undefined) v.enabled = a.enabled;
     if (a.nbf !== undefined) v.nbf = a.nbf;
@@ -167,9 +155,14 @@ export class SecretStore {
     return bundleJson(this.ctx, e, v, false);
   }
 
+  /** One page of a list at the request's path over `keys` (ascending): `render` gives the item, or undefined. */
+  private page<T>(req: EmuRequest, keys: readonly string[], render: (key: string) => T | undefined): Page<T> {
+    return page(req.query, keys, { listUrl: `${this.ctx.url}${req.path}`, sortKey: (key) => key, render });
+  }
+
   list(req: EmuRequest): Page<SecretBundleJson> {
     const pick = this.table.pick('active');
-    return paginate(req, this.ctx, this.table.keys(), (key) => {
+    return this.page(req, this.table.keys(), (key) => {
       const e = pick(key);
       return e ? itemJson(this.ctx, e, latest(e), false) : undefined;
     });
@@ -179,10 +172,10 @@ export class SecretStore {
     checkName(name);
     const e = this.table.lookup(name);
     if (!e || e.state !== 'active') {
-      return paginate<SecretBundleJson>(req, this.ctx, [], () => undefined);
+      return this.page<SecretBundleJson>(req, [], () => undefined);
     }
     const byId = new Map(e.versions.map((v) => [v.version, v]));
-    return paginate(req, this.ctx, [...byId.keys()].sort(), (id) => {
+    return this.page(req, [...byId.keys()].sort(), (id) => {
       const v = byId.get(id);
       return v ? itemJson(this.ctx, e, v, true) : undefined;
     });
@@ -201,7 +194,7 @@ export class SecretStore {
     }
     const now = this.now();
     e.deletedDate = now;
-    e.scheduledPurgeDate = now + this.ctx.softDeleteRetentionInDays * 86400;
+    e.scheduledPurgeDate = scheduledPurgeDate(this.ctx, now);
     e.state = 'deleting';
     e.readyAtMs = this.ctx.clock.now() + this.ctx.timings.deleteDelayMs;
     const result = deletedBundleJson(this.ctx, e);
@@ -212,7 +205,7 @@ export class SecretStore {
   private deleted(name: string): SecretEntry {
     const e = this.table.lookup(name);
     if (!e || e.state !== 'deleted') {
-      throw notFound('SecretNotFound', DELETED_NOT_FOUND);
+      throw deletedNotFound('Secret');
     }
     return e;
   }
@@ -224,7 +217,7 @@ export class SecretStore {
 
   listDeleted(req: EmuRequest): Page<DeletedSecretBundleJson> {
     const pick = this.table.pick('deleted');
-    return paginate(req, this.ctx, this.table.keys(), (key) => {
+    return this.page(req, this.table.keys(), (key) => {
       const e = pick(key);
       return e ? deletedItemJson(this.ctx, e) : undefined;
     });
@@ -248,9 +241,7 @@ export class SecretStore {
     checkName(name);
     const e = this.deleted(name);
     if (this.ctx.purgeProtectionEnabled && (e.scheduledPurgeDate ?? 0) > this.now()) {
-      throw forbidden(
-        'Operation "purge" is not allowed because purge protection is enabled for this vault. Key Vault service will automatically purge it after the retention period has passed.',
-      );
+      throw purgeProtected();
     }
     this.table.remove(e.name);
   }
@@ -266,7 +257,7 @@ export class SecretStore {
     const e = this.table.lookup(snap.name);
     this.checkWritable(e, snap.name);
     if (e) {
-      throw new EmuError(409, 'Conflict', `Secret ${snap.name} already exists. A backup can only be restored when no secret of that name exists.`);
+      throw conflict(`Secret ${snap.name} already exists. A backup can only be restored when no secret of that name exists.`);
     }
     const restored = this.restoreSnapshot(snap);
     return bundleJson(this.ctx, restored, latest(restored), false);
