@@ -11,10 +11,12 @@ export const COMPANION = path.join(ROOT, 'test', 'companion');
 
 /**
  * @param {{ seed: string, signedIn?: boolean, log?: (line: string) => void, mfaTenants?: string[] }} options
+ *   mfaTenants: display names of directories that need their own sign-in (MFA / guest) in the companion
  */
 export async function startEmulatorForVsCode({ seed, signedIn = false, log, mfaTenants = [] }) {
   const emulator = await startEmulatorProcess({ seed, log });
   const { info, line } = emulator;
+  mfaTenants = mfaTenants.map((name) => info.tenants.find((t) => t.displayName === name)?.id ?? name);
   const env = {
     NODE_EXTRA_CA_CERTS: info.ca,
     KV_EMULATOR: line,

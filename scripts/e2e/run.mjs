@@ -25,7 +25,7 @@ export async function runE2e({ grep, forceFail = false, env = {}, keep = false, 
   let outcome = { code: 2, passed: 0, failed: 0 };
   try {
     // The emulator (Entra + ARM + Key Vault) and the test-only companion that signs in to it as `microsoft`.
-    emulator = await startEmulatorForVsCode({ seed, log: (line) => fs.appendFileSync(path.join(tmp, 'emulator.log'), `${line}\n`) });
+    emulator = await startEmulatorForVsCode({ seed, mfaTenants: ['Fabrikam'], log: (line) => fs.appendFileSync(path.join(tmp, 'emulator.log'), `${line}\n`) });
     const extEnv = { E2E_RESULTS_FILE: resultsFile, ...emulator.env, ...env, ...(grep ? { E2E_GREP: grep } : {}), ...(forceFail ? { E2E_FORCE_FAIL: '1' } : {}) };
     installCompanion(tmp, { userDataDir: path.join(tmp, 'user-data'), extensionsDir: path.join(tmp, 'extensions') });
     server = await startCodeServer({ tmp, folder, env: { ...emulator.env, ...env }, settings: emulator.settings });

@@ -8,6 +8,8 @@
 //   KV_EMULATOR_USER       user name, KV_EMULATOR_PASSWORD its password
 //   KV_EMULATOR_SIGNED_IN  "1": start signed in (the demo); otherwise start signed out (tests sign in)
 //   KV_EMULATOR_MFA_TENANTS comma-separated tenant ids that need their own sign-in before they give tokens
+//                          (completed once with kvEmulatorAuth.completeTenantSignIn or createSession for that
+//                          tenant; like a real MFA, it stays done across sign-out and sign-in)
 const vscode = require('vscode');
 
 const CLIENT_ID = 'aebc6443-996d-45c2-90f0-388ff96faa56'; // the client id VS Code's own Microsoft sign-in uses
@@ -78,7 +80,6 @@ class EmulatorAuthProvider {
     if (this.signedIn === value) return;
     this.signedIn = value;
     this.tokens.clear();
-    if (!value) this.completedTenants.clear();
     await this.state.update('signedIn', value);
     await this.state.update('completedTenants', [...this.completedTenants]);
     const session = this.session([], '');

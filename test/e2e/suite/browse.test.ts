@@ -28,6 +28,20 @@ describe('browse with the VS Code account (emulator)', function () {
     assert.equal(api.services.treeView.description, 'e2e@contoso.onmicrosoft.com');
   });
 
+  it('a directory that needs its own sign-in (MFA, guest) shows a node that signs in to it', async () => {
+    const fabrikam = emulatorInfo().tenants.find((t) => t.displayName === 'Fabrikam')!.id;
+    const [node, ...rest] = await tree.children(await tree.path('Fabrikam'));
+    assert.equal(rest.length, 0);
+    const item = await tree.item(node!);
+    assert.equal(labelText(item), 'Sign in to Fabrikam…');
+    assert.equal(item.command?.command, 'azureKeyVault.signInToTenant');
+    assert.deepEqual(item.command?.arguments, [fabrikam]);
+    // The user completes that sign-in (VS Code's own flow; its consent dialog is refused in smoke-test mode, so
+    // the companion completes it as the browser sign-in would): the session change refreshes the tree.
+    await vscode.commands.executeCommand('kvEmulatorAuth.completeTenantSignIn', fabrikam);
+    await eventually(async () => assert.deepEqual(await tree.labels(await tree.path('Fabrikam')), ['Fabrikam Shared']));
+  });
+
   it('lists the subscriptions of each tenant (a Fabrikam token for Fabrikam)', async () => {
     assert.deepEqual(await tree.labels(await tree.path('Contoso')), ['Contoso Dev', 'Contoso Prod']);
     assert.deepEqual(await tree.labels(await tree.path('Fabrikam')), ['Fabrikam Shared']);
