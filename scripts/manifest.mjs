@@ -3,7 +3,7 @@
 // feature area owns its commands, menus and settings in its own file. Arrays are concatenated, objects merged.
 // User-facing texts stay plain English in the fragments; this script moves them into package.nls.json and puts
 // `%key%` placeholders in package.json, so the manifest is localisation-ready (package.nls.<lang>.json files
-// translate them).
+// translate them). It also writes the README's commands and settings tables (between generated markers).
 //   node scripts/manifest.mjs          rewrite package.json's contributes from the fragments
 //   node scripts/manifest.mjs --check  exit 1 when package.json is out of date (npm test runs this)
 import fs from 'node:fs';
@@ -68,6 +68,35 @@ function localize(contributes, nls) {
   return contributes;
 }
 
+/** The README's commands and settings tables, generated between `<!-- generated:NAME -->` markers. */
+function readmeTables(contributes, nls) {
+  const text = (v) => (typeof v === 'string' ? v.replace(/^%([\w.-]+)%$/, (_m, k) => nls[k] ?? k) : '');
+  const cell = (v) => text(v).replace(/\|/g, '\\|').replace(/\n+/g, ' ');
+  const hidden = new Set((contributes.menus?.commandPalette ?? []).filter((m) => m.when === 'false').map((m) => m.command));
+  const commands = [
+    '| command | palette | id |',
+    '| --- | --- | --- |',
+    ...(contributes.commands ?? []).map((c) => `| ${cell(c.title)} | ${hidden.has(c.command) ? 'tree only' : 'yes'} | \`${c.command}\` |`),
+  ];
+  const settings = [
+    '| setting | default | description |',
+    '| --- | --- | --- |',
+    ...Object.entries(contributes.configuration?.properties ?? {}).map(
+      ([name, p]) => `| \`${name}\` | \`${JSON.stringify(p.default ?? null)}\` | ${cell(p.markdownDescription ?? p.description)} |`,
+    ),
+  ];
+  return { commands: commands.join('\n'), settings: settings.join('\n') };
+}
+
+function withTables(readme, tables) {
+  let next = readme;
+  for (const [name, table] of Object.entries(tables)) {
+    const re = new RegExp(`(<!-- generated:${name} -->\\n)[\\s\\S]*?(\\n<!-- /generated:${name} -->)`);
+    next = next.replace(re, (_m, open, close) => `${open}${table}${close}`);
+  }
+  return next;
+}
+
 export function updateManifest({ check = false } = {}) {
   const file = path.join(ROOT, 'package.json');
   const nlsFile = path.join(ROOT, 'package.nls.json');
@@ -78,10 +107,14 @@ export function updateManifest({ check = false } = {}) {
   manifest.contributes = localize(assembleContributes(), nls);
   const next = `${JSON.stringify(manifest, null, 2)}\n`;
   const nextNls = `${JSON.stringify(nls, null, 2)}\n`;
-  if (next === text && nextNls === nlsText) return false;
+  const readmeFile = path.join(ROOT, 'README.md');
+  const readme = fs.readFileSync(readmeFile, 'utf8');
+  const nextReadme = withTables(readme, readmeTables(manifest.contributes, nls));
+  if (next === text && nextNls === nlsText && nextReadme === readme) return false;
   if (check) return true;
   fs.writeFileSync(file, next);
   fs.writeFileSync(nlsFile, nextNls);
+  fs.writeFileSync(readmeFile, nextReadme);
   return true;
 }
 
@@ -89,7 +122,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const check = process.argv.includes('--check');
   const stale = updateManifest({ check });
   if (check && stale) {
-    console.error('package.json / package.nls.json are out of date with manifest/*.json: run `node scripts/manifest.mjs`');
+    console.error('package.json / package.nls.json / the README tables are out of date with manifest/*.json: run `node scripts/manifest.mjs`');
     process.exit(1);
   }
   if (!check) console.log(stale ? 'package.json contributes updated from manifest/' : 'package.json is up to date');

@@ -1,7 +1,11 @@
 import * as vscode from 'vscode';
 import { AzureClients } from './auth/azureClients';
 import { AzureSession } from './auth/azureSession';
+import { SecretClipboard } from './clipboard/secretClipboard';
 import { registerFeatures } from './commands/registerCommands';
+import { ReferenceDragController } from './editor/dragAndDrop';
+import { ExpiryDecorations } from './decorations/expiryDecorations';
+import { KeyVaultDocuments } from './documents/documents';
 import type { Services } from './services';
 import { Settings } from './settings';
 import { AttachedVaults } from './state/attachedVaults';
@@ -24,17 +28,28 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     attachedVaults,
     settings,
   );
-  const treeView = vscode.window.createTreeView('azureKeyVault.vaults', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
+  const treeView = vscode.window.createTreeView('azureKeyVault.vaults', {
+    treeDataProvider: tree,
+    showCollapseAll: true,
+    canSelectMany: true,
+    dragAndDropController: new ReferenceDragController(),
+  });
   tree.onAccount = (label) => {
     treeView.description = label;
     void vscode.commands.executeCommand('setContext', 'azureKeyVault.signedIn', label !== undefined);
   };
-  const services: Services = { context, log, ui: vscodeUi, settings, session, clients, attachedVaults, tree, treeView };
+  const documents = new KeyVaultDocuments(log);
+  const clipboard = new SecretClipboard(vscode.env.clipboard, () => settings.clipboardClearSeconds(), log);
+  const decorations = new ExpiryDecorations(() => settings.expiryWarningDays());
+  const services: Services = { context, log, ui: vscodeUi, settings, session, clients, attachedVaults, tree, treeView, documents, clipboard, decorations };
   context.subscriptions.push(
     log,
     session,
     tree,
     treeView,
+    documents,
+    decorations,
+    { dispose: () => void clipboard.dispose() },
     session.onDidChange(() => {
       clients.reset();
       tree.refresh();

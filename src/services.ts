@@ -1,6 +1,9 @@
 import type * as vscode from 'vscode';
 import type { AzureClients } from './auth/azureClients';
 import type { AzureSession } from './auth/azureSession';
+import type { SecretClipboard } from './clipboard/secretClipboard';
+import type { ExpiryDecorations } from './decorations/expiryDecorations';
+import type { KeyVaultDocuments } from './documents/documents';
 import type { Settings } from './settings';
 import type { AttachedVaults } from './state/attachedVaults';
 import type { TreeNode } from './tree/TreeNode';
@@ -19,4 +22,10 @@ export interface Services {
   readonly attachedVaults: AttachedVaults;
   readonly tree: VaultTreeDataProvider;
   readonly treeView: vscode.TreeView<TreeNode>;
+  /** `keyvault:` documents (values, details) held in memory only. */
+  readonly documents: KeyVaultDocuments;
+  /** Copies secret values and clears them from the clipboard again. */
+  readonly clipboard: SecretClipboard;
+  /** Expiry decorations of the vaults view (expired, expiring, disabled, not yet active; rolled up). */
+  readonly decorations: ExpiryDecorations;
 }

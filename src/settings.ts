@@ -19,4 +19,15 @@ export class Settings {
   expiryWarningDays(): number {
     return Math.max(0, this.config.get<number>('expiryWarningDays', 30));
   }
+
+  /** Seconds after which a copied secret value is cleared from the clipboard (0: never). */
+  clipboardClearSeconds(): number {
+    const v = this.config.get<number>('clipboardClearSeconds', 30);
+    return Number.isFinite(v) ? Math.max(0, v) : 30;
+  }
+
+  /** Whether references in open files are checked against their vaults (`azureKeyVault.references.diagnostics`). */
+  referenceDiagnostics(): boolean {
+    return this.config.get<boolean>('references.diagnostics', true);
+  }
 }

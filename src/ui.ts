@@ -15,6 +15,14 @@ export interface Ui {
   showStreamingQuickPick<T extends vscode.QuickPickItem>(batches: AsyncIterable<readonly T[]>, options: { title: string; placeholder: string }): Promise<T | undefined>;
   /** Opens a link outside VS Code (the portal, docs). */
   openExternal(uri: vscode.Uri): Thenable<boolean>;
+  /** A quick pick where several items can be chosen; undefined when dismissed. */
+  pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<readonly T[] | undefined>;
+  /** The file picker (open). */
+  showOpenDialog(options: vscode.OpenDialogOptions): Thenable<vscode.Uri[] | undefined>;
+  /** A brief notice that goes away on its own (status bar). Never a value. */
+  notify(message: string): void;
+  /** The file picker (save): where to write a file the user asked for. */
+  showSaveDialog(options: vscode.SaveDialogOptions): Thenable<vscode.Uri | undefined>;
 }
 
 export const vscodeUi: Ui = {
@@ -25,6 +33,10 @@ export const vscodeUi: Ui = {
   showErrorMessage: (message, ...actions) => vscode.window.showErrorMessage(message, ...actions),
   openExternal: (uri) => vscode.env.openExternal(uri),
   showStreamingQuickPick,
+  pickMany: (items, options) => vscode.window.showQuickPick(items, { ...options, canPickMany: true }),
+  showOpenDialog: (options) => vscode.window.showOpenDialog(options),
+  notify: (message) => void vscode.window.setStatusBarMessage(`$(check) ${message}`, 5000),
+  showSaveDialog: (options) => vscode.window.showSaveDialog(options),
 };
 
 function showStreamingQuickPick<T extends vscode.QuickPickItem>(batches: AsyncIterable<readonly T[]>, options: { title: string; placeholder: string }): Promise<T | undefined> {

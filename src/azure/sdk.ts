@@ -8,3 +8,8 @@ export { withTenant } from './credentials';
 export { clientSecurityFor, guardCredential, isLoopbackHost, TokenRefusedError, type ClientSecurity } from './tokenGuard';
 export { defaultThrottle, type ThrottleOptions } from './throttle';
 export { createIdentityCredential } from './identity';
+export * as secretOps from './secretOps';
+export * as keyOps from './keyOps';
+export * as keyCrypto from './keyCrypto';
+export * as certificateOps from './certificateOps';
+export { ReferenceIndex, type ReferenceStatus } from './referenceLookup';

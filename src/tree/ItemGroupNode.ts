@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
 import type { ItemProperties, ObjectKind, Page } from '../azure/model';
+import { groupUri } from '../decorations/uris';
+import { rollupOf, sameRollup, type Rollup } from '../decorations/rollup';
+import { itemState } from './format';
 import { ItemNode } from './ItemNode';
 import { PagedNode } from './PagedNode';
 import type { TreeContext } from './TreeContext';
@@ -28,7 +31,27 @@ export class ItemGroupNode extends PagedNode<ItemProperties> {
     item.iconPath = new vscode.ThemeIcon(kindLabels[this.kind].icon);
     if (this.filter) item.description = vscode.l10n.t('filter: {0}*', this.filter);
     item.contextValue = `group;${this.kind}${this.filter ? ';filtered' : ''}`;
+    item.resourceUri = groupUri(this.id, this.vaultNode.vault.vaultUrl, this.kind, this.expiry);
     return item;
+  }
+
+  /**
+   * Expiry states of the loaded items (those owned by a certificate excluded: the certificate stands for them),
+   * for the decorations of this group and its vault. Computed from what is loaded: no extra request.
+   */
+  expiry: Rollup | undefined;
+
+  override async getChildren(): Promise<TreeNode[]> {
+    const children = await super.getChildren();
+    const now = this.ctx.now();
+    const days = this.ctx.expiryWarningDays();
+    const rollup = rollupOf(children.filter((n): n is ItemNode => n instanceof ItemNode && !n.item.managed).map((n) => itemState(n.item, now, days)));
+    if (!sameRollup(rollup, this.expiry)) {
+      this.expiry = rollup;
+      // Re-render the vault (and with it this group): their decorations roll this up.
+      this.ctx.changed(this.vaultNode);
+    }
+    return children;
   }
 
   protected async fetchPage(continuationToken: string | undefined): Promise<Page<ItemProperties>> {

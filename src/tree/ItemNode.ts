@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ItemProperties, Page } from '../azure/model';
+import { daysUntil, itemUri } from '../decorations/uris';
 import type { ItemGroupNode } from './ItemGroupNode';
 import { presentItem } from './itemPresentation';
 import { PagedNode } from './PagedNode';
@@ -32,6 +33,8 @@ export class ItemNode extends PagedNode<ItemProperties> {
     item.description = shown.description;
     item.tooltip = shown.tooltip;
     item.contextValue = shown.facets.join(';');
+    // Expiry decorations (src/decorations): the state travels in the URI, so decorating needs no lookup.
+    item.resourceUri = itemUri(this.id, shown.state, daysUntil(this.item.expiresOn, this.ctx.now()));
     return item;
   }
 

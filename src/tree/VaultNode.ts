@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { VaultInfo } from '../azure/model';
+import { emptyRollup, sum } from '../decorations/rollup';
+import { vaultUri } from '../decorations/uris';
 import { DeletedGroupNode } from './DeletedGroupNode';
 import { ItemGroupNode } from './ItemGroupNode';
 import type { TreeContext } from './TreeContext';
@@ -49,6 +51,9 @@ export class VaultNode implements TreeNode {
     if (info?.softDeleteEnabled !== false) facets.push('softDeleteOn');
     if (info?.purgeProtectionEnabled) facets.push('purgeProtection');
     item.contextValue = facets.join(';');
+    // Expiry decorations: the roll-up of the groups' loaded items (no request); see src/decorations.
+    const groups = (this.groups ?? []).filter((g): g is ItemGroupNode => g instanceof ItemGroupNode);
+    item.resourceUri = vaultUri(this.id, vault.vaultUrl, sum(...groups.map((g) => g.expiry ?? emptyRollup)));
     return item;
   }
 

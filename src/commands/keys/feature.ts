@@ -1,6 +1,48 @@
 import type { Feature } from '../../feature';
+import { registerExpiry, showExpiringSoon } from '../../decorations/feature';
+import type { CommandHandler } from '../wrapper';
+import { createKey } from './createKey';
+import { decryptSelection } from './decryptSelection';
+import { deleteKey } from './deleteKey';
+import { disableKey } from './disableKey';
+import { editKeyExpiry } from './editKeyExpiry';
+import { editKeyRotationPolicy } from './editKeyRotationPolicy';
+import { editKeyTags } from './editKeyTags';
+import { enableKey } from './enableKey';
+import { encryptSelection } from './encryptSelection';
+import { exportPublicKey } from './exportPublicKey';
+import { KeyCommandIds } from './ids';
+import { purgeKey } from './purgeKey';
+import { recoverKey } from './recoverKey';
+import { rotateKey } from './rotateKey';
+import { showKeyDetails } from './showKeyDetails';
+import { showKeyRotationPolicy } from './showKeyRotationPolicy';
+import { signSelection } from './signSelection';
+import { verifySelection } from './verifySelection';
 
-/** Commands (one file each in this folder) and registrations of the keys area. */
+const commands: Readonly<Record<(typeof KeyCommandIds)[keyof typeof KeyCommandIds], CommandHandler>> = {
+  [KeyCommandIds.showDetails]: showKeyDetails,
+  [KeyCommandIds.create]: createKey,
+  [KeyCommandIds.rotate]: rotateKey,
+  [KeyCommandIds.showRotationPolicy]: showKeyRotationPolicy,
+  [KeyCommandIds.editRotationPolicy]: editKeyRotationPolicy,
+  [KeyCommandIds.enable]: enableKey,
+  [KeyCommandIds.disable]: disableKey,
+  [KeyCommandIds.editExpiry]: editKeyExpiry,
+  [KeyCommandIds.editTags]: editKeyTags,
+  [KeyCommandIds.delete]: deleteKey,
+  [KeyCommandIds.recover]: recoverKey,
+  [KeyCommandIds.purge]: purgeKey,
+  [KeyCommandIds.exportPublicKey]: exportPublicKey,
+  [KeyCommandIds.encryptSelection]: encryptSelection,
+  [KeyCommandIds.decryptSelection]: decryptSelection,
+  [KeyCommandIds.signSelection]: signSelection,
+  [KeyCommandIds.verifySelection]: verifySelection,
+  [KeyCommandIds.showExpiringSoon]: showExpiringSoon,
+};
+
+/** Commands (one file each in this folder) and registrations of the keys area, plus expiry decorations. */
 export const keysFeature: Feature = {
-  commands: {},
+  commands,
+  register: registerExpiry,
 };

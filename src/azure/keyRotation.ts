@@ -1,0 +1,85 @@
+// ISO 8601 durations and key rotation policies: parsing and the service's rules, checked before any request
+// (pure; AZURE-FACTS.md "Objects": lifetimeActions rotate/notify with timeAfterCreate / timeBeforeExpiry, expiryTime).
+import type { RotationAction, RotationPolicy } from './keyModel';
+
+export interface IsoDuration {
+  readonly years: number;
+  readonly months: number;
+  readonly weeks: number;
+  readonly days: number;
+  readonly hours: number;
+  readonly minutes: number;
+  readonly seconds: number;
+}
+
+const DURATION = /^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
+
+/** `PnYnMnWnDTnHnMnS` (integers, upper case; at least one part). Undefined when the text is not one. */
+export function parseIsoDuration(text: string): IsoDuration | undefined {
+  const m = DURATION.exec(text.trim().toUpperCase());
+  if (!m) return undefined;
+  const n = (i: number) => Number(m[i] ?? 0);
+  return { years: n(1), months: n(2), weeks: n(3), days: n(4), hours: n(5), minutes: n(6), seconds: n(7) };
+}
+
+/** Approximate length in days (a year = 365 days, a month = 30), enough for the service's minimums. */
+export function durationDays(d: IsoDuration): number {
+  return d.years * 365 + d.months * 30 + d.weeks * 7 + d.days + d.hours / 24 + d.minutes / 1440 + d.seconds / 86400;
+}
+
+/** A reason when `text` is not an ISO 8601 duration of at least `minDays` days; undefined when it is fine. */
+export function checkDuration(text: string, minDays: number, what: string): string | undefined {
+  const d = parseIsoDuration(text);
+  if (!d) return `${what} must be an ISO 8601 duration such as P90D, P1Y or P3M (got "${text}").`;
+  if (durationDays(d) < minDays) return `${what} must be at least ${minDays} days (got ${text}).`;
+  return undefined;
+}
+
+/** Normalises a duration as the user typed it (upper case, trimmed). */
+export function normaliseDuration(text: string): string {
+  return text.trim().toUpperCase();
+}
+
+/** Every rule the service applies to a rotation policy; an empty list when the policy is valid. */
+export function validateRotationPolicy(policy: RotationPolicy): string[] {
+  const problems: string[] = [];
+  const actions = policy.lifetimeActions;
+  for (const type of ['Rotate', 'Notify'] as const) {
+    if (actions.filter((a) => a.action === type).length > 1) problems.push(`At most one ${type} action is allowed.`);
+  }
+  for (const a of actions) problems.push(...checkAction(a));
+  let expiryDays: number | undefined;
+  if (policy.expiryTime !== undefined) {
+    const p = checkDuration(policy.expiryTime, 28, 'The expiry time');
+    if (p) problems.push(p);
+    else expiryDays = durationDays(parseIsoDuration(policy.expiryTime)!);
+  }
+  if (expiryDays !== undefined) {
+    for (const a of actions) {
+      const t = a.timeAfterCreate ?? a.timeBeforeExpiry;
+      const d = t ? parseIsoDuration(t) : undefined;
+      if (d && durationDays(d) >= expiryDays) problems.push(`The ${a.action} trigger (${t}) must be shorter than the expiry time (${policy.expiryTime}).`);
+    }
+  }
+  return problems;
+}
+
+function checkAction(a: RotationAction): string[] {
+  const triggers = [a.timeAfterCreate, a.timeBeforeExpiry].filter((t) => t !== undefined);
+  if (triggers.length !== 1) return [`The ${a.action} action needs exactly one trigger: a time after creation or a time before expiry.`];
+  if (a.action === 'Notify' && a.timeAfterCreate !== undefined) return ['A Notify action can only trigger a time before expiry.'];
+  const problem = a.timeAfterCreate !== undefined
+    ? checkDuration(a.timeAfterCreate, 7, `"${a.action} after creation"`)
+    : checkDuration(a.timeBeforeExpiry!, 7, `"${a.action} before expiry"`);
+  return problem ? [problem] : [];
+}
+
+/** One line per action, for summaries: "Rotate 90 days after creation (P90D)". */
+export function describeRotationPolicy(policy: RotationPolicy): string[] {
+  const lines = policy.lifetimeActions.map((a) =>
+    a.timeAfterCreate !== undefined ? `${a.action} ${a.timeAfterCreate} after creation` : `${a.action} ${a.timeBeforeExpiry ?? '?'} before expiry`,
+  );
+  if (!policy.lifetimeActions.some((a) => a.action === 'Rotate')) lines.unshift('No automatic rotation');
+  lines.push(policy.expiryTime ? `New versions expire ${policy.expiryTime} after creation` : 'New versions have no expiry time');
+  return lines;
+}

@@ -1,0 +1,160 @@
+// Key Vault's rules for secrets (pure: no SDK, no vscode), checked BEFORE a request so bad input never reaches
+// the service. Limits from AZURE-FACTS.md ("Objects"): names ^[0-9a-zA-Z-]{1,127}$, value ≤ 25 KB (25 × 1024
+// bytes of UTF-8), content type ≤ 255 chars, ≤ 15 tags, tag name ≤ 512 chars, tag value ≤ 256 chars.
+// Messages never quote a value.
+
+export const SECRET_NAME_PATTERN = /^[0-9a-zA-Z-]{1,127}$/;
+export const MAX_NAME_LENGTH = 127;
+export const MAX_SECRET_VALUE_BYTES = 25 * 1024;
+export const MAX_CONTENT_TYPE_LENGTH = 255;
+export const MAX_TAGS = 15;
+export const MAX_TAG_NAME_LENGTH = 512;
+export const MAX_TAG_VALUE_LENGTH = 256;
+
+export type Tags = Readonly<Record<string, string>>;
+
+/** Why a secret name is refused, or undefined when it is valid. */
+export function checkSecretName(name: string): string | undefined {
+  if (name.length === 0) return 'Enter a name.';
+  if (name.length > MAX_NAME_LENGTH) return `A name has at most ${MAX_NAME_LENGTH} characters (this one has ${name.length}).`;
+  if (!SECRET_NAME_PATTERN.test(name)) {
+    const bad = [...new Set([...name].filter((c) => !/[0-9a-zA-Z-]/.test(c)))].map((c) => (c === ' ' ? 'space' : `"${c}"`));
+    return `A name may contain only letters, digits and hyphens (not ${bad.join(', ')}).`;
+  }
+  return undefined;
+}
+
+export function utf8Bytes(value: string): number {
+  return Buffer.byteLength(value, 'utf8');
+}
+
+/** Why a secret value is refused (never quoting it), or undefined. */
+export function checkSecretValue(value: string): string | undefined {
+  if (value.length === 0) return 'A secret value cannot be empty.';
+  const bytes = utf8Bytes(value);
+  if (bytes > MAX_SECRET_VALUE_BYTES) {
+    return `The value is ${formatBytes(bytes)}; Key Vault accepts at most 25 KB (${MAX_SECRET_VALUE_BYTES.toLocaleString('en-US')} bytes of UTF-8).`;
+  }
+  return undefined;
+}
+
+export function formatBytes(bytes: number): string {
+  return bytes < 1024 ? `${bytes} bytes` : `${(bytes / 1024).toFixed(1)} KB (${bytes.toLocaleString('en-US')} bytes)`;
+}
+
+export function checkContentType(contentType: string): string | undefined {
+  if (contentType.length > MAX_CONTENT_TYPE_LENGTH) {
+    return `A content type has at most ${MAX_CONTENT_TYPE_LENGTH} characters (this one has ${contentType.length}).`;
+  }
+  return undefined;
+}
+
+export function checkTagName(name: string): string | undefined {
+  if (name.trim().length === 0) return 'A tag needs a name.';
+  if (name.length > MAX_TAG_NAME_LENGTH) return `A tag name has at most ${MAX_TAG_NAME_LENGTH} characters (this one has ${name.length}).`;
+  return undefined;
+}
+
+export function checkTagValue(name: string, value: string): string | undefined {
+  if (value.length > MAX_TAG_VALUE_LENGTH) {
+    return `The value of tag "${shorten(name)}" has ${value.length} characters; at most ${MAX_TAG_VALUE_LENGTH} are allowed.`;
+  }
+  return undefined;
+}
+
+export function checkTags(tags: Tags): string | undefined {
+  const entries = Object.entries(tags);
+  if (entries.length > MAX_TAGS) return `A secret has at most ${MAX_TAGS} tags (this would be ${entries.length}).`;
+  for (const [k, v] of entries) {
+    const problem = checkTagName(k) ?? checkTagValue(k, v);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
+
+/**
+ * Tags typed on one line: `env=prod, owner=team a` (comma-separated `name=value`; a value may be empty;
+ * whitespace around names and values is trimmed). Empty input: no tags.
+ */
+export function parseTags(input: string): Parsed<Record<string, string>> {
+  const tags: Record<string, string> = {};
+  const text = input.trim();
+  if (!text) return { ok: true, value: tags };
+  for (const part of text.split(',')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) return { ok: false, reason: `Write each tag as name=value ("${shorten(part.trim())}" has no "=").` };
+    const name = part.slice(0, eq).trim();
+    const value = part.slice(eq + 1).trim();
+    if (Object.prototype.hasOwnProperty.call(tags, name)) return { ok: false, reason: `The tag "${shorten(name)}" is given twice.` };
+    const problem = checkTagName(name) ?? checkTagValue(name, value);
+    if (problem) return { ok: false, reason: problem };
+    tags[name] = value;
+  }
+  const problem = checkTags(tags);
+  return problem ? { ok: false, reason: problem } : { ok: true, value: tags };
+}
+
+export function formatTags(tags: Tags | undefined): string {
+  return Object.entries(tags ?? {}).map(([k, v]) => `${k}=${v}`).join(', ');
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A date typed by the user: `2026-05-01`, an ISO date-time, or relative `+90d`, `+12w`, `+6m`, `+1y`, `+8h`.
+ * A bare date means midnight UTC. Empty input: no date (undefined).
+ */
+export function parseDateInput(input: string, now: number): Parsed<Date | undefined> {
+  const text = input.trim();
+  if (!text) return { ok: true, value: undefined };
+  const rel = /^\+(\d{1,5})\s*([hdwmy])$/i.exec(text);
+  if (rel) {
+    const n = Number(rel[1]);
+    const unit = rel[2]!.toLowerCase();
+    const d = new Date(now);
+    if (unit === 'h') return { ok: true, value: new Date(now + n * 3_600_000) };
+    if (unit === 'd') return { ok: true, value: new Date(now + n * DAY_MS) };
+    if (unit === 'w') return { ok: true, value: new Date(now + n * 7 * DAY_MS) };
+    if (unit === 'm') d.setUTCMonth(d.getUTCMonth() + n);
+    else d.setUTCFullYear(d.getUTCFullYear() + n);
+    return { ok: true, value: d };
+  }
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    const d = new Date(`${text}T00:00:00Z`);
+    if (!Number.isNaN(d.getTime()) && d.toISOString().startsWith(text)) return { ok: true, value: d };
+    return { ok: false, reason: `${text} is not a calendar date.` };
+  }
+  if (/^\d{4}-\d{2}-\d{2}T/.test(text)) {
+    const d = new Date(text);
+    if (!Number.isNaN(d.getTime())) return { ok: true, value: d };
+  }
+  return { ok: false, reason: 'Enter a date as YYYY-MM-DD, an ISO date-time, or relative like +90d, +6m, +1y (empty: none).' };
+}
+
+/** Checks a not-before / expiry pair: expiry after activation; an expiry in the past is refused. */
+export function checkValidity(notBefore: Date | undefined, expiresOn: Date | undefined, now: number): string | undefined {
+  if (expiresOn && expiresOn.getTime() <= now) return `The expiry ${expiresOn.toISOString()} is in the past.`;
+  if (notBefore && expiresOn && expiresOn.getTime() <= notBefore.getTime()) return 'The expiry must be after the activation date (not before).';
+  return undefined;
+}
+
+/**
+ * Whether a deleted object of this recovery level may be purged now: levels without "+Purgeable"
+ * (Recoverable, CustomizedRecoverable, …+ProtectedSubscription) mean purge protection is on.
+ */
+export function purgeAllowed(recoveryLevel: string | undefined): boolean | undefined {
+  if (!recoveryLevel) return undefined;
+  return /Purgeable$/.test(recoveryLevel);
+}
+
+/** Whether deleting an object of this recovery level is permanent (the vault has no soft delete). */
+export function deleteIsPermanent(recoveryLevel: string | undefined): boolean | undefined {
+  if (!recoveryLevel) return undefined;
+  return recoveryLevel === 'Purgeable';
+}
+
+function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}

@@ -1,0 +1,80 @@
+import type { NewCertificateRequest } from '../../azure/certificateModel';
+import { checkSubject, checkValidityMonths, parseDnsNames } from '../../azure/certificatePolicy';
+import { loadAzureSdk } from '../../azure/lazy';
+import type { Services } from '../../services';
+import type { TreeNode } from '../../tree/TreeNode';
+import { refreshCertificateGroups, revealItem, vaultClients } from '../keys/common';
+import { askName } from '../keys/inputs';
+import { resolveVault } from '../targets';
+import { UserCancelled } from '../wrapper';
+import { waitForOperation } from './waitForOperation';
+
+async function input(services: Services, title: string, prompt: string, value: string, check: (v: string) => string | undefined): Promise<string> {
+  const text = await services.ui.showInputBox({ title, prompt, value, ignoreFocusOut: true, validateInput: check });
+  if (text === undefined) throw new UserCancelled();
+  const problem = check(text);
+  if (problem) throw new Error(`${problem}. Nothing was created.`);
+  return text.trim();
+}
+
+async function pick<T>(services: Services, title: string, placeHolder: string, items: readonly (T & { label: string })[]): Promise<T> {
+  const picked = await services.ui.showQuickPick(items, { title, placeHolder });
+  if (!picked) throw new UserCancelled();
+  return picked;
+}
+
+const keyChoices = [
+  { label: 'RSA 2048', keyType: 'RSA' as const, keySize: 2048 as const },
+  { label: 'RSA 3072', keyType: 'RSA' as const, keySize: 3072 as const },
+  { label: 'RSA 4096', keyType: 'RSA' as const, keySize: 4096 as const },
+  { label: 'EC P-256', keyType: 'EC' as const, curve: 'P-256' as const },
+  { label: 'EC P-384', keyType: 'EC' as const, curve: 'P-384' as const },
+  { label: 'EC P-521', keyType: 'EC' as const, curve: 'P-521' as const },
+];
+
+/**
+ * Create a self-signed certificate through a short wizard (name, subject, DNS names, validity, key, content
+ * type, exportable, auto-renewal), then follow the pending operation in a progress notification until the
+ * certificate is issued. Returns the outcome (states seen, SHA-1 thumbprint).
+ */
+export async function createCertificate(services: Services, node?: TreeNode): Promise<{ name: string; states: string[]; thumbprint?: string }> {
+  const { vault } = await resolveVault(services, node, 'Create a certificate: choose the vault');
+  const title = `New self-signed certificate in ${vault.name}`;
+  const name = await askName(services, title, 'Name of the certificate (its key and secret get the same name)');
+  const subject = await input(services, title, 'Subject (X.500 distinguished name)', `CN=${name}`, (v) => checkSubject(v));
+  const cn = /CN\s*=\s*([^,]+)/i.exec(subject)?.[1]?.trim() ?? '';
+  const dnsText = await input(services, title, 'DNS names (subject alternative names), separated by commas; empty: none', parseDnsNames(cn).ok && cn.includes('.') ? cn : '', (v) => {
+    const parsed = parseDnsNames(v);
+    return parsed.ok ? undefined : parsed.reason;
+  });
+  const dnsNames = (parseDnsNames(dnsText) as { names: string[] }).names;
+  const months = Number(await input(services, title, 'Validity in months (1–1200)', '12', checkValidityMonths));
+  const key = await pick(services, title, 'Key type and size', keyChoices);
+  const content = await pick(services, title, 'Format of the secret that holds the certificate with its private key', [
+    { label: 'PKCS#12 (PFX)', contentType: 'application/x-pkcs12' as const },
+    { label: 'PEM', contentType: 'application/x-pem-file' as const },
+  ]);
+  const exportable = await pick(services, title, 'Can the private key be downloaded?', [
+    { label: 'Exportable', detail: 'the private key can be downloaded (PFX/PEM) through the secret of the same name', exportable: true },
+    { label: 'Not exportable', detail: 'the private key never leaves the vault', exportable: false },
+  ]);
+  const renewal = await pick(services, title, 'Renewal', [
+    { label: 'Auto-renew 30 days before expiry', days: 30 },
+    { label: 'Auto-renew 60 days before expiry', days: 60 },
+    { label: 'No auto-renewal (e-mail contacts at 80 % of the lifetime)', days: undefined as number | undefined },
+  ]);
+  if (renewal.days !== undefined && renewal.days >= months * 30) throw new Error(`Auto-renewal ${renewal.days} days before expiry needs a validity longer than ${renewal.days} days. Nothing was created.`);
+  const req: NewCertificateRequest = {
+    name, subject, dnsNames, validityInMonths: months, keyType: key.keyType,
+    ...('keySize' in key ? { keySize: key.keySize } : {}), ...('curve' in key ? { curve: key.curve } : {}),
+    contentType: content.contentType, exportable: exportable.exportable,
+    ...(renewal.days !== undefined ? { autoRenewDaysBeforeExpiry: renewal.days } : {}),
+  };
+  const [sdk, vaults] = await Promise.all([loadAzureSdk(), vaultClients(services)]);
+  const outcome = await waitForOperation(services, `Creating certificate ${name} in ${vault.name}`, vault, name, (wait) => sdk.certificateOps.createSelfSigned(vaults, vault.vaultUrl, req, wait));
+  await refreshCertificateGroups(services, vault, node);
+  await revealItem(services, vault, 'certificate', name);
+  services.ui.notify(`Created certificate ${name} (${key.label}, ${months} months)`);
+  const thumbprint = outcome.details?.certificate?.thumbprintSha1;
+  return { name, states: outcome.states, ...(thumbprint ? { thumbprint } : {}) };
+}

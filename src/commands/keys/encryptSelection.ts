@@ -1,0 +1,41 @@
+import type { EncryptionAlgorithmName } from '../../azure/keyModel';
+import { encryptionAlgorithmsFor, maxPlaintextBytes, toBase64Url } from '../../azure/keyCrypto';
+import { loadAzureSdk } from '../../azure/lazy';
+import type { Services } from '../../services';
+import type { TreeNode } from '../../tree/TreeNode';
+import { fail, label, vaultClients } from './common';
+import { chooseAlgorithm, keyFor, replaceAll, selections } from './cryptoCommon';
+
+const describe: Record<EncryptionAlgorithmName, string> = {
+  'RSA-OAEP-256': 'OAEP with SHA-256 (recommended)',
+  'RSA-OAEP': 'OAEP with SHA-1',
+  RSA1_5: 'PKCS#1 v1.5 (legacy)',
+};
+
+/**
+ * Encrypt selection: each selection's UTF-8 text is encrypted with the vault key (RSA-OAEP-256 by default) and
+ * replaced by the ciphertext in base64url. Plaintext longer than one RSA block is refused before any request.
+ */
+export async function encryptSelection(services: Services, node?: TreeNode): Promise<{ algorithm: EncryptionAlgorithmName; results: string[] }> {
+  const { editor, ranges } = selections('text to encrypt');
+  const { target, details } = await keyFor(services, node, 'Encrypt', 'encrypt');
+  const algorithm = await chooseAlgorithm(services, encryptionAlgorithmsFor(details), `Encrypt with ${label(target)}`, (a) => describe[a]);
+  const max = details.keySize ? maxPlaintextBytes(details.keySize, algorithm) : undefined;
+  const plaintexts = ranges.map((r) => Buffer.from(editor.document.getText(r), 'utf8'));
+  const tooLong = plaintexts.findIndex((p) => max !== undefined && p.length > max);
+  if (tooLong >= 0) {
+    throw new Error(`Selection ${tooLong + 1} is ${plaintexts[tooLong]!.length} bytes; ${algorithm} with an RSA ${details.keySize}-bit key encrypts at most ${max} bytes. Encrypt a data key instead (envelope encryption). Nothing was sent.`);
+  }
+  const [sdk, vaults] = await Promise.all([loadAzureSdk(), vaultClients(services)]);
+  const results: string[] = [];
+  for (const plaintext of plaintexts) {
+    try {
+      results.push(toBase64Url((await sdk.keyCrypto.encrypt(vaults, target.vault.vaultUrl, target.name, target.version, algorithm, plaintext)).result));
+    } catch (error) {
+      fail(error, 'key', 'crypto', target.vault, target.name);
+    }
+  }
+  await replaceAll(editor, ranges.map((range, i) => ({ range, text: results[i]! })));
+  services.log.info(`encrypted ${ranges.length} selection(s) with key ${label(target)} (${algorithm})`);
+  return { algorithm, results };
+}

@@ -1,0 +1,26 @@
+import { loadAzureSdk } from '../../azure/lazy';
+import type { Services } from '../../services';
+import type { TreeNode } from '../../tree/TreeNode';
+import { resolveItem } from '../targets';
+import { UserCancelled } from '../wrapper';
+import { fail, isManaged, refreshItem, vaultClients } from './common';
+
+/** Rotate now: the service creates a new current version (same type and operations). Returns its version. */
+export async function rotateKey(services: Services, node?: TreeNode): Promise<{ name: string; version?: string }> {
+  const target = await resolveItem(services, 'key', node);
+  if (isManaged(target.node)) throw new Error(`The key "${target.name}" belongs to a certificate: renew the certificate instead. Nothing was sent to Azure.`);
+  const action = 'Rotate';
+  const detail = 'A new version becomes current. Apps that use the key without a version pick it up; earlier versions stay usable for decrypt and verify. The expiry of the new version comes from the rotation policy.';
+  if ((await services.ui.confirm(`Rotate key "${target.name}" in ${target.vault.name} now?`, detail, action)) !== action) throw new UserCancelled();
+  const [sdk, vaults] = await Promise.all([loadAzureSdk(), vaultClients(services)]);
+  let version: string | undefined;
+  try {
+    version = (await sdk.keyOps.rotateKey(vaults, target.vault.vaultUrl, target.name)).version;
+  } catch (error) {
+    fail(error, 'key', 'update', target.vault, target.name);
+  }
+  services.log.info(`rotated key ${target.name} in ${target.vault.name}`);
+  await refreshItem(services, target);
+  services.ui.notify(`Rotated ${target.name}: new version ${version?.slice(0, 8) ?? ''}`);
+  return { name: target.name, ...(version ? { version } : {}) };
+}

@@ -1,0 +1,51 @@
+import type * as vscode from 'vscode';
+import type { SignatureAlgorithmName } from '../../azure/keyModel';
+import { fromBase64Url, hashFor, signatureAlgorithmsFor, signatureLength } from '../../azure/keyCrypto';
+import { loadAzureSdk } from '../../azure/lazy';
+import type { Services } from '../../services';
+import type { TreeNode } from '../../tree/TreeNode';
+import { UserCancelled } from '../wrapper';
+import { fail, label, vaultClients } from './common';
+import { chooseAlgorithm, keyFor, selections } from './cryptoCommon';
+
+/** The line after the selection, when it looks like a signature (what Sign Selection inserted). */
+function signatureAfter(editor: vscode.TextEditor, range: vscode.Range): string | undefined {
+  const line = range.end.line + 1;
+  if (line >= editor.document.lineCount) return undefined;
+  const text = editor.document.lineAt(line).text.trim();
+  return fromBase64Url(text) ? text : undefined;
+}
+
+/**
+ * Verify selection: the digest of the (first) selection's text is computed locally and the vault checks the
+ * signature (base64url, offered from the line after the selection when it holds one). Says valid or not.
+ */
+export async function verifySelection(services: Services, node?: TreeNode): Promise<{ algorithm: SignatureAlgorithmName; valid: boolean }> {
+  const { editor, ranges } = selections('signed text');
+  const range = ranges[0]!;
+  const { target, details } = await keyFor(services, node, 'Verify', 'verify');
+  const length = signatureLength(details);
+  const check = (v: string): string | undefined => {
+    const bytes = fromBase64Url(v);
+    if (!bytes) return 'Paste the signature as base64url (the output of Sign Selection).';
+    if (length !== undefined && bytes.length !== length) return `A signature of this key has ${length} bytes; this one has ${bytes.length}.`;
+    return undefined;
+  };
+  const suggested = signatureAfter(editor, range);
+  const text = await services.ui.showInputBox({ title: `Verify with ${label(target)}`, prompt: 'The signature (base64url)', ...(suggested ? { value: suggested } : {}), ignoreFocusOut: true, validateInput: check });
+  if (text === undefined) throw new UserCancelled();
+  const problem = check(text);
+  if (problem) throw new Error(`${problem} Nothing was sent.`);
+  const algorithm = await chooseAlgorithm(services, signatureAlgorithmsFor(details), `Verify with ${label(target)}: the algorithm it was signed with`, (a) => `${hashFor(a).toUpperCase()} digest`);
+  const [sdk, vaults] = await Promise.all([loadAzureSdk(), vaultClients(services)]);
+  let valid: boolean;
+  try {
+    valid = (await sdk.keyCrypto.verify(vaults, target.vault.vaultUrl, target.name, target.version, algorithm, Buffer.from(editor.document.getText(range), 'utf8'), fromBase64Url(text)!)).valid;
+  } catch (error) {
+    fail(error, 'key', 'crypto', target.vault, target.name);
+  }
+  services.log.info(`verified a signature with key ${label(target)} (${algorithm}): ${valid ? 'valid' : 'invalid'}`);
+  if (valid) void services.ui.showInformationMessage(`Valid signature: ${algorithm} by ${label(target)} in ${target.vault.name}.`);
+  else void services.ui.showErrorMessage(`The signature does NOT match the selected text (${algorithm}, ${label(target)}).`);
+  return { algorithm, valid };
+}

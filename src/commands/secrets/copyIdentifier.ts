@@ -1,0 +1,32 @@
+import type { Services } from '../../services';
+import type { TreeNode } from '../../tree/TreeNode';
+import { ItemNode } from '../../tree/ItemNode';
+import { VersionNode } from '../../tree/VersionNode';
+import { UserCancelled } from '../wrapper';
+import { resolveSecret } from './common';
+import { unversionedId, versionedId } from './identifiers';
+
+/**
+ * Copy Identifier: on a secret the unversioned id (follows the latest version), on a version its versioned id;
+ * from the palette, a choice of both. Identifiers are not secret: the clipboard is not cleared. Returns the id.
+ */
+export async function copySecretIdentifier(services: Services, node?: TreeNode): Promise<string> {
+  const target = await resolveSecret(services, node);
+  let id: string;
+  if (node instanceof VersionNode) id = node.version.id;
+  else if (node instanceof ItemNode) id = unversionedId(target);
+  else {
+    const picked = await services.ui.showQuickPick(
+      [
+        { label: 'Unversioned', description: unversionedId(target), detail: 'Always resolves to the latest version (App Service and Functions references pick up rotations).', versioned: false },
+        { label: 'Current version', description: 'pinned to the version that is current now', detail: 'Resolves to this version even after a rotation.', versioned: true },
+      ],
+      { title: `Copy the identifier of ${target.name}` },
+    );
+    if (!picked) throw new UserCancelled();
+    id = picked.versioned ? await versionedId(services, target) : unversionedId(target);
+  }
+  await services.clipboard.copyText(id);
+  services.ui.notify(`Copied ${id}`);
+  return id;
+}

@@ -1,0 +1,62 @@
+import { checkSecretName } from '../../azure/rules';
+import { setSecret } from '../../azure/secretOps';
+import type { Services } from '../../services';
+import type { TreeNode } from '../../tree/TreeNode';
+import { listAllVaults } from '../targets';
+import { UserCancelled } from '../wrapper';
+import { refreshSecrets, resolveSecret, revealSecret, secretLabel, vaultClients, withProgress } from './common';
+import { secretFailure } from './errors';
+import { nameStatus } from './nameInput';
+import { recoverNamed } from './recoverSecret';
+import { readSecretValue } from './readValue';
+
+/**
+ * Copy to Another Vault: the latest value (or the selected version's) with its content type and tags, as a
+ * new secret — or a new version when the name exists there — in a vault picked from the tree's vaults.
+ * Returns where it went.
+ */
+export async function copySecretToVault(services: Services, node?: TreeNode): Promise<{ vault: string; name: string; version?: string }> {
+  const source = await resolveSecret(services, node);
+  const vaults = listAllVaults(services).then((all) =>
+    all
+      .filter((v) => v.vaultUrl !== source.vault.vaultUrl)
+      .map((vault) => ({ label: vault.name, description: vault.info ? `${vault.info.resourceGroup} · ${vault.info.location}` : vault.vaultUrl, vault })),
+  );
+  const picked = await services.ui.showQuickPick(vaults, { title: `Copy ${secretLabel(source)} to which vault?`, placeHolder: 'Type to search vaults by name', matchOnDescription: true });
+  if (!picked) throw new UserCancelled();
+  const target = picked.vault;
+  const title = `Copy ${secretLabel(source)} to ${target.name}`;
+  const name = await services.ui.showInputBox({ title, prompt: 'Name in the target vault', value: source.name, ignoreFocusOut: true, validateInput: (v) => checkSecretName(v) });
+  if (name === undefined) throw new UserCancelled();
+  const problem = checkSecretName(name);
+  if (problem) throw new Error(problem);
+
+  const status = await nameStatus(services, target, name);
+  if (status.status === 'deleted') {
+    const choice = await services.ui.confirm(`"${name}" is a deleted secret in ${target.name}`, 'Its name cannot be reused until it is recovered or purged. Recover it there first? (Then copy again to add this value as a new version.)', 'Recover');
+    if (choice === 'Recover') await recoverNamed(services, target, name);
+    throw new UserCancelled();
+  }
+  if (status.status === 'exists') {
+    const choice = await services.ui.confirm(`"${name}" already exists in ${target.name}`, 'Add the copied value as a new version there? Its current version stays in the history.', 'Add New Version');
+    if (choice !== 'Add New Version') throw new UserCancelled();
+  }
+  const secret = await readSecretValue(services, source);
+  const clients = await vaultClients(services);
+  let created;
+  try {
+    created = await withProgress(`Copying ${source.name} to ${target.name}…`, (abortSignal) =>
+      setSecret(clients, target.vaultUrl, name, secret.value, {
+        ...(secret.properties.contentType !== undefined ? { contentType: secret.properties.contentType } : {}),
+        ...(secret.properties.tags !== undefined ? { tags: secret.properties.tags } : {}),
+      }, { abortSignal }),
+    );
+  } catch (error) {
+    return secretFailure(services, error, { operation: 'write', vault: target, name }, { recover: () => recoverNamed(services, target, name) });
+  }
+  services.log.info(`copied secret ${source.name} of ${source.vault.name} to ${name} in ${target.name}`);
+  await refreshSecrets(services, target);
+  await revealSecret(services, target, name);
+  services.ui.notify(`Copied ${source.name} to ${target.name}${name !== source.name ? ` as ${name}` : ''}`);
+  return { vault: target.name, name, ...(created.version ? { version: created.version } : {}) };
+}

@@ -1,0 +1,70 @@
+import { setSecret } from '../../azure/secretOps';
+import type { Services } from '../../services';
+import type { TreeNode } from '../../tree/TreeNode';
+import { resolveVault } from '../targets';
+import { UserCancelled } from '../wrapper';
+import { promptContentType, promptDate, promptTags } from './attributesInput';
+import { refreshSecrets, revealSecret, vaultClients, withProgress } from './common';
+import { secretFailure } from './errors';
+import { promptNewSecretName } from './nameInput';
+import { addNewVersion } from './newVersion';
+import { recoverNamed } from './recoverSecret';
+import { promptSecretValue } from './valueInput';
+
+/**
+ * Create Secret (on a vault or its Secrets group; from the palette: pick the vault): name (validated live;
+ * taken → offers a new version, soft-deleted → offers to recover), value (typed, generated, selection or file),
+ * optional content type, expiry and tags. Every rule is checked before the one request that writes.
+ * Returns the new secret's name and version.
+ */
+export async function createSecret(services: Services, node?: TreeNode): Promise<{ name: string; version?: string } | undefined> {
+  const { vault } = await resolveVault(services, node, 'Create a secret in which vault?');
+  const title = `Create a secret in ${vault.name}`;
+  const named = await promptNewSecretName(services, vault, { title, ...(node ? { from: node } : {}) });
+  const { name } = named;
+  if (named.status === 'deleted') {
+    const until = named.deleted.scheduledPurgeDate ? ` until ${named.deleted.scheduledPurgeDate.toISOString().slice(0, 10)}` : '';
+    const choice = await services.ui.confirm(
+      `"${name}" is a deleted secret in ${vault.name}`,
+      `It can be recovered${until}. Its name cannot be reused until it is recovered or purged. Recover it (with all its versions)?`,
+      'Recover',
+    );
+    if (choice === 'Recover') {
+      await recoverNamed(services, vault, name, node);
+      return { name };
+    }
+    throw new Error(`"${name}" is a deleted secret in ${vault.name}: recover it, or purge it (Deleted → Deleted secrets) before reusing the name.`);
+  }
+  if (named.status === 'exists') {
+    const choice = await services.ui.confirm(
+      `"${name}" already exists in ${vault.name}`,
+      'Add the value as a new version? The current version stays in its history, and apps using the unversioned identifier get the new value.',
+      'Add New Version',
+    );
+    if (choice !== 'Add New Version') throw new UserCancelled();
+    return addNewVersion(services, { vault, kind: 'secret', name }, node);
+  }
+
+  const value = await promptSecretValue(services, title);
+  const contentType = await promptContentType(services, title, value.suggestedContentType);
+  const expiresOn = await promptDate(services, title, 'expiry', undefined, undefined);
+  const tags = await promptTags(services, title, undefined);
+  const vaults = await vaultClients(services);
+  let created;
+  try {
+    created = await withProgress(`Creating ${name} in ${vault.name}…`, (abortSignal) =>
+      setSecret(vaults, vault.vaultUrl, name, value.value, {
+        ...(contentType ? { contentType } : {}),
+        ...(Object.keys(tags).length ? { tags } : {}),
+        ...(expiresOn ? { expiresOn } : {}),
+      }, { abortSignal }),
+    );
+  } catch (error) {
+    return secretFailure(services, error, { operation: 'write', vault, name }, { recover: () => recoverNamed(services, vault, name, node) });
+  }
+  services.log.info(`created secret ${name} in ${vault.name} (value ${value.source})`);
+  await refreshSecrets(services, vault, node);
+  await revealSecret(services, vault, name);
+  services.ui.notify(`Created ${name} in ${vault.name}`);
+  return { name, ...(created.version ? { version: created.version } : {}) };
+}

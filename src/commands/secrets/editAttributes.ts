@@ -1,0 +1,88 @@
+import * as vscode from 'vscode';
+import type { ItemProperties } from '../../azure/model';
+import { latestSecretProperties, updateSecret, type SecretWrite } from '../../azure/secretOps';
+import type { Services } from '../../services';
+import { ItemNode } from '../../tree/ItemNode';
+import type { TreeNode } from '../../tree/TreeNode';
+import { VersionNode } from '../../tree/VersionNode';
+import type { ItemTarget } from '../targets';
+import { UserCancelled } from '../wrapper';
+import { promptContentType, promptDate } from './attributesInput';
+import { refreshAfterUpdate, resolveSecret, secretLabel, vaultClients } from './common';
+import { secretFailure } from './errors';
+import { editTags } from './tagEditor';
+
+type Field = 'enabled' | 'expiry' | 'activation' | 'contentType' | 'tags';
+
+interface FieldPick extends vscode.QuickPickItem {
+  readonly field: Field;
+}
+
+async function currentProperties(services: Services, target: ItemTarget): Promise<ItemProperties> {
+  if (target.node instanceof VersionNode) return target.node.version;
+  if (target.node instanceof ItemNode) return target.node.item;
+  let latest;
+  try {
+    latest = await latestSecretProperties(await vaultClients(services), target.vault.vaultUrl, target.name);
+  } catch (error) {
+    return secretFailure(services, error, { operation: 'list', vault: target.vault, name: target.name });
+  }
+  if (!latest) throw new Error(`"${target.name}" was not found in ${target.vault.name}. Refresh the view.`);
+  return latest;
+}
+
+const day = (d: Date | undefined): string => (d ? d.toISOString().slice(0, 16).replace('T', ' ') : 'none');
+
+/**
+ * Edit Attributes: enable/disable, expiry, activation (not before), content type or tags of a secret (its
+ * latest version) or of the selected version. One change, one request. Returns the field changed.
+ */
+export async function editSecretAttributes(services: Services, node?: TreeNode): Promise<{ name: string; version?: string; field: Field }> {
+  const target = await resolveSecret(services, node);
+  const props = await currentProperties(services, target);
+  if (props.managed) throw new Error(`"${target.name}" belongs to the certificate of the same name: change the certificate's attributes instead.`);
+  const title = `Edit ${secretLabel(target)} (${target.vault.name})${target.version ? '' : ' — latest version'}`;
+  const picked = await services.ui.showQuickPick<FieldPick>(
+    [
+      props.enabled === false
+        ? { label: '$(pass) Enable', description: 'its value can be read again', field: 'enabled' }
+        : { label: '$(circle-slash) Disable', description: 'its value can no longer be read', field: 'enabled' },
+      { label: '$(calendar) Expiry date…', description: day(props.expiresOn), field: 'expiry' },
+      { label: '$(clock) Activation date (not before)…', description: day(props.notBefore), field: 'activation' },
+      { label: '$(symbol-string) Content type…', description: props.contentType ?? 'none', field: 'contentType' },
+      { label: '$(tag) Tags…', description: Object.keys(props.tags ?? {}).join(', ') || 'none', field: 'tags' },
+    ],
+    { title, placeHolder: 'What do you want to change?' },
+  );
+  if (!picked) throw new UserCancelled();
+  let write: SecretWrite;
+  switch (picked.field) {
+    case 'enabled':
+      write = { enabled: props.enabled === false };
+      break;
+    case 'expiry':
+    case 'activation': {
+      const expiry = picked.field === 'expiry';
+      const date = await promptDate(services, title, expiry ? 'expiry' : 'activation', expiry ? props.expiresOn : props.notBefore, expiry ? props.notBefore : props.expiresOn);
+      if (!date) throw new Error(`Key Vault cannot remove the ${expiry ? 'expiry' : 'activation'} date of an existing version: set a new date, or add a new version without one.`);
+      write = expiry ? { expiresOn: date } : { notBefore: date };
+      break;
+    }
+    case 'contentType':
+      write = { contentType: (await promptContentType(services, title, props.contentType)) ?? '' };
+      break;
+    case 'tags':
+      write = { tags: await editTags(services, title, props.tags) };
+      break;
+  }
+  let updated;
+  try {
+    updated = await updateSecret(await vaultClients(services), target.vault.vaultUrl, target.name, target.version, write);
+  } catch (error) {
+    return secretFailure(services, error, { operation: 'update', vault: target.vault, name: target.name });
+  }
+  services.log.info(`updated ${picked.field} of secret ${secretLabel(target)} in ${target.vault.name}`);
+  await refreshAfterUpdate(services, target);
+  services.ui.notify(`Updated ${secretLabel(target)}`);
+  return { name: target.name, ...(updated.version ? { version: updated.version } : {}), field: picked.field };
+}

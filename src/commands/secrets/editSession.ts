@@ -1,0 +1,96 @@
+// What an Edit Value editor knows: the secret, the version it was opened at (to detect a newer one at save),
+// and the attributes a new version keeps. Saving writes a new version (confirmed once per editor), then the
+// session's baseline moves to it. A failure fails the save: VS Code says so and the editor stays dirty.
+import * as vscode from 'vscode';
+import { classifyError } from '../../azure/errors';
+import { checkSecretValue } from '../../azure/rules';
+import { getSecretValue, latestSecretProperties, setSecret } from '../../azure/secretOps';
+import type { Services } from '../../services';
+import type { TreeNode } from '../../tree/TreeNode';
+import type { VaultTarget } from '../../tree/VaultNode';
+import { extensionForLanguage } from '../../documents/language';
+import { refreshSecrets, vaultClients } from './common';
+import { explainFailure } from './errors';
+
+export interface EditBaseline {
+  version: string | undefined;
+  readonly contentType?: string;
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+export class EditSession {
+  private confirmed = false;
+
+  constructor(
+    private readonly services: Services,
+    readonly vault: VaultTarget,
+    readonly name: string,
+    readonly baseline: EditBaseline,
+    readonly path: string,
+    private readonly from?: TreeNode,
+  ) {}
+
+  /** The save handler of the document. */
+  readonly save = async (text: string): Promise<void> => {
+    const { services, vault, name } = this;
+    const problem = checkSecretValue(text);
+    if (problem) throw new Error(`Not saved: ${problem}`);
+    const vaults = await vaultClients(services);
+    let latest;
+    try {
+      latest = await latestSecretProperties(vaults, vault.vaultUrl, name);
+    } catch (error) {
+      throw new Error(`Not saved (your changes are kept): ${explainFailure(classifyError(error), { operation: 'list', vault, name })}`);
+    }
+    if (latest?.version && this.baseline.version && latest.version !== this.baseline.version) {
+      await this.resolveConflict(latest.version);
+    } else if (!this.confirmed) {
+      const choice = await services.ui.confirm(
+        `Save ${name} as a new version in ${vault.name}?`,
+        'Saving creates a new version with this text as its value (content type and tags are kept). The current version stays in the history; apps using the unversioned identifier get the new value.',
+        'Save New Version',
+      );
+      if (choice !== 'Save New Version') throw new Error('Not saved: you cancelled. Your changes are kept in the editor.');
+    }
+    this.confirmed = true;
+    let created;
+    try {
+      created = await setSecret(vaults, vault.vaultUrl, name, text, {
+        ...(this.baseline.contentType ? { contentType: this.baseline.contentType } : {}),
+        ...(this.baseline.tags ? { tags: this.baseline.tags } : {}),
+      });
+    } catch (error) {
+      services.log.error(`saving secret ${name} in ${vault.name} failed: ${classifyError(error).code ?? classifyError(error).kind}`);
+      throw new Error(`Not saved (your changes are kept): ${explainFailure(classifyError(error), { operation: 'write', vault, name })}`);
+    }
+    this.baseline.version = created.version;
+    services.log.info(`saved secret ${name} in ${vault.name} as version ${created.version ?? '?'}`);
+    await refreshSecrets(services, vault, this.from);
+    services.ui.notify(`Saved ${name} as new version ${created.version?.slice(0, 8) ?? ''}`);
+  };
+
+  private async resolveConflict(latestVersion: string): Promise<void> {
+    const { services, name } = this;
+    const choice = await services.ui.confirm(
+      `${name} changed since you opened it`,
+      `Version ${latestVersion.slice(0, 8)} was added after the version you are editing (${this.baseline.version?.slice(0, 8) ?? '?'}). Overwrite adds your text as a newer version anyway; Compare shows the current value next to yours.`,
+      'Overwrite',
+      'Compare',
+    );
+    if (choice === 'Overwrite') return;
+    if (choice === 'Compare') await this.compare(latestVersion);
+    throw new Error(`Not saved: ${name} has a newer version (${latestVersion.slice(0, 8)}). Your changes are kept; save again to overwrite.`);
+  }
+
+  private async compare(latestVersion: string): Promise<void> {
+    const { services, vault, name } = this;
+    try {
+      const current = await getSecretValue(await vaultClients(services), vault.vaultUrl, name, latestVersion);
+      const ext = /\.[^./]+$/.exec(this.path)?.[0] ?? extensionForLanguage('plaintext');
+      const editor = await services.documents.showReadOnly(`/${vault.name}/secrets/${name}/${latestVersion}/${name}${ext}`, current.value, undefined, { preview: true, preserveFocus: true });
+      await vscode.commands.executeCommand('vscode.diff', editor.document.uri, services.documents.uri(this.path), `${name}: ${latestVersion.slice(0, 8)} (current) ↔ yours`);
+    } catch (error) {
+      services.log.warn(`compare ${name}: ${classifyError(error).kind}`);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import { latestSecretProperties } from '../../azure/secretOps';
+import { extensionForLanguage } from '../../documents/language';
+import type { Services } from '../../services';
+import type { TreeNode } from '../../tree/TreeNode';
+import { vaultClients, resolveSecret } from './common';
+import { EditSession } from './editSession';
+import { secretFailure } from './errors';
+import { readSecretValue } from './readValue';
+import { secretLanguage } from './showValue';
+
+/**
+ * Edit Value: the value (latest, or the selected version's as a starting point) in a writable `keyvault:`
+ * editor, in memory only. Saving adds a new version (confirmed the first time); if a newer version appeared
+ * since the editor opened, the save stops and offers Compare / Overwrite. Returns the document's URI.
+ */
+export async function editSecretValue(services: Services, node?: TreeNode): Promise<{ uri: string; version?: string }> {
+  const target = await resolveSecret(services, node);
+  const folder = `/${target.vault.name}/secrets/${target.name}/edit/`;
+  // Already being edited: show that editor (it may hold unsaved changes) instead of reading the value again.
+  const open = await services.documents.showOpen(folder);
+  if (open) return { uri: open.document.uri.toString() };
+  const secret = await readSecretValue(services, target);
+  if (secret.properties.managed) throw new Error(`"${target.name}" belongs to the certificate of the same name: renew or import the certificate instead.`);
+  let baselineVersion = secret.properties.version;
+  if (target.version) {
+    // Opened from an older version: a conflict means "newer than the latest at open time".
+    try {
+      baselineVersion = (await latestSecretProperties(await vaultClients(services), target.vault.vaultUrl, target.name))?.version;
+    } catch (error) {
+      return secretFailure(services, error, { operation: 'list', vault: target.vault, name: target.name });
+    }
+  }
+  const languageId = await secretLanguage(secret.properties.contentType, secret.value);
+  const path = `${folder}${target.name}${extensionForLanguage(languageId)}`;
+  const session = new EditSession(services, target.vault, target.name, {
+    version: baselineVersion,
+    ...(secret.properties.contentType ? { contentType: secret.properties.contentType } : {}),
+    ...(secret.properties.tags ? { tags: secret.properties.tags } : {}),
+  }, path, target.node);
+  const editor = await services.documents.openWritable(path, secret.value, session.save, languageId);
+  services.log.info(`editing secret ${target.name} of ${target.vault.name} (in memory; saving adds a version)`);
+  return { uri: editor.document.uri.toString(), ...(baselineVersion ? { version: baselineVersion } : {}) };
+}

@@ -1,0 +1,110 @@
+// Where a new secret value comes from: typed (password box), generated, the editor selection, or a file.
+// The 25 KB limit is checked before any request; messages never quote the value.
+import * as vscode from 'vscode';
+import { checkSecretValue, formatBytes, MAX_SECRET_VALUE_BYTES, utf8Bytes } from '../../azure/rules';
+import { suggestContentType } from '../../documents/language';
+import type { Services } from '../../services';
+import { UserCancelled } from '../wrapper';
+import { characterClasses, checkGeneratorOptions, DEFAULT_GENERATED_LENGTH, generateSecret, MAX_GENERATED_LENGTH, MIN_GENERATED_LENGTH, type CharacterClass } from './generator';
+
+export interface NewValue {
+  readonly value: string;
+  readonly source: 'typed' | 'generated' | 'selection' | 'file';
+  /** A content type that fits the value or the file (JSON, PEM), to offer as the default. */
+  readonly suggestedContentType?: string;
+}
+
+type Source = NewValue['source'];
+
+const fileContentTypes: Record<string, string> = {
+  '.pem': 'application/x-pem-file', '.crt': 'application/x-pem-file', '.key': 'application/x-pem-file', '.json': 'application/json',
+  '.xml': 'application/xml', '.yaml': 'application/yaml', '.yml': 'application/yaml', '.txt': 'text/plain',
+};
+
+/** Asks where the value comes from, then for the value. */
+export async function promptSecretValue(services: Services, title: string): Promise<NewValue> {
+  const editor = vscode.window.activeTextEditor;
+  const selection = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection) : '';
+  const items: (vscode.QuickPickItem & { source: Source })[] = [
+    { label: '$(key) Enter the value', detail: 'Typed into a password box (hidden)', source: 'typed' },
+    { label: '$(sparkle) Generate a random value', detail: 'Choose the length and kinds of characters (crypto-strength random)', source: 'generated' },
+    ...(selection ? [{ label: '$(selection) Use the editor selection', detail: `${formatBytes(utf8Bytes(selection))} selected in ${vscode.workspace.asRelativePath(editor!.document.uri)}`, source: 'selection' as const }] : []),
+    { label: '$(file) Read from a file…', detail: 'A text file of at most 25 KB (PEM, JSON, …)', source: 'file' },
+  ];
+  const picked = await services.ui.showQuickPick(items, { title, placeHolder: 'Where does the new value come from?', ignoreFocusOut: true });
+  if (!picked) throw new UserCancelled();
+  const value = await valueFrom(services, picked.source, title, selection);
+  const problem = checkSecretValue(value.value);
+  if (problem) throw new Error(problem);
+  return value;
+}
+
+async function valueFrom(services: Services, source: Source, title: string, selection: string): Promise<NewValue> {
+  switch (source) {
+    case 'typed': {
+      const value = await services.ui.showInputBox({
+        title,
+        prompt: 'The secret value (hidden). At most 25 KB.',
+        password: true,
+        ignoreFocusOut: true,
+        validateInput: (v) => checkSecretValue(v),
+      });
+      if (value === undefined) throw new UserCancelled();
+      return withSuggestion(value, 'typed');
+    }
+    case 'generated':
+      return { value: await promptGenerated(services, title), source: 'generated' };
+    case 'selection':
+      return withSuggestion(selection, 'selection');
+    case 'file':
+      return readValueFile(services, title);
+  }
+}
+
+function withSuggestion(value: string, source: Source, fromFile?: string): NewValue {
+  const suggested = suggestContentType(value) ?? fromFile;
+  return { value, source, ...(suggested ? { suggestedContentType: suggested } : {}) };
+}
+
+async function promptGenerated(services: Services, title: string): Promise<string> {
+  const lengthText = await services.ui.showInputBox({
+    title: `${title}: generate`,
+    prompt: `Length (${MIN_GENERATED_LENGTH}–${MAX_GENERATED_LENGTH} characters)`,
+    value: String(DEFAULT_GENERATED_LENGTH),
+    ignoreFocusOut: true,
+    validateInput: (v) => (/^\d+$/.test(v.trim()) ? checkGeneratorOptions({ length: Number(v), classes: ['lower'] }) : 'Enter a number.'),
+  });
+  if (lengthText === undefined) throw new UserCancelled();
+  const names: Record<CharacterClass, string> = { lower: 'Lowercase letters', upper: 'Uppercase letters', digits: 'Digits', symbols: 'Symbols' };
+  const classes = await services.ui.pickMany(
+    (Object.keys(characterClasses) as CharacterClass[]).map((c) => ({ label: names[c], description: characterClasses[c], picked: true, cls: c })),
+    { title: `${title}: generate`, placeHolder: 'Kinds of characters (each appears at least once)', ignoreFocusOut: true },
+  );
+  if (!classes) throw new UserCancelled();
+  const options = { length: Number(lengthText.trim()), classes: classes.map((c) => c.cls) };
+  const problem = checkGeneratorOptions(options);
+  if (problem) throw new Error(problem);
+  return generateSecret(options);
+}
+
+async function readValueFile(services: Services, title: string): Promise<NewValue> {
+  const uris = await services.ui.showOpenDialog({ title, openLabel: 'Use as Secret Value', canSelectMany: false, canSelectFiles: true, canSelectFolders: false });
+  const uri = uris?.[0];
+  if (!uri) throw new UserCancelled();
+  const file = uri.path.split('/').pop() ?? uri.path;
+  const stat = await vscode.workspace.fs.stat(uri);
+  if (stat.size > MAX_SECRET_VALUE_BYTES * 4) throw new Error(`${file} is ${formatBytes(stat.size)}; a secret value is at most 25 KB.`);
+  const bytes = await vscode.workspace.fs.readFile(uri);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new Error(`${file} is not UTF-8 text. Key Vault stores text: base64-encode binary content (or import a certificate as a certificate).`);
+  }
+  // A one-line file (a password, a token) usually ends with a newline that is not part of the value.
+  if (/^[^\n]*\r?\n$/.test(text)) text = text.replace(/\r?\n$/, '');
+  const problem = checkSecretValue(text);
+  if (problem) throw new Error(`${file}: ${problem}`);
+  const ext = /\.[^./]+$/.exec(file)?.[0]?.toLowerCase() ?? '';
+  return withSuggestion(text, 'file', fileContentTypes[ext]);
+}

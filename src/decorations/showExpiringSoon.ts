@@ -1,0 +1,81 @@
+import * as vscode from 'vscode';
+import { classifyError } from '../azure/errors';
+import type { ObjectKind } from '../azure/model';
+import { listAllVaults } from '../commands/targets';
+import type { Services } from '../services';
+import { locateItem } from '../tree/locate';
+import type { VaultTarget } from '../tree/VaultNode';
+import { relativeDays } from '../tree/format';
+import { scanExpiring, type ExpiringEntry } from './expiringScan';
+
+const icons: Record<ObjectKind, string> = { secret: 'lock', key: 'key', certificate: 'verified' };
+
+export interface ExpiringSoonResult {
+  readonly vaults: number;
+  readonly requests: number;
+  readonly entries: { vault: string; kind: ObjectKind; name: string; expiresOn: string; state: 'expired' | 'expiring' }[];
+  readonly failures: { vault: string; kind: ObjectKind; message: string }[];
+  readonly truncated: string[];
+}
+
+/**
+ * Expiring Soon…: every secret, key and certificate of every listed vault (attached and ARM, the selected
+ * subscriptions) that is expired or expires within azureKeyVault.expiryWarningDays, soonest first, in a quick
+ * pick; choosing one reveals it in the tree. The scan also badges vaults the tree has not loaded. Bounded:
+ * see expiringScan.ts for the request count (reported in the log and returned).
+ */
+export async function showExpiringSoon(services: Services): Promise<ExpiringSoonResult> {
+  const warningDays = services.settings.expiryWarningDays();
+  const now = Date.now();
+  const { vaults: clients } = await services.clients.get();
+  const scan = await Promise.resolve(
+    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Looking for expiring objects', cancellable: true }, async (progress, token) => {
+      const controller = new AbortController();
+      const listener = token.onCancellationRequested(() => controller.abort());
+      try {
+        progress.report({ message: 'listing vaults…' });
+        const vaults = await listAllVaults(services);
+        progress.report({ message: `0 of ${vaults.length} vaults` });
+        const result = await scanExpiring<VaultTarget>(vaults, (url, kind, req) => clients.listItems(url, kind, req), {
+          now, warningDays, signal: controller.signal, onVaultDone: (done, total) => progress.report({ message: `${done} of ${total} vaults`, increment: 100 / Math.max(1, total) }),
+        });
+        return { vaults, result };
+      } finally {
+        listener.dispose();
+      }
+    }),
+  );
+  const { vaults, result } = scan;
+  services.decorations.setScan(result.rollups);
+  services.log.info(`expiring soon: ${result.entries.length} object(s) in ${vaults.length} vault(s), ${result.requests} list request(s), ${result.failures.length} failure(s)`);
+  const summary: ExpiringSoonResult = {
+    vaults: vaults.length,
+    requests: result.requests,
+    entries: result.entries.map((e) => ({ vault: e.vault.name, kind: e.kind, name: e.name, expiresOn: e.expiresOn.toISOString(), state: e.state })),
+    failures: result.failures.map((f) => ({ vault: f.vault.name, kind: f.kind, message: classifyError(f.error).message })),
+    truncated: result.truncated.map((v) => v.name),
+  };
+  type Item = vscode.QuickPickItem & { entry?: ExpiringEntry<VaultTarget> };
+  const items: Item[] = result.entries.map((entry) => ({
+    label: `$(${icons[entry.kind]}) ${entry.name}`,
+    description: `${entry.kind} · ${entry.vault.name}`,
+    detail: `${entry.state === 'expired' ? '$(error) expired' : '$(warning) expires'} ${relativeDays(entry.expiresOn, now)} (${entry.expiresOn.toISOString().slice(0, 10)})`,
+    entry,
+  }));
+  if (summary.failures.length || summary.truncated.length) items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
+  for (const f of summary.failures) items.push({ label: `$(circle-slash) ${f.vault}: could not list ${f.kind}s`, detail: f.message });
+  for (const t of summary.truncated) items.push({ label: `$(info) ${t}: more than 1,000 objects of a kind — only the first 1,000 were checked` });
+  if (!result.entries.length) items.unshift({ label: `$(pass) Nothing expires within ${warningDays} days in ${vaults.length} vault(s)` });
+  const picked = await services.ui.showQuickPick(items, {
+    title: `Expired or expiring within ${warningDays} days — ${result.entries.length} in ${vaults.length} vault(s)`,
+    placeHolder: 'Choose one to reveal it in the Vaults view',
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  if (picked?.entry) {
+    const node = await locateItem(services.tree, picked.entry.vault, picked.entry.kind, picked.entry.name).catch(() => undefined);
+    if (!node) throw new Error(`${picked.entry.name} is not in the Vaults view (its subscription may be filtered out).`);
+    await services.treeView.reveal(node, { select: true, focus: true, expand: false });
+  }
+  return summary;
+}

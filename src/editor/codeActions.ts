@@ -1,0 +1,77 @@
+// Quick fixes for the reference diagnostics (recover, enable, create, reveal) and "Move to Key Vault" on a
+// selected string or a detected secret literal (connection string, password=…, JWT, PEM private key).
+import * as vscode from 'vscode';
+import { referenceAt, secretLiteralAt } from '../references';
+import { diagnosticSource, EditorCommandIds, type ReferenceProblem } from './ids';
+import type { ReferenceLookups } from './lookups';
+import { referencedObject } from './targets';
+
+export const moveToKeyVaultKind = vscode.CodeActionKind.RefactorExtract.append('azureKeyVault');
+
+/** Arguments of Move to Key Vault (plain JSON). */
+export interface MoveArgs {
+  readonly uri: string;
+  readonly start: number;
+  readonly end: number;
+  readonly suggestedName?: string;
+}
+
+const fixes: Partial<Record<ReferenceProblem, { title: (what: string, vault: string) => string; command: string }>> = {
+  deleted: { title: (what) => `Recover the deleted ${what}`, command: EditorCommandIds.recoverReferenced },
+  disabled: { title: (what) => `Enable the ${what}`, command: EditorCommandIds.enableReferenced },
+  missing: { title: (what, vault) => `Create the ${what} in ${vault}…`, command: EditorCommandIds.createReferencedSecret },
+};
+
+export class ReferenceCodeActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, moveToKeyVaultKind] };
+
+  constructor(private readonly lookups: ReferenceLookups) {}
+
+  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+    const actions: vscode.CodeAction[] = [];
+    const text = document.getText();
+    for (const diagnostic of context.diagnostics) {
+      if (diagnostic.source !== diagnosticSource) continue;
+      const ref = referenceAt(text, document.offsetAt(diagnostic.range.start), this.lookups.parseOptions());
+      const vault = ref && (await this.lookups.resolveVault(ref.vault));
+      if (!ref || !vault) continue;
+      const what = `${ref.kind} "${ref.name}"`;
+      const object = referencedObject(vault, ref.kind, ref.name, ref.version);
+      const fix = fixes[diagnostic.code as ReferenceProblem];
+      if (fix && !(diagnostic.code === 'missing' && ref.kind !== 'secret')) {
+        const action = new vscode.CodeAction(fix.title(what, vault.name), vscode.CodeActionKind.QuickFix);
+        action.command = { command: fix.command, title: action.title, arguments: [object] };
+        action.diagnostics = [diagnostic];
+        action.isPreferred = true;
+        actions.push(action);
+      }
+      const reveal = new vscode.CodeAction(`Reveal the ${what} in Key Vault Explorer`, vscode.CodeActionKind.QuickFix);
+      reveal.command = { command: EditorCommandIds.revealReference, title: reveal.title, arguments: [object] };
+      reveal.diagnostics = [diagnostic];
+      actions.push(reveal);
+    }
+    const move = this.moveAction(document, text, range);
+    if (move) actions.push(move);
+    return actions;
+  }
+
+  /** Move to Key Vault: for a detected literal under the cursor, or any selected text on one string. */
+  private moveAction(document: vscode.TextDocument, text: string, range: vscode.Range): vscode.CodeAction | undefined {
+    if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled') return undefined;
+    const start = document.offsetAt(range.start);
+    const end = document.offsetAt(range.end);
+    const json = /^jsonc?$/.test(document.languageId);
+    const literal = secretLiteralAt(text, start, end, { json });
+    if (literal && referenceAt(text, literal.start) === undefined) {
+      const action = new vscode.CodeAction('Move to Key Vault…', moveToKeyVaultKind);
+      const args: MoveArgs = { uri: document.uri.toString(), start: literal.start, end: literal.end, suggestedName: literal.suggestedName };
+      action.command = { command: EditorCommandIds.moveToKeyVault, title: action.title, arguments: [args] };
+      return action;
+    }
+    if (range.isEmpty || !range.isSingleLine) return undefined;
+    const action = new vscode.CodeAction('Move Selection to Key Vault…', moveToKeyVaultKind);
+    const args: MoveArgs = { uri: document.uri.toString(), start, end };
+    action.command = { command: EditorCommandIds.moveToKeyVault, title: action.title, arguments: [args] };
+    return action;
+  }
+}

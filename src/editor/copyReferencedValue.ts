@@ -1,0 +1,18 @@
+import * as vscode from 'vscode';
+import { SecretCommandIds } from '../commands/secrets/ids';
+import type { Services } from '../services';
+import { locateReferenced, referencedArg } from './referencedNode';
+
+/**
+ * Hover link: copies the referenced secret's value through the secrets area's Copy Value (which clears the
+ * clipboard again). The editor never sees the value.
+ */
+export async function copyReferencedValue(services: Services, arg?: unknown): Promise<unknown> {
+  const object = referencedArg(arg);
+  if (object.kind !== 'secret') throw new Error(`Only secret values can be copied; "${object.name}" is a ${object.kind}.`);
+  const copy = Object.values(SecretCommandIds as Record<string, string>).find((id) => id === 'azureKeyVault.copySecretValue');
+  if (!copy) throw new Error('Copying secret values is not available in this version.');
+  const node = await locateReferenced(services, object);
+  if (!node) throw new Error(`The secret "${object.name}" is not in the Key Vault view: refresh the view, or check the subscription filter and the vault's access.`);
+  return vscode.commands.executeCommand(copy, node);
+}

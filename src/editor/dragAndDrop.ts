@@ -1,0 +1,68 @@
+// Drag secrets, keys and certificates (or versions) from the tree into an editor: the tree puts their targets
+// (names and ids, never values) on the data transfer under our own mime type; the drop provider turns them into
+// the reference the file needs, one per line.
+import * as vscode from 'vscode';
+import type { ReferenceTarget } from '../references';
+import { referenceFormats, toSnippet } from '../references';
+import type { TreeNode } from '../tree/TreeNode';
+import { formatsFor, placementAt } from './apply';
+import { referenceMimeType } from './ids';
+import { targetOfNode } from './targets';
+
+export const dropEditKind = vscode.DocumentDropOrPasteEditKind.Empty.append('azureKeyVault', 'reference');
+
+export class ReferenceDragController implements vscode.TreeDragAndDropController<TreeNode> {
+  readonly dragMimeTypes = [referenceMimeType];
+  readonly dropMimeTypes: readonly string[] = [];
+
+  handleDrag(source: readonly TreeNode[], dataTransfer: vscode.DataTransfer): void {
+    const targets = source.map(targetOfNode).filter((t): t is ReferenceTarget => t !== undefined);
+    if (targets.length > 0) dataTransfer.set(referenceMimeType, new vscode.DataTransferItem(JSON.stringify(targets)));
+  }
+}
+
+/** The targets on a data transfer, checked (a drop may come from anywhere). */
+export function targetsFromTransfer(json: string): ReferenceTarget[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(parsed)) return [];
+  const str = (o: Record<string, unknown>, k: string) => (typeof o[k] === 'string' ? (o[k]) : undefined);
+  const targets: ReferenceTarget[] = [];
+  for (const raw of parsed as unknown[]) {
+    if (typeof raw !== 'object' || raw === null) continue;
+    const o = raw as Record<string, unknown>;
+    const kind = str(o, 'kind');
+    const vaultUrl = str(o, 'vaultUrl');
+    const vaultName = str(o, 'vaultName');
+    const name = str(o, 'name');
+    if (!vaultUrl?.startsWith('https://') || !vaultName || !name || !/^[0-9a-zA-Z-]{1,127}$/.test(name)) continue;
+    if (kind !== 'secret' && kind !== 'key' && kind !== 'certificate') continue;
+    const optional = ['armId', 'subscriptionId', 'resourceGroup', 'tenantId', 'version'] as const;
+    const extra = Object.fromEntries(optional.map((k) => [k, str(o, k)]).filter(([, v]) => v !== undefined)) as Partial<ReferenceTarget>;
+    targets.push({ ...extra, vaultUrl, vaultName, kind, name });
+  }
+  return targets;
+}
+
+export class ReferenceDropProvider implements vscode.DocumentDropEditProvider {
+  async provideDocumentDropEdits(document: vscode.TextDocument, position: vscode.Position, dataTransfer: vscode.DataTransfer): Promise<vscode.DocumentDropEdit | undefined> {
+    const item = dataTransfer.get(referenceMimeType);
+    if (!item) return undefined;
+    const targets = targetsFromTransfer(await item.asString());
+    const format = formatsFor(document, targets)[0];
+    if (targets.length === 0 || !format) return undefined;
+    const placement = placementAt(document, new vscode.Range(position, position), format, targets);
+    const title = `Insert Key Vault reference${targets.length > 1 ? 's' : ''} (${referenceFormats[format].label})`;
+    const edit = new vscode.DocumentDropEdit(new vscode.SnippetString(toSnippet(placement.template)), title, dropEditKind);
+    if (placement.extra) {
+      const additional = new vscode.WorkspaceEdit();
+      additional.insert(document.uri, document.positionAt(placement.extra.offset), placement.extra.text);
+      edit.additionalEdit = additional;
+    }
+    return edit;
+  }
+}

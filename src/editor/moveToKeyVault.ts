@@ -1,0 +1,102 @@
+// Move to Key Vault: a literal in a file (selected, or a detected connection string / password / JWT / PEM)
+// becomes a secret, and the literal is replaced with the reference this file type uses. The literal is held in
+// memory only for the write: it is never logged, shown or put in a message.
+import * as vscode from 'vscode';
+import { resolveVault } from '../commands/targets';
+import { UserCancelled } from '../commands/wrapper';
+import { secretLiteralAt, suggestNameAt, toText, type FormatId } from '../references';
+import type { Services } from '../services';
+import { applyPlacement, formatsFor, placementAt } from './apply';
+import type { MoveArgs } from './codeActions';
+import { maxSecretBytes } from './createReferencedSecret';
+import { runFix } from './fixProgress';
+import { refreshReferencedVault } from './referencedNode';
+import { referencedObject, targetOf } from './targets';
+
+const namePattern = /^[0-9a-zA-Z-]{1,127}$/;
+/** Formats whose value is itself a string's content (the literal's quotes stay). */
+const insideQuotes = new Set<FormatId>(['appServiceUri', 'appServiceName', 'appConfig', 'dotnetKey', 'uri', 'githubActions', 'azurePipelines']);
+
+function asMoveArgs(arg: unknown): MoveArgs | undefined {
+  if (typeof arg !== 'object' || arg === null) return undefined;
+  const o = arg as Record<string, unknown>;
+  if (typeof o.uri !== 'string' || typeof o.start !== 'number' || typeof o.end !== 'number') return undefined;
+  return { uri: o.uri, start: o.start, end: o.end, ...(typeof o.suggestedName === 'string' ? { suggestedName: o.suggestedName } : {}) };
+}
+
+/** The document and range to move: from the code action's arguments, or the active editor's selection. */
+async function source(arg: unknown): Promise<{ editor: vscode.TextEditor; start: number; end: number; suggestedName: string }> {
+  const args = asMoveArgs(arg);
+  if (args) {
+    const uri = vscode.Uri.parse(args.uri, true);
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
+    const editor = await vscode.window.showTextDocument(document);
+    const json = /^jsonc?$/.test(document.languageId);
+    return { editor, start: args.start, end: args.end, suggestedName: args.suggestedName ?? suggestNameAt(document.getText(), args.start, { json }) };
+  }
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) throw new Error('Select the literal to move (a password, a connection string, a key) in an editor, then run Move to Key Vault again.');
+  const text = editor.document.getText();
+  const json = /^jsonc?$/.test(editor.document.languageId);
+  const start = editor.document.offsetAt(editor.selection.start);
+  const end = editor.document.offsetAt(editor.selection.end);
+  if (start === end) {
+    const literal = secretLiteralAt(text, start, end, { json });
+    if (!literal) throw new Error('No secret-looking literal under the cursor: select the text to move to Key Vault.');
+    return { editor, start: literal.start, end: literal.end, suggestedName: literal.suggestedName };
+  }
+  return { editor, start, end, suggestedName: suggestNameAt(text, start, { json }) };
+}
+
+/** The value a literal stands for: JSON string escapes undone inside a JSON string. */
+function literalValue(document: vscode.TextDocument, start: number, end: number): string {
+  const raw = document.getText(new vscode.Range(document.positionAt(start), document.positionAt(end)));
+  const quoted = document.getText(new vscode.Range(document.positionAt(Math.max(0, start - 1)), document.positionAt(end + 1)));
+  if (/^jsonc?$/.test(document.languageId) && quoted.startsWith('"') && quoted.endsWith('"')) {
+    try {
+      return JSON.parse(`"${raw}"`) as string;
+    } catch {
+      return raw;
+    }
+  }
+  return raw;
+}
+
+export async function moveToKeyVault(services: Services, arg?: unknown): Promise<{ name: string; vault: string; format: FormatId; text: string }> {
+  const { editor, start, end, suggestedName } = await source(arg);
+  const document = editor.document;
+  if (end <= start) throw new Error('Select the literal to move to Key Vault.');
+  const value = literalValue(document, start, end);
+  if (Buffer.byteLength(value, 'utf8') > maxSecretBytes) throw new Error('The selection is larger than Key Vault accepts for a secret value (25 KB).');
+  const version = document.version;
+  const { vault } = await resolveVault(services, undefined, 'Move the value to which key vault?');
+  const name = await services.ui.showInputBox({
+    title: `Move to ${vault.name}: name of the new secret`,
+    value: suggestedName,
+    prompt: 'Letters, digits and hyphens (use -- for a .NET configuration section: ConnectionStrings--Db).',
+    validateInput: (v) => (namePattern.test(v) ? undefined : 'A secret name has 1–127 letters, digits and hyphens.'),
+  });
+  if (name === undefined) throw new UserCancelled();
+  if (!namePattern.test(name)) throw new Error(`"${name}" is not a valid secret name: use 1–127 letters, digits and hyphens.`);
+  const exists = await runFix(services, `Checking ${vault.name} for ${name}`, (sdk, vaults) => sdk.secretOps.secretExists(vaults, vault.vaultUrl, name));
+  if (exists) {
+    const answer = await services.ui.confirm(`A secret named "${name}" already exists in ${vault.name}.`, 'Its current value stays available as an older version.', 'Add as New Version');
+    if (answer !== 'Add as New Version') throw new UserCancelled();
+  }
+  if (document.version !== version) throw new Error('The file changed while the secret was being prepared; nothing was written. Run Move to Key Vault again.');
+  const contentType = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(value) ? 'application/x-pem-file' : undefined;
+  await runFix(services, `Creating secret ${name} in ${vault.name}`, (sdk, vaults) =>
+    sdk.secretOps.setSecret(vaults, vault.vaultUrl, name, value, contentType ? { contentType } : {}),
+  );
+  // Replace the literal with the reference this file uses (the whole quoted string where the reference is code).
+  const target = targetOf(vault, 'secret', name);
+  const format = formatsFor(document, [target])[0] ?? 'uri';
+  const before = document.getText().charAt(start - 1);
+  const quoted = (before === '"' || before === "'") && document.getText().charAt(end) === before && !insideQuotes.has(format);
+  const range = new vscode.Range(document.positionAt(quoted ? start - 1 : start), document.positionAt(quoted ? end + 1 : end));
+  const placement = placementAt(document, range, format, [target]);
+  await applyPlacement(editor, range, placement);
+  services.log.info(`moved a literal from ${document.uri.path.split('/').pop() ?? 'the file'} to secret ${name} in ${vault.name}`);
+  await refreshReferencedVault(services, referencedObject(vault, 'secret', name));
+  return { name, vault: vault.name, format, text: toText(placement.template) };
+}

@@ -1,0 +1,15 @@
+import type { Services } from '../services';
+import { runFix } from './fixProgress';
+import { referencedArg, refreshReferencedVault } from './referencedNode';
+
+/** Quick fix: recovers the soft-deleted object a reference points at, and waits until it is back. */
+export async function recoverReferenced(services: Services, arg?: unknown): Promise<void> {
+  const object = referencedArg(arg);
+  await runFix(services, `Recovering ${object.kind} ${object.name} in ${object.vaultName}`, async (sdk, vaults) => {
+    if (object.kind === 'secret') await sdk.secretOps.recoverSecret(vaults, object.vaultUrl, object.name);
+    else if (object.kind === 'key') await sdk.keyOps.recoverKey(vaults, object.vaultUrl, object.name);
+    else await sdk.certificateOps.recoverCertificate(vaults, object.vaultUrl, object.name);
+  });
+  services.log.info(`recovered ${object.kind} ${object.name} in ${object.vaultName} (quick fix)`);
+  await refreshReferencedVault(services, object);
+}

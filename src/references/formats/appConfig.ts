@@ -1,0 +1,30 @@
+// Azure App Configuration Key Vault reference: a key-value whose content type marks it as a reference and
+// whose value is `{"uri":"https://{vault host}/secrets/{name}[/{version}]"}`. The entry is one item of the
+// `az appconfig kv import --profile appconfig/kvset` file format.
+import { dotnetKeyOf, objectUri } from '../names';
+import { field, tpl } from '../template';
+import type { ReferenceTarget } from '../types';
+import { always, asSecret, secretLike, type ReferenceFormat } from './format';
+
+export const appConfigContentType = 'application/vnd.microsoft.appconfig.keyvaultref+json;charset=utf-8';
+
+/** The key-value's value (JSON); inside a JSON string it is escaped (`{\"uri\":…}`). */
+export function appConfigValue(t: ReferenceTarget): string {
+  return JSON.stringify({ uri: objectUri(t, 'secret') });
+}
+
+export const appConfig: ReferenceFormat = {
+  id: 'appConfig',
+  label: 'App Configuration Key Vault reference',
+  detail: `{"uri": …} with content type ${appConfigContentType.split(';')[0]}`,
+  kinds: secretLike,
+  versionable: always,
+  textKind: asSecret,
+  value: (t: ReferenceTarget) => [appConfigValue(t)],
+  entry: (t: ReferenceTarget) => tpl`{
+  "key": "${field(1, dotnetKeyOf(t.name))}",
+  "value": ${JSON.stringify(appConfigValue(t))},
+  "label": null,
+  "content_type": "${appConfigContentType}"
+}`,
+};

@@ -1,0 +1,33 @@
+// App Service / Azure Functions app settings: `@Microsoft.KeyVault(SecretUri=…)` and
+// `@Microsoft.KeyVault(VaultName=…;SecretName=…[;SecretVersion=…])`. Without a version the app picks up a new
+// value within 24 hours. A certificate is referenced through its secret (the PFX/PEM with the private key).
+import { dotnetKeyOf, objectUri } from '../names';
+import { field, tpl, type Template } from '../template';
+import type { ReferenceTarget } from '../types';
+import { always, asSecret, secretLike, type ReferenceFormat } from './format';
+
+function jsonProperty(t: ReferenceTarget, value: Template): Template {
+  return tpl`"${field(1, dotnetKeyOf(t.name))}": "${value}"`;
+}
+
+export const appServiceUri: ReferenceFormat = {
+  id: 'appServiceUri',
+  label: 'App Service / Functions setting (SecretUri)',
+  detail: '@Microsoft.KeyVault(SecretUri=…)',
+  kinds: secretLike,
+  versionable: always,
+  textKind: asSecret,
+  value: (t) => [`@Microsoft.KeyVault(SecretUri=${objectUri(t, 'secret')}${t.version ? '' : '/'})`],
+  entry: (t) => jsonProperty(t, appServiceUri.value(t)),
+};
+
+export const appServiceName: ReferenceFormat = {
+  id: 'appServiceName',
+  label: 'App Service / Functions setting (VaultName, SecretName)',
+  detail: '@Microsoft.KeyVault(VaultName=…;SecretName=…)',
+  kinds: secretLike,
+  versionable: always,
+  textKind: asSecret,
+  value: (t) => [`@Microsoft.KeyVault(VaultName=${t.vaultName};SecretName=${t.name}${t.version ? `;SecretVersion=${t.version}` : ''})`],
+  entry: (t) => jsonProperty(t, appServiceName.value(t)),
+};

@@ -1,0 +1,102 @@
+// Secret-looking literals in text, for "Move to Key Vault": connection strings with a key or password, JWTs,
+// PEM private keys, and values of password/secret/token/key settings. Returns where the literal is (the string's
+// content, without its quotes) and a secret name suggested from the surrounding key. Pure; the literal itself
+// is only returned as offsets, never copied into anything else.
+import { jsonKeyPathAt } from './jsonPath';
+
+export type LiteralKind = 'connectionString' | 'jwt' | 'pem' | 'password';
+
+export interface SecretLiteral {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: LiteralKind;
+  /** A valid secret name derived from the key the literal belongs to. */
+  readonly suggestedName: string;
+}
+
+const connectionString = /(?:^|;)\s*(?:AccountKey|SharedAccessKey|Password|Pwd|SharedAccessSignature|ClientSecret)\s*=\s*[^;\s]/i;
+const jwt = /^eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}$/;
+const pem = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/;
+const secretKey = /(pass(?:word|wd)?|pwd|secret|token|api[_-]?key|access[_-]?key|account[_-]?key|connection[_-]?string|client[_-]?secret|credential)s?$/i;
+/** Values that are references or placeholders already. */
+const notALiteral = /^(?:@Microsoft\.KeyVault\(|\$\{|\$\(|\{\{|<|%|#\{|https?:\/\/\S+$|true$|false$|null$|\*+$|x+$)/i;
+
+/** What kind of secret the string's content looks like, if any. */
+export function classifyLiteral(content: string, key?: string): LiteralKind | undefined {
+  const value = content.trim();
+  if (value.length < 6 || notALiteral.test(value)) return undefined;
+  if (pem.test(value)) return 'pem';
+  if (jwt.test(value)) return 'jwt';
+  if (connectionString.test(value)) return 'connectionString';
+  if (key && secretKey.test(key) && value.length >= 8 && !/\s/.test(value)) return 'password';
+  return undefined;
+}
+
+/** `ConnectionStrings:Storage` / `DB_PASSWORD` / `spring.datasource.password` → a valid Key Vault secret name. */
+export function secretNameFrom(key: string | undefined, fallback = 'moved-secret'): string {
+  const name = (key ?? '')
+    .replace(/__|:/g, '--')
+    .replace(/[^0-9a-zA-Z-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .replace(/-{3,}/g, '--')
+    .slice(0, 127)
+    .replace(/-+$/, '');
+  return name || fallback;
+}
+
+/** The key a value at `offset` belongs to on its line (`key = value`, `key: value`, `"key": "value"`). */
+function lineKey(text: string, offset: number): string | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(lineStart, offset);
+  const m = /(?:^|[\s,{;])["']?([A-Za-z_][\w.:-]*)["']?\s*[:=]\s*["']?$/.exec(before);
+  return m?.[1];
+}
+
+/** The key path of a JSON value, or the key on its line. */
+function keyOf(text: string, offset: number, json: boolean): string | undefined {
+  if (json) {
+    const path = jsonKeyPathAt(text, offset);
+    if (path.length > 0) return path.join(':');
+  }
+  return lineKey(text, offset);
+}
+
+/** Every secret-looking literal: quoted strings, then unquoted `key = value` / `key: value` settings. */
+export function findSecretLiterals(text: string, options: { json?: boolean } = {}): SecretLiteral[] {
+  const found: SecretLiteral[] = [];
+  const taken: [number, number][] = [];
+  const add = (start: number, end: number, kind: LiteralKind, key: string | undefined) => {
+    if (taken.some(([s, e]) => start < e && end > s)) return;
+    taken.push([start, end]);
+    found.push({ start, end, kind, suggestedName: secretNameFrom(key, kind === 'pem' ? 'private-key' : kind === 'jwt' ? 'token' : 'moved-secret') });
+  };
+  for (const m of text.matchAll(/"((?:[^"\\\r\n]|\\.)*)"|'([^'\\\r\n]*)'/g)) {
+    const content = m[1] ?? m[2] ?? '';
+    const start = m.index + 1;
+    const after = text.slice(m.index + m[0].length).match(/^\s*:/);
+    if (after) continue; // a JSON key, not a value
+    const key = keyOf(text, m.index, options.json === true);
+    const kind = classifyLiteral(content.replace(/\\n/g, '\n'), key);
+    if (kind) add(start, start + content.length, kind, key);
+  }
+  for (const m of text.matchAll(/-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY)-----[\s\S]+?-----END \1-----/g)) {
+    add(m.index, m.index + m[0].length, 'pem', lineKey(text, m.index));
+  }
+  for (const m of text.matchAll(/^([ \t]*(?:export\s+)?["']?([A-Za-z_][\w.:-]*)["']?[ \t]*[:=][ \t]*)([^\s"'#][^\r\n#]*?)[ \t]*$/gm)) {
+    const value = m[3] ?? '';
+    const start = m.index + (m[1]?.length ?? 0);
+    const kind = classifyLiteral(value, m[2]);
+    if (kind) add(start, start + value.length, kind, m[2]);
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** The literal under the offset (or touching the selection), if any. */
+export function secretLiteralAt(text: string, start: number, end = start, options: { json?: boolean } = {}): SecretLiteral | undefined {
+  return findSecretLiterals(text, options).find((l) => start >= l.start && end <= l.end);
+}
+
+/** A name for a selected string: from its key. */
+export function suggestNameAt(text: string, offset: number, options: { json?: boolean } = {}): string {
+  return secretNameFrom(keyOf(text, offset, options.json === true));
+}

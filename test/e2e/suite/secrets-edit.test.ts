@@ -1,0 +1,136 @@
+// Issue 5 acceptance inside VS Code: Edit Value in a writable keyvault: editor — save creates a new version
+// (confirmed the first time), a newer version since opening is a conflict (Compare / Overwrite), and a
+// connection reset in the middle of a save tells the user and leaves the editor dirty: nothing is lost.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { getSecretValue, listSecretVersions, setSecret } from '../../../src/azure/secretOps';
+import { SecretCommandIds as Ids } from '../../../src/commands/secrets/ids';
+import type { SaveFailure } from '../../../src/documents/documents';
+import { control } from './emulator';
+import { secretsWorld, VAULTS, type SecretsWorld } from './secretsScript';
+
+async function replaceText(editor: vscode.TextEditor, text: string): Promise<void> {
+  const doc = editor.document;
+  const ok = await editor.edit((b) => b.replace(new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text));
+  assert.ok(ok, 'the editor accepted the edit');
+  assert.equal(doc.isDirty, true);
+}
+
+describe('secrets: edit value (emulator)', function () {
+  this.timeout(90_000);
+  let w: SecretsWorld;
+  const url = () => w.vaultUrl(VAULTS.main);
+  const clients = async () => (await w.api.services.clients.get()).vaults;
+
+  before(async () => {
+    w = await secretsWorld();
+  });
+  after(async () => {
+    if (w) w.api.services.ui = w.realUi;
+    await control('DELETE', '/faults');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+  afterEach(() => w.script.assertDone());
+
+  it('opens a writable keyvault: editor; saving adds a version (confirmed once), content type and tags kept', async () => {
+    const before = await listSecretVersions(await clients(), url(), 'edit-me');
+    await vscode.commands.executeCommand(Ids.editValue, await w.node(VAULTS.main, 'Secrets', 'edit-me'));
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.uri.scheme, 'keyvault');
+    assert.equal(editor.document.languageId, 'json');
+    assert.equal(editor.document.getText(), '{"a":1}');
+    assert.equal((await vscode.workspace.fs.stat(editor.document.uri)).permissions, undefined, 'writable');
+
+    await replaceText(editor, '{"a":2}');
+    w.script.script({ confirms: ['Save New Version'] });
+    assert.equal(await editor.document.save(), true);
+    assert.match(w.script.confirms.at(-1)!.message, /Save edit-me as a new version in kv-sec-main\?/);
+    let read = await getSecretValue(await clients(), url(), 'edit-me');
+    assert.equal(read.value, '{"a":2}');
+    assert.equal(read.properties.contentType, 'application/json');
+    assert.deepEqual(read.properties.tags, { kind: 'config' });
+    assert.equal((await listSecretVersions(await clients(), url(), 'edit-me')).length, before.length + 1);
+    assert.match(w.script.notices.at(-1)!, /^Saved edit-me as new version [0-9a-f]{8}$/);
+
+    const confirmations = w.script.confirms.length;
+    await replaceText(editor, '{"a":3}');
+    assert.equal(await editor.document.save(), true, 'no second confirmation');
+    assert.equal(w.script.confirms.length, confirmations);
+    read = await getSecretValue(await clients(), url(), 'edit-me');
+    assert.equal(read.value, '{"a":3}');
+    assert.equal(editor.document.isDirty, false);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('a newer version since opening is a conflict: dismiss keeps it dirty, Compare opens a diff, Overwrite saves', async () => {
+    await vscode.commands.executeCommand(Ids.editValue, await w.node(VAULTS.main, 'Secrets', 'conflict-me'));
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.getText(), 'conflict v1');
+    await setSecret(await clients(), url(), 'conflict-me', 'conflict v2 from someone else');
+    await replaceText(editor, 'conflict mine');
+    const failures: SaveFailure[] = [];
+    const listener = w.api.services.documents.onDidFailToSave((f) => failures.push(f));
+    try {
+      w.script.script({ confirms: [undefined] });
+      assert.equal(await editor.document.save(), false);
+      assert.equal(editor.document.isDirty, true);
+      assert.match(w.script.confirms.at(-1)!.message, /conflict-me changed since you opened it/);
+      assert.match(failures.at(-1)!.message, /Not saved: conflict-me has a newer version \([0-9a-f]{8}\)\. Your changes are kept/);
+
+      w.script.script({ confirms: ['Compare'] });
+      assert.equal(await editor.document.save(), false);
+      const diff = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputTextDiff);
+      assert.ok(diff, 'a diff editor is open');
+      assert.match(diff.label, /conflict-me: [0-9a-f]{8} \(current\) ↔ yours/);
+
+      w.script.script({ confirms: ['Overwrite'] });
+      assert.equal(await editor.document.save(), true);
+      assert.equal((await getSecretValue(await clients(), url(), 'conflict-me')).value, 'conflict mine');
+      assert.equal((await listSecretVersions(await clients(), url(), 'conflict-me')).length, 3);
+    } finally {
+      listener.dispose();
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('a connection reset during the save: the user is told, the editor stays dirty, a retry saves', async () => {
+    await vscode.commands.executeCommand(Ids.editValue, await w.node(VAULTS.main, 'Secrets', 'reset-me'));
+    const editor = vscode.window.activeTextEditor!;
+    await replaceText(editor, 'reset v2');
+    // More resets than the SDK's own retries of a network error.
+    await control('POST', '/faults', { match: { plane: 'vault', vault: VAULTS.main, method: 'PUT' }, action: 'reset', count: 10 });
+    const failures: SaveFailure[] = [];
+    const listener = w.api.services.documents.onDidFailToSave((f) => failures.push(f));
+    try {
+      w.script.script({ confirms: ['Save New Version'] });
+      assert.equal(await editor.document.save(), false);
+      assert.equal(editor.document.isDirty, true);
+      assert.equal(editor.document.getText(), 'reset v2', 'nothing is lost');
+      assert.match(failures.at(-1)!.message, /^Not saved \(your changes are kept\): Could not write a new version of "reset-me" in kv-sec-main: Azure could not be reached/);
+      assert.equal((await getSecretValue(await clients(), url(), 'reset-me')).value, 'reset v1');
+      await control('DELETE', '/faults');
+      assert.equal(await editor.document.save(), true);
+      assert.equal(editor.document.isDirty, false);
+      assert.equal((await getSecretValue(await clients(), url(), 'reset-me')).value, 'reset v2');
+    } finally {
+      listener.dispose();
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('refuses to save a value over 25 KB (no request), keeping the editor dirty', async () => {
+    await vscode.commands.executeCommand(Ids.editValue, await w.node(VAULTS.main, 'Secrets', 'reset-me'));
+    const editor = vscode.window.activeTextEditor!;
+    await replaceText(editor, 'q'.repeat(25 * 1024 + 1));
+    const failures: SaveFailure[] = [];
+    const listener = w.api.services.documents.onDidFailToSave((f) => failures.push(f));
+    try {
+      assert.equal(await editor.document.save(), false);
+      assert.match(failures.at(-1)!.message, /^Not saved: The value is 25\.0 KB \(25,601 bytes\)/);
+    } finally {
+      listener.dispose();
+    }
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
