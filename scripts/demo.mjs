@@ -9,7 +9,7 @@ import { ROOT } from './e2e/paths.mjs';
 import { ensureE2eTools } from './e2e/setup.mjs';
 import { packageVsix } from './package.mjs';
 
-export const DEMO_FOLDER = path.join(ROOT, 'test', 'e2e', 'workspace');
+export const DEMO_FOLDER = path.join(ROOT, 'demo', 'workspace');
 
 /**
  * @param {{ seed?: string, port?: number, host?: string, log?: (...a: unknown[]) => void }} options

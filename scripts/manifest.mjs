@@ -71,7 +71,7 @@ function localize(contributes, nls) {
 /** The README's commands and settings tables, generated between `<!-- generated:NAME -->` markers. */
 function readmeTables(contributes, nls) {
   const text = (v) => (typeof v === 'string' ? v.replace(/^%([\w.-]+)%$/, (_m, k) => nls[k] ?? k) : '');
-  const cell = (v) => text(v).replace(/\|/g, '\\|').replace(/\n+/g, ' ');
+  const cell = (v) => text(v).replace(/#([\w.-]+)#/g, '`$1`').replace(/\|/g, '\\|').replace(/\n+/g, ' ');
   const hidden = new Set((contributes.menus?.commandPalette ?? []).filter((m) => m.when === 'false').map((m) => m.command));
   const commands = [
     '| command | palette | id |',
@@ -91,8 +91,8 @@ function readmeTables(contributes, nls) {
 function withTables(readme, tables) {
   let next = readme;
   for (const [name, table] of Object.entries(tables)) {
-    const re = new RegExp(`(<!-- generated:${name} -->\\n)[\\s\\S]*?(\\n<!-- /generated:${name} -->)`);
-    next = next.replace(re, (_m, open, close) => `${open}${table}${close}`);
+    const re = new RegExp(`(<!-- generated:${name} -->)[\\s\\S]*?(<!-- /generated:${name} -->)`);
+    next = next.replace(re, (_m, open, close) => `${open}\n${table}\n${close}`);
   }
   return next;
 }

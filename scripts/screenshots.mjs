@@ -42,6 +42,23 @@ try {
   // The walkthrough shows the same picture from inside the .vsix.
   fs.copyFileSync(path.join(out, 'tree.png'), path.join(ROOT, 'resources', 'walkthrough', 'tree.png'));
   info(`wrote ${path.relative(ROOT, path.join(out, 'tree.png'))} and resources/walkthrough/tree.png`);
+
+  // A reference in appsettings.json: the hover (metadata, never the value) and the warnings on bad references.
+  await page.keyboard.press('Control+P');
+  const quickOpen = page.locator('.quick-input-widget .quick-input-box input');
+  await quickOpen.waitFor({ state: 'visible' });
+  await quickOpen.fill('appsettings.json');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'appsettings.json' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  const token = page.locator('.editor-group-container.active .view-lines span', { hasText: 'db-connection-string' }).first();
+  await token.waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(3000); // diagnostics are debounced
+  const at = await token.boundingBox();
+  if (at) await page.mouse.move(at.x + at.width / 2, at.y + at.height / 2);
+  await page.locator('.monaco-hover', { hasText: 'db-connection-string' }).first().waitFor({ timeout: 30_000 }).catch(() => info('no hover appeared'));
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: path.join(out, 'references.png') });
+  info(`wrote ${path.relative(ROOT, path.join(out, 'references.png'))}`);
 } finally {
   await browser?.close().catch(() => {});
   await demo.stop();
