@@ -43,6 +43,14 @@ try {
   fs.copyFileSync(path.join(out, 'tree.png'), path.join(ROOT, 'resources', 'walkthrough', 'tree.png'));
   info(`wrote ${path.relative(ROOT, path.join(out, 'tree.png'))} and resources/walkthrough/tree.png`);
 
+  // A secret's actions: its context menu in the tree.
+  await row('api-key').click({ button: 'right' });
+  await page.locator('.context-view .monaco-menu .action-label', { hasText: 'Copy Secret Value' }).first().waitFor({ timeout: 15_000 });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: path.join(out, 'secret-actions.png') });
+  info(`wrote ${path.relative(ROOT, path.join(out, 'secret-actions.png'))}`);
+  await page.keyboard.press('Escape');
+
   // A reference in appsettings.json: the hover (metadata, never the value) and the warnings on bad references.
   await page.keyboard.press('Control+P');
   const quickOpen = page.locator('.quick-input-widget .quick-input-box input');
