@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { allCommandIds } from '../../src/commands/ids';
-import { readJson } from './repoRoot';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { readJson, repoRoot } from './repoRoot';
 
 interface Manifest {
   name: string;
@@ -92,6 +94,14 @@ describe('package.json manifest', () => {
     assert.ok(Number(engine[1]) === 1 && Number(engine[2]) <= 139, manifest.engines.vscode);
     const types = /(\d+)\.(\d+)\.\d+/.exec(manifest.devDependencies['@types/vscode'] ?? '');
     assert.ok(types && types[2] === engine[2], '@types/vscode must match engines.vscode');
+  });
+
+  it('has a 128×128 PNG Marketplace icon', () => {
+    const icon = (readJson<{ icon?: string }>('package.json')).icon;
+    assert.equal(icon, 'resources/icon.png');
+    const png = fs.readFileSync(path.join(repoRoot, icon));
+    assert.equal(png.subarray(1, 4).toString('ascii'), 'PNG');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
   });
 
   it('declares workspace trust and virtual workspace support deliberately', () => {
