@@ -49,6 +49,18 @@ function details(p: SecretProperties): SecretDetails {
   return p.recoverableDays !== undefined ? { ...item, recoverableDays: p.recoverableDays } : item;
 }
 
+/** The SDK options of a write: only the attributes given (tags copied), and the abort signal. */
+function writeOptions(write: SecretWrite, options: OperationOptions) {
+  return {
+    ...(write.contentType !== undefined ? { contentType: write.contentType } : {}),
+    ...(write.tags !== undefined ? { tags: { ...write.tags } } : {}),
+    ...(write.enabled !== undefined ? { enabled: write.enabled } : {}),
+    ...(write.notBefore !== undefined ? { notBefore: write.notBefore } : {}),
+    ...(write.expiresOn !== undefined ? { expiresOn: write.expiresOn } : {}),
+    abortSignal: options.abortSignal,
+  };
+}
+
 function status(error: unknown): number | undefined {
   return classifyError(error).status;
 }
@@ -61,14 +73,7 @@ export async function getSecretValue(vaults: VaultClients, vaultUrl: string, nam
 
 /** Writes a new version (creating the secret when the name is new). Returns the new version's properties. */
 export async function setSecret(vaults: VaultClients, vaultUrl: string, name: string, value: string, write: SecretWrite = {}, options: OperationOptions = {}): Promise<SecretDetails> {
-  const secret = await vaults.secrets(vaultUrl).setSecret(name, value, {
-    ...(write.contentType !== undefined ? { contentType: write.contentType } : {}),
-    ...(write.tags !== undefined ? { tags: { ...write.tags } } : {}),
-    ...(write.enabled !== undefined ? { enabled: write.enabled } : {}),
-    ...(write.notBefore !== undefined ? { notBefore: write.notBefore } : {}),
-    ...(write.expiresOn !== undefined ? { expiresOn: write.expiresOn } : {}),
-    abortSignal: options.abortSignal,
-  });
+  const secret = await vaults.secrets(vaultUrl).setSecret(name, value, writeOptions(write, options));
   return details(secret.properties);
 }
 
@@ -77,14 +82,7 @@ export async function setSecret(vaults: VaultClients, vaultUrl: string, name: st
  * (PATCH …/secrets/{name}/ as the CLI does). Tags replace the version's tags.
  */
 export async function updateSecret(vaults: VaultClients, vaultUrl: string, name: string, version: string | undefined, write: SecretWrite, options: OperationOptions = {}): Promise<SecretDetails> {
-  const props = await vaults.secrets(vaultUrl).updateSecretProperties(name, version ?? '', {
-    ...(write.contentType !== undefined ? { contentType: write.contentType } : {}),
-    ...(write.tags !== undefined ? { tags: { ...write.tags } } : {}),
-    ...(write.enabled !== undefined ? { enabled: write.enabled } : {}),
-    ...(write.notBefore !== undefined ? { notBefore: write.notBefore } : {}),
-    ...(write.expiresOn !== undefined ? { expiresOn: write.expiresOn } : {}),
-    abortSignal: options.abortSignal,
-  });
+  const props = await vaults.secrets(vaultUrl).updateSecretProperties(name, version ?? '', writeOptions(write, options));
   return details(props);
 }
 

@@ -7,18 +7,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { X509Certificate } from 'node:crypto';
-import { loadAzureSdk, type AzureSdk } from '../../src/azure/lazy';
-import type { CloudEndpoints } from '../../src/azure/model';
+import type { AzureSdk } from '../../src/azure/lazy';
 import type { VaultClients } from '../../src/azure/vaultClients';
-import { appCredential, controlApi, emulatorInfo, liveVaultUrl } from './emulator';
+import { OPS_SUBSCRIPTION, seedOpsVault } from './opsVaults';
 
-const SUB_ONE = '51515151-0000-4000-8000-000000000001';
 const VAULT = `kvc${Date.now().toString(36)}`;
-
-function emulatorCloud(): CloudEndpoints {
-  const info = emulatorInfo();
-  return { resourceManagerEndpoint: info.arm, resourceManagerScope: info.scopes.arm, keyVaultDnsSuffix: new URL(info.audiences.vault).hostname };
-}
 
 /** The leaf certificate of a PFX, read by openssl (no key output), as PEM. */
 function pfxCertificate(pfx: Uint8Array): string {
@@ -39,19 +32,14 @@ describe('certificateOps (src/azure) against the emulator', function () {
   let url = '';
 
   before(async () => {
-    await controlApi.seed({
-      vaults: [{
-        name: VAULT, subscription: SUB_ONE, resourceGroup: 'rg-certops', timings: { deleteDelayMs: 100, certificateDelayMs: 600 },
-        certificates: [
-          { name: 'web', subject: 'CN=web.example.com, O=Contoso', sans: ['web.example.com', 'www.example.com'], validityMonths: 12 },
-          { name: 'pem-cert', subject: 'CN=pem.example.com', contentType: 'pem', keyType: 'EC' },
-          { name: 'locked', subject: 'CN=locked.example.com', exportable: false },
-        ],
-      }],
-    });
-    url = await liveVaultUrl(VAULT);
-    sdk = await loadAzureSdk();
-    vaults = new sdk.VaultClients(appCredential(), emulatorCloud());
+    ({ sdk, vaults, url } = await seedOpsVault({
+      name: VAULT, subscription: OPS_SUBSCRIPTION, resourceGroup: 'rg-certops', timings: { deleteDelayMs: 100, certificateDelayMs: 600 },
+      certificates: [
+        { name: 'web', subject: 'CN=web.example.com, O=Contoso', sans: ['web.example.com', 'www.example.com'], validityMonths: 12 },
+        { name: 'pem-cert', subject: 'CN=pem.example.com', contentType: 'pem', keyType: 'EC' },
+        { name: 'locked', subject: 'CN=locked.example.com', exportable: false },
+      ],
+    }));
   });
 
   it('details: subject, SANs, issuer, thumbprints, validity, key type, exportable, content type', async () => {

@@ -3,18 +3,11 @@
 // policy, public key export and the crypto round trips verified locally with node:crypto.
 import * as assert from 'node:assert/strict';
 import { constants, createPublicKey, verify as nodeVerify } from 'node:crypto';
-import { loadAzureSdk, type AzureSdk } from '../../src/azure/lazy';
-import type { CloudEndpoints } from '../../src/azure/model';
+import type { AzureSdk } from '../../src/azure/lazy';
 import type { VaultClients } from '../../src/azure/vaultClients';
-import { appCredential, controlApi, emulatorInfo, liveVaultUrl } from './emulator';
+import { OPS_SUBSCRIPTION, seedOpsVault } from './opsVaults';
 
-const SUB_ONE = '51515151-0000-4000-8000-000000000001';
 const VAULT = `kvk${Date.now().toString(36)}`;
-
-function emulatorCloud(): CloudEndpoints {
-  const info = emulatorInfo();
-  return { resourceManagerEndpoint: info.arm, resourceManagerScope: info.scopes.arm, keyVaultDnsSuffix: new URL(info.audiences.vault).hostname };
-}
 
 describe('keyOps (src/azure) against the emulator', function () {
   this.timeout(60_000);
@@ -23,15 +16,10 @@ describe('keyOps (src/azure) against the emulator', function () {
   let url = '';
 
   before(async () => {
-    await controlApi.seed({
-      vaults: [{
-        name: VAULT, subscription: SUB_ONE, resourceGroup: 'rg-keyops', timings: { deleteDelayMs: 100 },
-        keys: [{ name: 'rsa-key', kty: 'RSA', size: 2048, versions: 2, tags: { env: 'test' } }, { name: 'ec-key', kty: 'EC', curve: 'P-384' }],
-      }],
-    });
-    url = await liveVaultUrl(VAULT);
-    sdk = await loadAzureSdk();
-    vaults = new sdk.VaultClients(appCredential(), emulatorCloud());
+    ({ sdk, vaults, url } = await seedOpsVault({
+      name: VAULT, subscription: OPS_SUBSCRIPTION, resourceGroup: 'rg-keyops', timings: { deleteDelayMs: 100 },
+      keys: [{ name: 'rsa-key', kty: 'RSA', size: 2048, versions: 2, tags: { env: 'test' } }, { name: 'ec-key', kty: 'EC', curve: 'P-384' }],
+    }));
   });
 
   it('details: type, size, operations, dates, tags and the public JWK only', async () => {

@@ -1,23 +1,16 @@
 // src/azure/secretOps.ts against the emulator through the extension's own VaultClients: set, read, update,
 // versions, delete (soft and permanent), recover, purge (and purge protection), copy, 429 backoff on set.
 import * as assert from 'node:assert/strict';
-import { loadAzureSdk } from '../../src/azure/lazy';
-import type { CloudEndpoints } from '../../src/azure/model';
 import type { VaultClients } from '../../src/azure/sdk';
 import * as ops from '../../src/azure/secretOps';
-import { appCredential, controlApi, emulatorInfo, liveVaultUrl } from './emulator';
+import { controlApi } from './emulator';
+import { OPS_SUBSCRIPTION as SUB, seedOpsVaults } from './opsVaults';
 
-const SUB = '51515151-0000-4000-8000-000000000001';
 const STAMP = Date.now().toString(36);
 const MAIN = `kvso${STAMP}`;
 const NOSD = `kvsn${STAMP}`;
 const PP = `kvsp${STAMP}`;
 const THROTTLED = { error: { code: 'Throttled', message: 'Request was not processed because too many requests were received. Reason: VaultRequestTypeLimitReached' } };
-
-function emulatorCloud(): CloudEndpoints {
-  const info = emulatorInfo();
-  return { resourceManagerEndpoint: info.arm, resourceManagerScope: info.scopes.arm, keyVaultDnsSuffix: new URL(info.audiences.vault).hostname };
-}
 
 async function methodsSince(vault: string, since: number): Promise<string[]> {
   return (await controlApi.requests({ vault, sinceId: since })).requests.map((r) => `${r.status} ${r.method} ${r.path}`);
@@ -26,20 +19,18 @@ async function methodsSince(vault: string, since: number): Promise<string[]> {
 describe('secret operations (src/azure/secretOps against the emulator)', function () {
   this.timeout(60_000);
   let vaults: VaultClients;
-  const url: Record<string, string> = {};
+  let url: Record<string, string> = {};
   const delays: number[] = [];
 
   before(async () => {
-    await controlApi.seed({
-      vaults: [
+    ({ vaults, urls: url } = await seedOpsVaults(
+      [
         { name: MAIN, subscription: SUB, resourceGroup: 'rg-secret-ops', softDeleteRetentionInDays: 7, timings: { deleteDelayMs: 150 }, secrets: [{ name: 'base', contentType: 'text/plain', tags: { env: 'test' }, versions: [{ value: 'v1', created: '-2d' }, { value: 'v2', created: '-1d' }] }] },
         { name: NOSD, subscription: SUB, resourceGroup: 'rg-secret-ops', enableSoftDelete: false, secrets: [{ name: 'gone', versions: [{ value: 'x' }] }] },
         { name: PP, subscription: SUB, resourceGroup: 'rg-secret-ops', enablePurgeProtection: true, softDeleteRetentionInDays: 7, timings: { deleteDelayMs: 100 }, secrets: [{ name: 'kept', versions: [{ value: 'y' }] }] },
       ],
-    });
-    for (const v of [MAIN, NOSD, PP]) url[v] = await liveVaultUrl(v);
-    const { VaultClients } = await loadAzureSdk();
-    vaults = new VaultClients(appCredential(), emulatorCloud(), { throttle: { baseDelayMs: 50, sleep: (ms) => (delays.push(ms), Promise.resolve()) } });
+      { throttle: { baseDelayMs: 50, sleep: (ms) => (delays.push(ms), Promise.resolve()) } },
+    ));
   });
 
   afterEach(() => controlApi.clearFaults());

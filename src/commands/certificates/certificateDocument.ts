@@ -1,34 +1,17 @@
 // The JSON of a certificate's read-only details document and of its policy (pure; public material only).
 import type { CertificateDetails, CertificatePolicyInfo } from '../../azure/certificateModel';
-import { iso } from '../keys/common';
+import { compact as compactDefined, iso } from '../keys/keyDocument';
 
-function compact<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as T;
-}
+/** Without undefined members and empty arrays. */
+const compact = <T extends object>(o: T): T => compactDefined(o, true);
 
 const contentTypeNames: Record<string, string> = { 'application/x-pkcs12': 'PKCS#12 (PFX)', 'application/x-pem-file': 'PEM' };
 
+/** The policy as the extension reads it, without its own state (enabled, created, updated). */
 export function policyDocument(p: CertificatePolicyInfo | undefined): Record<string, unknown> | undefined {
   if (!p) return undefined;
-  return compact({
-    subject: p.subject,
-    dnsNames: p.dnsNames,
-    emails: p.emails,
-    userPrincipalNames: p.userPrincipalNames,
-    issuerName: p.issuerName,
-    validityInMonths: p.validityInMonths,
-    keyType: p.keyType,
-    keySize: p.keySize,
-    keyCurveName: p.keyCurveName,
-    exportable: p.exportable,
-    reuseKey: p.reuseKey,
-    contentType: p.contentType,
-    lifetimeActions: p.lifetimeActions,
-    keyUsage: p.keyUsage,
-    enhancedKeyUsage: p.enhancedKeyUsage,
-    certificateType: p.certificateType,
-    certificateTransparency: p.certificateTransparency,
-  });
+  const { enabled: _enabled, createdOn: _createdOn, updatedOn: _updatedOn, ...policy } = p;
+  return compact(policy);
 }
 
 export function certificateDocument(d: CertificateDetails, vaultName: string): Record<string, unknown> {

@@ -3,7 +3,8 @@ import { checkSubject, checkValidityMonths, parseDnsNames } from '../../azure/ce
 import { loadAzureSdk } from '../../azure/lazy';
 import type { Services } from '../../services';
 import type { TreeNode } from '../../tree/TreeNode';
-import { refreshCertificateGroups, revealItem, vaultClients } from '../keys/common';
+import { revealItem, vaultClients } from '../items/common';
+import { refreshCertificateGroups } from '../keys/common';
 import { askName } from '../keys/inputs';
 import { resolveVault } from '../targets';
 import { UserCancelled } from '../wrapper';

@@ -1,8 +1,9 @@
 import type { Services } from '../../services';
 import type { TreeNode } from '../../tree/TreeNode';
-import { deleteItems } from '../keys/lifecycle';
+import { deleteItems } from '../items/lifecycle';
+import { certificateLifecycle } from '../keys/lifecycle';
 
 /** Soft-delete the selected certificate(s) with their keys and secrets, after a confirmation. */
 export function deleteCertificate(services: Services, node?: TreeNode, nodes?: readonly TreeNode[]) {
-  return deleteItems(services, 'certificate', node, nodes);
+  return deleteItems(services, certificateLifecycle, node, nodes);
 }

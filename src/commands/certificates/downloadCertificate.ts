@@ -3,7 +3,8 @@ import { derToPem, thumbprint } from '../../azure/certificateParse';
 import { loadAzureSdk } from '../../azure/lazy';
 import type { Services } from '../../services';
 import type { TreeNode } from '../../tree/TreeNode';
-import { fail, label, vaultClients } from '../keys/common';
+import { label, vaultClients } from '../items/common';
+import { fail } from '../keys/common';
 import { resolveItem } from '../targets';
 import { UserCancelled } from '../wrapper';
 

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { loadAzureSdk } from '../../azure/lazy';
 import type { Services } from '../../services';
 import type { TreeNode } from '../../tree/TreeNode';
-import { fail, label, vaultClients } from '../keys/common';
-import { resolveItem } from '../targets';
+import { label } from '../items/common';
+import { request } from '../keys/common';
 import { UserCancelled } from '../wrapper';
 import { askSaveFile } from './downloadCertificate';
+import { certificateWithPolicy } from './readPolicy';
 
 /**
  * Download the certificate WITH its private key (PFX or PEM, as the vault stores it), through the secret of
@@ -13,14 +13,7 @@ import { askSaveFile } from './downloadCertificate';
  * warning. The bytes go to the file the user picked and nowhere else (never a log, never an editor).
  */
 export async function downloadCertificateWithKey(services: Services, node?: TreeNode): Promise<{ file: string; contentType: string }> {
-  const target = await resolveItem(services, 'certificate', node);
-  const [sdk, vaults] = await Promise.all([loadAzureSdk(), vaultClients(services)]);
-  let policy;
-  try {
-    policy = await sdk.certificateOps.getCertificatePolicy(vaults, target.vault.vaultUrl, target.name);
-  } catch (error) {
-    fail(error, 'certificate', 'read', target.vault, target.name);
-  }
+  const { target, policy } = await certificateWithPolicy(services, node);
   if (policy.exportable === false) {
     throw new Error(`The certificate "${target.name}" is not exportable: its private key cannot leave ${target.vault.name}. Download the public certificate instead, or use the key in the vault.`);
   }
@@ -29,13 +22,7 @@ export async function downloadCertificateWithKey(services: Services, node?: Tree
   const detail = `The ${pem ? 'PEM' : 'PFX'} file will contain the PRIVATE KEY of "${label(target)}" (${pem ? 'unencrypted' : 'with an empty password'}). Anyone with the file can impersonate the certificate's subject. Save it only where it is protected, and delete it when you are done.`;
   if ((await services.ui.confirm(`Download "${label(target)}" with its private key?`, detail, action)) !== action) throw new UserCancelled();
   const uri = await askSaveFile(services, `Save ${label(target)} with its private key`, `${target.name}.${pem ? 'pem' : 'pfx'}`, pem ? { 'PEM with private key': ['pem'] } : { 'PKCS#12': ['pfx', 'p12'] });
-  let bytes: Uint8Array;
-  let contentType: string;
-  try {
-    ({ bytes, contentType } = await sdk.certificateOps.downloadWithPrivateKey(vaults, target.vault.vaultUrl, target.name, target.version));
-  } catch (error) {
-    fail(error, 'certificate', 'read', target.vault, target.name);
-  }
+  const { bytes, contentType } = await request(services, 'certificate', 'read', target, (sdk, vaults, url) => sdk.certificateOps.downloadWithPrivateKey(vaults, url, target.name, target.version));
   await vscode.workspace.fs.writeFile(uri, bytes);
   services.log.info(`downloaded certificate ${label(target)} with its private key (${contentType}) to a file the user chose`);
   services.ui.notify(`Saved ${target.name} with its private key`);

@@ -4,10 +4,11 @@ import { classifyError } from '../../azure/errors';
 import { loadAzureSdk } from '../../azure/lazy';
 import type { Services } from '../../services';
 import type { TreeNode } from '../../tree/TreeNode';
-import { detailsPath, explain, fail, vaultClients } from '../keys/common';
+import { vaultClients } from '../items/common';
+import { detailsPath, explain } from '../keys/common';
 import { toJson } from '../keys/keyDocument';
-import { resolveItem } from '../targets';
 import { policyDocument } from './certificateDocument';
+import { certificateWithPolicy } from './readPolicy';
 
 /**
  * Opens the certificate's policy as an editable `keyvault:` JSON document; saving it checks the JSON and the
@@ -15,14 +16,8 @@ import { policyDocument } from './certificateDocument';
  * (or auto-renewal) uses it. Returns the editor.
  */
 export async function editCertificatePolicy(services: Services, node?: TreeNode): Promise<vscode.TextEditor> {
-  const target = await resolveItem(services, 'certificate', node);
+  const { target, policy } = await certificateWithPolicy(services, node);
   const [sdk, vaults] = await Promise.all([loadAzureSdk(), vaultClients(services)]);
-  let policy;
-  try {
-    policy = await sdk.certificateOps.getCertificatePolicy(vaults, target.vault.vaultUrl, target.name);
-  } catch (error) {
-    fail(error, 'certificate', 'read', target.vault, target.name);
-  }
   const path = detailsPath(target.vault, 'certificate', target.name, 'policy', '-policy.edit');
   const save = async (text: string): Promise<void> => {
     const next = parsePolicyJson(text);

@@ -1,8 +1,9 @@
 import type { Services } from '../../services';
 import type { TreeNode } from '../../tree/TreeNode';
-import { purgeItems } from '../keys/lifecycle';
+import { purgeItems } from '../items/lifecycle';
+import { certificateLifecycle } from '../keys/lifecycle';
 
 /** Purge deleted certificate(s) for good (type the name; refused under purge protection). */
 export function purgeCertificate(services: Services, node?: TreeNode, nodes?: readonly TreeNode[]) {
-  return purgeItems(services, 'certificate', node, nodes);
+  return purgeItems(services, certificateLifecycle, node, nodes);
 }

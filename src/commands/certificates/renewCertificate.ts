@@ -1,9 +1,10 @@
 import { loadAzureSdk } from '../../azure/lazy';
 import type { Services } from '../../services';
 import type { TreeNode } from '../../tree/TreeNode';
-import { fail, refreshCertificateGroups, vaultClients } from '../keys/common';
-import { resolveItem } from '../targets';
+import { vaultClients } from '../items/common';
+import { refreshCertificateGroups } from '../keys/common';
 import { UserCancelled } from '../wrapper';
+import { certificateWithPolicy } from './readPolicy';
 import { waitForOperation } from './waitForOperation';
 
 /**
@@ -11,14 +12,7 @@ import { waitForOperation } from './waitForOperation';
  * create when the issuer is Unknown (imported or CA-merged certificates: import the renewed one instead).
  */
 export async function renewCertificate(services: Services, node?: TreeNode): Promise<{ name: string; states: string[]; version?: string; thumbprint?: string }> {
-  const target = await resolveItem(services, 'certificate', node);
-  const [sdk, vaults] = await Promise.all([loadAzureSdk(), vaultClients(services)]);
-  let policy;
-  try {
-    policy = await sdk.certificateOps.getCertificatePolicy(vaults, target.vault.vaultUrl, target.name);
-  } catch (error) {
-    fail(error, 'certificate', 'read', target.vault, target.name);
-  }
+  const { target, policy } = await certificateWithPolicy(services, node);
   const issuer = policy.issuerName ?? 'Unknown';
   if (issuer.toLowerCase() === 'unknown') {
     throw new Error(`"${target.name}" has no issuer Key Vault can ask (issuer Unknown: it was imported). Get the renewed certificate from its CA and import it as a new version. Nothing was sent.`);
@@ -26,6 +20,7 @@ export async function renewCertificate(services: Services, node?: TreeNode): Pro
   const action = 'Renew';
   const detail = `A new version is issued by ${issuer === 'Self' ? 'the vault (self-signed)' : issuer} from the current policy (${policy.subject ?? ''}, ${policy.validityInMonths ?? '?'} months, ${policy.keyType ?? ''}${policy.keySize ? ` ${policy.keySize}` : ''}${policy.keyCurveName ? ` ${policy.keyCurveName}` : ''}${policy.reuseKey ? ', same key' : ', new key'}). It becomes current when issued; older versions stay.`;
   if ((await services.ui.confirm(`Renew certificate "${target.name}" in ${target.vault.name}?`, detail, action)) !== action) throw new UserCancelled();
+  const [sdk, vaults] = await Promise.all([loadAzureSdk(), vaultClients(services)]);
   const outcome = await waitForOperation(services, `Renewing certificate ${target.name}`, target.vault, target.name, (wait) => sdk.certificateOps.renewCertificate(vaults, target.vault.vaultUrl, target.name, wait));
   await refreshCertificateGroups(services, target.vault, target.node);
   services.ui.notify(`Renewed ${target.name}: new version ${outcome.details?.version?.slice(0, 8) ?? ''}`);

@@ -1,8 +1,6 @@
-import { loadAzureSdk } from '../../azure/lazy';
 import type { Services } from '../../services';
 import type { TreeNode } from '../../tree/TreeNode';
-import { detailsPath, fail, vaultClients } from '../keys/common';
-import { toJson } from '../keys/keyDocument';
+import { detailsPath, request, showDocument } from '../keys/common';
 import { resolveItem } from '../targets';
 import { certificateDocument } from './certificateDocument';
 
@@ -13,14 +11,6 @@ import { certificateDocument } from './certificateDocument';
  */
 export async function showCertificateDetails(services: Services, node?: TreeNode): Promise<Record<string, unknown>> {
   const target = await resolveItem(services, 'certificate', node);
-  const [sdk, vaults] = await Promise.all([loadAzureSdk(), vaultClients(services)]);
-  let details;
-  try {
-    details = await sdk.certificateOps.getCertificateDetails(vaults, target.vault.vaultUrl, target.name, target.version);
-  } catch (error) {
-    fail(error, 'certificate', 'read', target.vault, target.name);
-  }
-  const doc = certificateDocument(details, target.vault.name);
-  await services.documents.showReadOnly(detailsPath(target.vault, 'certificate', target.name, target.version), toJson(doc), 'json');
-  return doc;
+  const details = await request(services, 'certificate', 'read', target, (sdk, vaults, url) => sdk.certificateOps.getCertificateDetails(vaults, url, target.name, target.version));
+  return showDocument(services, detailsPath(target.vault, 'certificate', target.name, target.version), certificateDocument(details, target.vault.name));
 }

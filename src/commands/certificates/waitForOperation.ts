@@ -3,7 +3,8 @@
 import type { CertificateDetails, CertificateOperationInfo } from '../../azure/certificateModel';
 import type { Services } from '../../services';
 import type { VaultTarget } from '../../tree/VaultNode';
-import { fail, withProgress } from '../keys/common';
+import { withProgress } from '../items/common';
+import { fail } from '../keys/common';
 
 export interface OperationOutcome {
   readonly operation: CertificateOperationInfo;

@@ -1,40 +1,21 @@
-// Shared by the key and certificate commands: clients, progress with cancel, failures explained, the tree nodes
-// to refresh and reveal after a change, multi-selection. Generic over the two kinds this area owns.
-import * as vscode from 'vscode';
+// Shared by the key and certificate commands: failures explained, one request for an item, tree refresh after a
+// change, read-only JSON documents. Generic over the two kinds this area owns (see ../items/common for the rest).
 import { classifyError } from '../../azure/errors';
+import type { AzureSdk } from '../../azure/lazy';
+import { loadAzureSdk } from '../../azure/lazy';
 import type { AzureFailure, ObjectKind } from '../../azure/model';
 import type { VaultClients } from '../../azure/sdk';
 import type { Services } from '../../services';
-import { DeletedItemNode, DeletedKindNode } from '../../tree/DeletedGroupNode';
-import { ItemGroupNode } from '../../tree/ItemGroupNode';
 import { ItemNode } from '../../tree/ItemNode';
-import { locateItem, locateVault } from '../../tree/locate';
 import type { TreeNode } from '../../tree/TreeNode';
-import { VaultNode, type VaultTarget } from '../../tree/VaultNode';
+import type { VaultTarget } from '../../tree/VaultNode';
 import { VersionNode } from '../../tree/VersionNode';
+import { refreshGroup, vaultClients } from '../items/common';
 import type { ItemTarget } from '../targets';
 import { UserCancelled } from '../wrapper';
+import { toJson } from './keyDocument';
 
 export type OwnKind = Extract<ObjectKind, 'key' | 'certificate'>;
-
-export async function vaultClients(services: Services): Promise<VaultClients> {
-  return (await services.clients.get()).vaults;
-}
-
-/** Runs `task` under a progress notification; Cancel aborts what honours the signal. */
-export function withProgress<T>(title: string, task: (signal: AbortSignal, report: (message: string) => void) => Promise<T>): Promise<T> {
-  return Promise.resolve(
-    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
-      const controller = new AbortController();
-      const listener = token.onCancellationRequested(() => controller.abort());
-      try {
-        return await task(controller.signal, (message) => progress.report({ message }));
-      } finally {
-        listener.dispose();
-      }
-    }),
-  );
-}
 
 export type Operation = 'read' | 'create' | 'update' | 'delete' | 'recover' | 'purge' | 'crypto' | 'import';
 
@@ -85,45 +66,9 @@ export function fail(error: unknown, kind: OwnKind, operation: Operation, vault:
   throw new Error(explain(failure, kind, operation, vault, name));
 }
 
-/** The vault node of a tree node (walking up), or the one in the tree for `vault`. */
-async function vaultNodeFor(services: Services, vault: VaultTarget, from?: TreeNode): Promise<VaultNode | undefined> {
-  for (let n = from; n; n = n.parent) if (n instanceof VaultNode) return n;
-  return locateVault(services.tree, vault).catch(() => undefined);
-}
-
-export async function groupNode(services: Services, vault: VaultTarget, kind: ObjectKind, from?: TreeNode): Promise<ItemGroupNode | undefined> {
-  for (let n = from; n; n = n.parent) if (n instanceof ItemGroupNode && n.kind === kind) return n;
-  const vaultNode = await vaultNodeFor(services, vault, from);
-  return vaultNode?.getChildren().find((g): g is ItemGroupNode => g instanceof ItemGroupNode && g.kind === kind);
-}
-
-async function deletedNode(services: Services, vault: VaultTarget, kind: ObjectKind, from?: TreeNode): Promise<DeletedKindNode | undefined> {
-  for (let n = from; n; n = n.parent) if (n instanceof DeletedKindNode && n.kind === kind) return n;
-  const vaultNode = await vaultNodeFor(services, vault, from);
-  const deleted = vaultNode?.getChildren().find((g) => g.id.endsWith('/deleted'));
-  const kinds = deleted?.getChildren ? await deleted.getChildren() : [];
-  return kinds.find((k): k is DeletedKindNode => k instanceof DeletedKindNode && k.kind === kind);
-}
-
-/** Re-lists the vault's group of this kind (one request when it is shown). */
-export async function refreshGroup(services: Services, vault: VaultTarget, kind: ObjectKind, from?: TreeNode): Promise<void> {
-  const group = await groupNode(services, vault, kind, from);
-  if (group) services.tree.refresh(group);
-}
-
-/** After delete / recover / purge: the group and the Deleted group of the kind. */
-export async function refreshGroupAndDeleted(services: Services, vault: VaultTarget, kind: ObjectKind, from?: TreeNode): Promise<void> {
-  await refreshGroup(services, vault, kind, from);
-  const deleted = await deletedNode(services, vault, kind, from);
-  if (deleted) services.tree.refresh(deleted);
-}
-
 /** After a certificate changed, its managed key and secret changed too: refresh all three groups. */
-export async function refreshCertificateGroups(services: Services, vault: VaultTarget, from?: TreeNode, deleted = false): Promise<void> {
-  for (const kind of ['certificate', 'key', 'secret'] as const) {
-    if (deleted) await refreshGroupAndDeleted(services, vault, kind, from);
-    else await refreshGroup(services, vault, kind, from);
-  }
+export async function refreshCertificateGroups(services: Services, vault: VaultTarget, from?: TreeNode): Promise<void> {
+  for (const kind of ['certificate', 'key', 'secret'] as const) await refreshGroup(services, vault, kind, from);
 }
 
 /** After one item changed: its group's listing (the row) and, when shown, its versions. */
@@ -138,29 +83,6 @@ export async function refreshItem(services: Services, target: ItemTarget): Promi
   }
 }
 
-/** Reveals an item's row (best effort: the vault may not be in the tree). */
-export async function revealItem(services: Services, vault: VaultTarget, kind: ObjectKind, name: string): Promise<ItemNode | undefined> {
-  try {
-    const node = await locateItem(services.tree, vault, kind, name);
-    if (node) await services.treeView.reveal(node, { select: true, focus: false, expand: false });
-    return node;
-  } catch (error) {
-    services.log.debug(`reveal ${kind} ${name}: ${error instanceof Error ? error.message : String(error)}`);
-    return undefined;
-  }
-}
-
-/** The items of `kind` a command was invoked on (multi-select aware; versions count as their item). */
-export function selectedItems(kind: ObjectKind, node: TreeNode | undefined, nodes: readonly TreeNode[] | undefined): ItemNode[] {
-  const all = nodes && nodes.length > 0 ? nodes : node ? [node] : [];
-  return all.filter((n): n is ItemNode => n instanceof ItemNode && n.item.kind === kind);
-}
-
-export function selectedDeleted(kind: ObjectKind, node: TreeNode | undefined, nodes: readonly TreeNode[] | undefined): DeletedItemNode[] {
-  const all = nodes && nodes.length > 0 ? nodes : node ? [node] : [];
-  return all.filter((n): n is DeletedItemNode => n instanceof DeletedItemNode && n.item.kind === kind);
-}
-
 /** Whether the node is a key or secret (or one of its versions) owned by a certificate. */
 export function isManaged(node: TreeNode | undefined): boolean {
   if (node instanceof ItemNode) return node.item.managed === true;
@@ -168,17 +90,26 @@ export function isManaged(node: TreeNode | undefined): boolean {
   return false;
 }
 
-/** `name` or `name/version` (version shortened), for messages and logs. */
-export function label(target: { name: string; version?: string }): string {
-  return target.version ? `${target.name}/${target.version.slice(0, 8)}` : target.name;
-}
-
 /** Path of a read-only details document: `/{vault}/{kind}s/{name}/{version}/{name}.json`. */
 export function detailsPath(vault: VaultTarget, kind: OwnKind, name: string, version: string | undefined, suffix = ''): string {
   return `/${vault.name}/${kind}s/${name}/${version ?? 'current'}/${name}${suffix}.json`;
 }
 
-/** ISO date-time (UTC) for documents, or undefined. */
-export function iso(date: Date | undefined): string | undefined {
-  return date ? date.toISOString() : undefined;
+/**
+ * One call for an item with the SDK module and the vault clients (loaded together); a service failure becomes the
+ * explained Error of `fail`.
+ */
+export async function request<T>(services: Services, kind: OwnKind, operation: Operation, target: { vault: VaultTarget; name: string }, call: (sdk: AzureSdk, vaults: VaultClients, vaultUrl: string) => Promise<T>): Promise<T> {
+  const [sdk, vaults] = await Promise.all([loadAzureSdk(), vaultClients(services)]);
+  try {
+    return await call(sdk, vaults, target.vault.vaultUrl);
+  } catch (error) {
+    fail(error, kind, operation, target.vault, target.name);
+  }
+}
+
+/** Shows `doc` as JSON in a read-only `keyvault:` document at `path`, and returns it. */
+export async function showDocument(services: Services, path: string, doc: Record<string, unknown>): Promise<Record<string, unknown>> {
+  await services.documents.showReadOnly(path, toJson(doc), 'json');
+  return doc;
 }

@@ -4,7 +4,8 @@ import type { Services } from '../../services';
 import type { TreeNode } from '../../tree/TreeNode';
 import { resolveVault } from '../targets';
 import { UserCancelled } from '../wrapper';
-import { fail, refreshGroup, revealItem, vaultClients, withProgress } from './common';
+import { refreshGroup, revealItem, vaultClients, withProgress } from '../items/common';
+import { fail } from './common';
 import { askDate, askName, askTags } from './inputs';
 
 interface TypeChoice {

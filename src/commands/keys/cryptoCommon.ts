@@ -8,7 +8,8 @@ import type { TreeNode } from '../../tree/TreeNode';
 import type { VaultTarget } from '../../tree/VaultNode';
 import { resolveItem, type ItemTarget } from '../targets';
 import { UserCancelled } from '../wrapper';
-import { fail, label, vaultClients } from './common';
+import { label, vaultClients } from '../items/common';
+import { fail } from './common';
 
 const LAST_KEY = 'azureKeyVault.lastCryptoKey';
 

@@ -3,7 +3,8 @@ import { encryptionAlgorithmsFor, fromBase64Url } from '../../azure/keyCrypto';
 import { loadAzureSdk } from '../../azure/lazy';
 import type { Services } from '../../services';
 import type { TreeNode } from '../../tree/TreeNode';
-import { fail, label, vaultClients } from './common';
+import { label, vaultClients } from '../items/common';
+import { fail } from './common';
 import { chooseAlgorithm, keyFor, replaceAll, selections } from './cryptoCommon';
 
 /**

@@ -1,8 +1,9 @@
 import type { Services } from '../../services';
 import type { TreeNode } from '../../tree/TreeNode';
-import { deleteItems } from './lifecycle';
+import { deleteItems } from '../items/lifecycle';
+import { keyLifecycle } from './lifecycle';
 
 /** Soft-delete the selected key(s) after a confirmation. */
 export function deleteKey(services: Services, node?: TreeNode, nodes?: readonly TreeNode[]) {
-  return deleteItems(services, 'key', node, nodes);
+  return deleteItems(services, keyLifecycle, node, nodes);
 }

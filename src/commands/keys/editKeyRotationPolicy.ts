@@ -1,11 +1,10 @@
 import type { RotationAction, RotationPolicy } from '../../azure/keyModel';
-import { loadAzureSdk } from '../../azure/lazy';
 import { checkDuration, describeRotationPolicy, normaliseDuration, validateRotationPolicy } from '../../azure/keyRotation';
 import type { Services } from '../../services';
 import type { TreeNode } from '../../tree/TreeNode';
 import { resolveItem } from '../targets';
 import { UserCancelled } from '../wrapper';
-import { fail, isManaged, vaultClients } from './common';
+import { isManaged, request } from './common';
 
 type Mode = 'after' | 'before' | 'none';
 
@@ -26,13 +25,7 @@ async function askDuration(services: Services, title: string, prompt: string, va
 export async function editKeyRotationPolicy(services: Services, node?: TreeNode): Promise<RotationPolicy> {
   const target = await resolveItem(services, 'key', node);
   if (isManaged(target.node)) throw new Error(`The key "${target.name}" belongs to a certificate: edit the certificate's policy instead. Nothing was sent to Azure.`);
-  const [sdk, vaults] = await Promise.all([loadAzureSdk(), vaultClients(services)]);
-  let current: RotationPolicy;
-  try {
-    current = await sdk.keyOps.getRotationPolicy(vaults, target.vault.vaultUrl, target.name);
-  } catch (error) {
-    fail(error, 'key', 'read', target.vault, target.name);
-  }
+  const current = await request(services, 'key', 'read', target, (sdk, vaults, url) => sdk.keyOps.getRotationPolicy(vaults, url, target.name));
   const title = `Rotation policy of ${target.name}`;
   const rotate = current.lifetimeActions.find((a) => a.action === 'Rotate');
   const notify = current.lifetimeActions.find((a) => a.action === 'Notify');
@@ -60,12 +53,7 @@ export async function editKeyRotationPolicy(services: Services, node?: TreeNode)
   if (mode.mode === 'before' && !expiryTime) throw new Error('Rotating before expiry needs an expiry time for new versions. Nothing was changed.');
   const problems = validateRotationPolicy(policy);
   if (problems.length) throw new Error(`The rotation policy is not valid: ${problems.join(' ')} Nothing was changed.`);
-  let stored: RotationPolicy;
-  try {
-    stored = await sdk.keyOps.setRotationPolicy(vaults, target.vault.vaultUrl, target.name, policy);
-  } catch (error) {
-    fail(error, 'key', 'update', target.vault, target.name);
-  }
+  const stored = await request(services, 'key', 'update', target, (sdk, vaults, url) => sdk.keyOps.setRotationPolicy(vaults, url, target.name, policy));
   services.log.info(`updated the rotation policy of key ${target.name} in ${target.vault.name}`);
   services.ui.notify(`Rotation policy of ${target.name}: ${describeRotationPolicy(stored).join('; ')}`);
   return stored;

@@ -1,7 +1,8 @@
 import type { Services } from '../../services';
 import type { TreeNode } from '../../tree/TreeNode';
 import { resolveItem } from '../targets';
-import { isManaged, label, refreshItem } from './common';
+import { label } from '../items/common';
+import { isManaged, refreshItem } from './common';
 import { currentKey, updateKeyAttributes } from './keyAttributes';
 import { askTags } from './inputs';
 

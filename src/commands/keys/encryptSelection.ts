@@ -3,7 +3,8 @@ import { encryptionAlgorithmsFor, maxPlaintextBytes, toBase64Url } from '../../a
 import { loadAzureSdk } from '../../azure/lazy';
 import type { Services } from '../../services';
 import type { TreeNode } from '../../tree/TreeNode';
-import { fail, label, vaultClients } from './common';
+import { label, vaultClients } from '../items/common';
+import { fail } from './common';
 import { chooseAlgorithm, keyFor, replaceAll, selections } from './cryptoCommon';
 
 const describe: Record<EncryptionAlgorithmName, string> = {

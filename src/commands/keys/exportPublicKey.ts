@@ -4,7 +4,8 @@ import type { Services } from '../../services';
 import type { TreeNode } from '../../tree/TreeNode';
 import { resolveItem } from '../targets';
 import { UserCancelled } from '../wrapper';
-import { fail, label, vaultClients } from './common';
+import { label, vaultClients } from '../items/common';
+import { fail } from './common';
 
 /**
  * Export the PUBLIC key as PEM (SPKI) or JWK, into a new untitled editor or a file the user picks. Built from

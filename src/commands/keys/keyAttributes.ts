@@ -1,25 +1,13 @@
 // Read and update one key version's attributes (shared by Edit Expiry… and Edit Tags…).
 import type { KeyDetails } from '../../azure/keyModel';
-import { loadAzureSdk } from '../../azure/lazy';
 import type { Services } from '../../services';
 import type { ItemTarget } from '../targets';
-import { fail, vaultClients } from './common';
+import { request } from './common';
 
-export async function currentKey(services: Services, target: ItemTarget): Promise<KeyDetails> {
-  const [sdk, vaults] = await Promise.all([loadAzureSdk(), vaultClients(services)]);
-  try {
-    return await sdk.keyOps.getKeyDetails(vaults, target.vault.vaultUrl, target.name, target.version);
-  } catch (error) {
-    fail(error, 'key', 'read', target.vault, target.name);
-  }
+export function currentKey(services: Services, target: ItemTarget): Promise<KeyDetails> {
+  return request(services, 'key', 'read', target, (sdk, vaults, url) => sdk.keyOps.getKeyDetails(vaults, url, target.name, target.version));
 }
 
-export async function updateKeyAttributes(services: Services, target: ItemTarget, change: { expiresOn?: Date; tags?: Record<string, string> }): Promise<KeyDetails> {
-  const [sdk, vaults] = await Promise.all([loadAzureSdk(), vaultClients(services)]);
-  try {
-    return await sdk.keyOps.updateKey(vaults, target.vault.vaultUrl, target.name, target.version, change);
-  } catch (error) {
-    fail(error, 'key', 'update', target.vault, target.name);
-  }
+export function updateKeyAttributes(services: Services, target: ItemTarget, change: { expiresOn?: Date; tags?: Record<string, string> }): Promise<KeyDetails> {
+  return request(services, 'key', 'update', target, (sdk, vaults, url) => sdk.keyOps.updateKey(vaults, url, target.name, target.version, change));
 }
-

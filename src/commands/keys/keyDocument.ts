@@ -1,9 +1,15 @@
-// The JSON shown in a key's read-only details document: attributes and the PUBLIC key only (pure).
+// The JSON shown in a key's read-only details document: attributes and the PUBLIC key only (pure), and the
+// helpers every read-only JSON document of keys and certificates uses.
 import type { KeyDetails, RotationPolicy } from '../../azure/keyModel';
-import { iso } from './common';
 
-function compact<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+/** `o` without its undefined members (and, with `dropEmptyArrays`, without its empty arrays). */
+export function compact<T extends object>(o: T, dropEmptyArrays = false): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && !(dropEmptyArrays && Array.isArray(v) && v.length === 0))) as T;
+}
+
+/** ISO date-time (UTC) for documents, or undefined. */
+export function iso(date: Date | undefined): string | undefined {
+  return date ? date.toISOString() : undefined;
 }
 
 export function keyDocument(k: KeyDetails, vaultName: string): Record<string, unknown> {

@@ -1,9 +1,8 @@
-import { loadAzureSdk } from '../../azure/lazy';
 import type { Services } from '../../services';
 import type { TreeNode } from '../../tree/TreeNode';
 import { resolveItem } from '../targets';
 import { UserCancelled } from '../wrapper';
-import { fail, isManaged, refreshItem, vaultClients } from './common';
+import { isManaged, refreshItem, request } from './common';
 
 /** Rotate now: the service creates a new current version (same type and operations). Returns its version. */
 export async function rotateKey(services: Services, node?: TreeNode): Promise<{ name: string; version?: string }> {
@@ -12,13 +11,7 @@ export async function rotateKey(services: Services, node?: TreeNode): Promise<{ 
   const action = 'Rotate';
   const detail = 'A new version becomes current. Apps that use the key without a version pick it up; earlier versions stay usable for decrypt and verify. The expiry of the new version comes from the rotation policy.';
   if ((await services.ui.confirm(`Rotate key "${target.name}" in ${target.vault.name} now?`, detail, action)) !== action) throw new UserCancelled();
-  const [sdk, vaults] = await Promise.all([loadAzureSdk(), vaultClients(services)]);
-  let version: string | undefined;
-  try {
-    version = (await sdk.keyOps.rotateKey(vaults, target.vault.vaultUrl, target.name)).version;
-  } catch (error) {
-    fail(error, 'key', 'update', target.vault, target.name);
-  }
+  const { version } = await request(services, 'key', 'update', target, (sdk, vaults, url) => sdk.keyOps.rotateKey(vaults, url, target.name));
   services.log.info(`rotated key ${target.name} in ${target.vault.name}`);
   await refreshItem(services, target);
   services.ui.notify(`Rotated ${target.name}: new version ${version?.slice(0, 8) ?? ''}`);

@@ -4,7 +4,8 @@ import { hashFor, signatureAlgorithmsFor, toBase64Url } from '../../azure/keyCry
 import { loadAzureSdk } from '../../azure/lazy';
 import type { Services } from '../../services';
 import type { TreeNode } from '../../tree/TreeNode';
-import { fail, label, vaultClients } from './common';
+import { label, vaultClients } from '../items/common';
+import { fail } from './common';
 import { chooseAlgorithm, keyFor, selections } from './cryptoCommon';
 
 /**

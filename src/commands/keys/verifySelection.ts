@@ -5,7 +5,8 @@ import { loadAzureSdk } from '../../azure/lazy';
 import type { Services } from '../../services';
 import type { TreeNode } from '../../tree/TreeNode';
 import { UserCancelled } from '../wrapper';
-import { fail, label, vaultClients } from './common';
+import { label, vaultClients } from '../items/common';
+import { fail } from './common';
 import { chooseAlgorithm, keyFor, selections } from './cryptoCommon';
 
 /** The line after the selection, when it looks like a signature (what Sign Selection inserted). */

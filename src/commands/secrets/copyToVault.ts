@@ -4,10 +4,12 @@ import type { Services } from '../../services';
 import type { TreeNode } from '../../tree/TreeNode';
 import { listAllVaults } from '../targets';
 import { UserCancelled } from '../wrapper';
-import { refreshSecrets, resolveSecret, revealSecret, secretLabel, vaultClients, withProgress } from './common';
+import { label, vaultClients, withProgress } from '../items/common';
+import { recoverItem } from '../items/lifecycle';
+import { refreshSecrets, resolveSecret, revealSecret } from './common';
 import { secretFailure } from './errors';
+import { secretLifecycle } from './lifecycle';
 import { nameStatus } from './nameInput';
-import { recoverNamed } from './recoverSecret';
 import { readSecretValue } from './readValue';
 
 /**
@@ -22,10 +24,10 @@ export async function copySecretToVault(services: Services, node?: TreeNode): Pr
       .filter((v) => v.vaultUrl !== source.vault.vaultUrl)
       .map((vault) => ({ label: vault.name, description: vault.info ? `${vault.info.resourceGroup} · ${vault.info.location}` : vault.vaultUrl, vault })),
   );
-  const picked = await services.ui.showQuickPick(vaults, { title: `Copy ${secretLabel(source)} to which vault?`, placeHolder: 'Type to search vaults by name', matchOnDescription: true });
+  const picked = await services.ui.showQuickPick(vaults, { title: `Copy ${label(source)} to which vault?`, placeHolder: 'Type to search vaults by name', matchOnDescription: true });
   if (!picked) throw new UserCancelled();
   const target = picked.vault;
-  const title = `Copy ${secretLabel(source)} to ${target.name}`;
+  const title = `Copy ${label(source)} to ${target.name}`;
   const name = await services.ui.showInputBox({ title, prompt: 'Name in the target vault', value: source.name, ignoreFocusOut: true, validateInput: (v) => checkSecretName(v) });
   if (name === undefined) throw new UserCancelled();
   const problem = checkSecretName(name);
@@ -34,7 +36,7 @@ export async function copySecretToVault(services: Services, node?: TreeNode): Pr
   const status = await nameStatus(services, target, name);
   if (status.status === 'deleted') {
     const choice = await services.ui.confirm(`"${name}" is a deleted secret in ${target.name}`, 'Its name cannot be reused until it is recovered or purged. Recover it there first? (Then copy again to add this value as a new version.)', 'Recover');
-    if (choice === 'Recover') await recoverNamed(services, target, name);
+    if (choice === 'Recover') await recoverItem(services, secretLifecycle, target, name);
     throw new UserCancelled();
   }
   if (status.status === 'exists') {
@@ -52,7 +54,7 @@ export async function copySecretToVault(services: Services, node?: TreeNode): Pr
       }, { abortSignal }),
     );
   } catch (error) {
-    return secretFailure(services, error, { operation: 'write', vault: target, name }, { recover: () => recoverNamed(services, target, name) });
+    return secretFailure(services, error, { operation: 'write', vault: target, name }, { recover: () => recoverItem(services, secretLifecycle, target, name) });
   }
   services.log.info(`copied secret ${source.name} of ${source.vault.name} to ${name} in ${target.name}`);
   await refreshSecrets(services, target);

@@ -1,6 +1,7 @@
 import type { Services } from '../../services';
 import type { TreeNode } from '../../tree/TreeNode';
-import { resolveSecret, secretLabel } from './common';
+import { label } from '../items/common';
+import { resolveSecret } from './common';
 import { readSecretValue } from './readValue';
 
 /**
@@ -11,8 +12,8 @@ export async function copySecretValue(services: Services, node?: TreeNode): Prom
   const target = await resolveSecret(services, node);
   const secret = await readSecretValue(services, target);
   const version = secret.properties.version ?? target.version;
-  const label = secretLabel({ name: target.name, ...(version ? { version } : {}) });
-  const seconds = await services.clipboard.copySecret(secret.value, `${label} (${target.vault.name})`);
-  services.ui.notify(seconds > 0 ? `Copied the value of ${label}; clipboard clears in ${seconds} s` : `Copied the value of ${label} (clipboard clearing is off)`);
+  const shown = label({ name: target.name, ...(version ? { version } : {}) });
+  const seconds = await services.clipboard.copySecret(secret.value, `${shown} (${target.vault.name})`);
+  services.ui.notify(seconds > 0 ? `Copied the value of ${shown}; clipboard clears in ${seconds} s` : `Copied the value of ${shown} (clipboard clearing is off)`);
   return { name: target.name, ...(version ? { version } : {}), clearsInSeconds: seconds };
 }

@@ -3,12 +3,14 @@ import type { Services } from '../../services';
 import type { TreeNode } from '../../tree/TreeNode';
 import { resolveVault } from '../targets';
 import { UserCancelled } from '../wrapper';
+import { vaultClients, withProgress } from '../items/common';
+import { recoverItem } from '../items/lifecycle';
 import { promptContentType, promptDate, promptTags } from './attributesInput';
-import { refreshSecrets, revealSecret, vaultClients, withProgress } from './common';
+import { refreshSecrets, revealSecret } from './common';
 import { secretFailure } from './errors';
+import { secretLifecycle } from './lifecycle';
 import { promptNewSecretName } from './nameInput';
 import { addNewVersion } from './newVersion';
-import { recoverNamed } from './recoverSecret';
 import { promptSecretValue } from './valueInput';
 
 /**
@@ -30,7 +32,7 @@ export async function createSecret(services: Services, node?: TreeNode): Promise
       'Recover',
     );
     if (choice === 'Recover') {
-      await recoverNamed(services, vault, name, node);
+      await recoverItem(services, secretLifecycle, vault, name, node);
       return { name };
     }
     throw new Error(`"${name}" is a deleted secret in ${vault.name}: recover it, or purge it (Deleted → Deleted secrets) before reusing the name.`);
@@ -60,7 +62,7 @@ export async function createSecret(services: Services, node?: TreeNode): Promise
       }, { abortSignal }),
     );
   } catch (error) {
-    return secretFailure(services, error, { operation: 'write', vault, name }, { recover: () => recoverNamed(services, vault, name, node) });
+    return secretFailure(services, error, { operation: 'write', vault, name }, { recover: () => recoverItem(services, secretLifecycle, vault, name, node) });
   }
   services.log.info(`created secret ${name} in ${vault.name} (value ${value.source})`);
   await refreshSecrets(services, vault, node);

@@ -7,8 +7,9 @@ import type { TreeNode } from '../../tree/TreeNode';
 import { VersionNode } from '../../tree/VersionNode';
 import type { ItemTarget } from '../targets';
 import { UserCancelled } from '../wrapper';
+import { label, vaultClients } from '../items/common';
 import { promptContentType, promptDate } from './attributesInput';
-import { refreshAfterUpdate, resolveSecret, secretLabel, vaultClients } from './common';
+import { refreshAfterUpdate, resolveSecret } from './common';
 import { secretFailure } from './errors';
 import { editTags } from './tagEditor';
 
@@ -41,7 +42,7 @@ export async function editSecretAttributes(services: Services, node?: TreeNode):
   const target = await resolveSecret(services, node);
   const props = await currentProperties(services, target);
   if (props.managed) throw new Error(`"${target.name}" belongs to the certificate of the same name: change the certificate's attributes instead.`);
-  const title = `Edit ${secretLabel(target)} (${target.vault.name})${target.version ? '' : ' — latest version'}`;
+  const title = `Edit ${label(target)} (${target.vault.name})${target.version ? '' : ' — latest version'}`;
   const picked = await services.ui.showQuickPick<FieldPick>(
     [
       props.enabled === false
@@ -81,8 +82,8 @@ export async function editSecretAttributes(services: Services, node?: TreeNode):
   } catch (error) {
     return secretFailure(services, error, { operation: 'update', vault: target.vault, name: target.name });
   }
-  services.log.info(`updated ${picked.field} of secret ${secretLabel(target)} in ${target.vault.name}`);
+  services.log.info(`updated ${picked.field} of secret ${label(target)} in ${target.vault.name}`);
   await refreshAfterUpdate(services, target);
-  services.ui.notify(`Updated ${secretLabel(target)}`);
+  services.ui.notify(`Updated ${label(target)}`);
   return { name: target.name, ...(updated.version ? { version: updated.version } : {}), field: picked.field };
 }

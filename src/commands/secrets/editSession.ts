@@ -9,7 +9,8 @@ import type { Services } from '../../services';
 import type { TreeNode } from '../../tree/TreeNode';
 import type { VaultTarget } from '../../tree/VaultNode';
 import { extensionForLanguage } from '../../documents/language';
-import { refreshSecrets, vaultClients } from './common';
+import { vaultClients } from '../items/common';
+import { refreshSecrets } from './common';
 import { explainFailure } from './errors';
 
 export interface EditBaseline {

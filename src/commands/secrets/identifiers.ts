@@ -3,7 +3,7 @@ import type { Services } from '../../services';
 import { ItemNode } from '../../tree/ItemNode';
 import { VersionNode } from '../../tree/VersionNode';
 import type { ItemTarget } from '../targets';
-import { vaultClients } from './common';
+import { vaultClients } from '../items/common';
 import { secretFailure } from './errors';
 
 /** `https://{vault}/secrets/{name}`: always resolves to the latest version. */

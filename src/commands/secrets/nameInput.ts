@@ -13,7 +13,7 @@ import { locateVault } from '../../tree/locate';
 import type { TreeNode } from '../../tree/TreeNode';
 import { VaultNode, type VaultTarget } from '../../tree/VaultNode';
 import { UserCancelled } from '../wrapper';
-import { vaultClients } from './common';
+import { vaultClients } from '../items/common';
 import { secretFailure } from './errors';
 
 export type NameStatus =

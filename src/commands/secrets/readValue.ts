@@ -1,7 +1,7 @@
 import { getSecretValue, type SecretValue } from '../../azure/secretOps';
 import type { Services } from '../../services';
 import type { ItemTarget } from '../targets';
-import { vaultClients } from './common';
+import { vaultClients } from '../items/common';
 import { secretFailure } from './errors';
 import { setSecretEnabled } from './setEnabled';
 

@@ -1,7 +1,8 @@
 import { updateSecret } from '../../azure/secretOps';
 import type { Services } from '../../services';
 import type { ItemTarget } from '../targets';
-import { refreshAfterUpdate, secretLabel, vaultClients } from './common';
+import { label, vaultClients } from '../items/common';
+import { refreshAfterUpdate } from './common';
 import { secretFailure } from './errors';
 
 /** Enables or disables a secret (its latest version) or one version. Returns the version's new state. */
@@ -13,8 +14,8 @@ export async function setSecretEnabled(services: Services, target: ItemTarget, e
   } catch (error) {
     return secretFailure(services, error, { operation: 'update', vault: target.vault, name: target.name });
   }
-  services.log.info(`${enabled ? 'enabled' : 'disabled'} secret ${secretLabel(target)} in ${target.vault.name}`);
+  services.log.info(`${enabled ? 'enabled' : 'disabled'} secret ${label(target)} in ${target.vault.name}`);
   await refreshAfterUpdate(services, target);
-  services.ui.notify(`${enabled ? 'Enabled' : 'Disabled'} ${secretLabel({ name: target.name, ...(props.version ? { version: props.version } : {}) })}`);
+  services.ui.notify(`${enabled ? 'Enabled' : 'Disabled'} ${label({ name: target.name, ...(props.version ? { version: props.version } : {}) })}`);
   return { name: target.name, ...(props.version ? { version: props.version } : {}), enabled: props.enabled !== false };
 }

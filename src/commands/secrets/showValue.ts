@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import type { TreeNode } from '../../tree/TreeNode';
 import { extensionForLanguage, languageForSecret } from '../../documents/language';
-import { resolveSecret, secretLabel } from './common';
+import { label } from '../items/common';
+import { resolveSecret } from './common';
 import { readSecretValue } from './readValue';
 
 /** The language mode for a value: from its content type, else sniffed; only modes VS Code has. */
@@ -21,6 +22,6 @@ export async function showSecretValue(services: Services, node?: TreeNode): Prom
   const languageId = await secretLanguage(secret.properties.contentType, secret.value);
   const path = `/${target.vault.name}/secrets/${target.name}/${version}/${target.name}${extensionForLanguage(languageId)}`;
   const editor = await services.documents.showReadOnly(path, secret.value, languageId);
-  services.log.info(`showing secret ${secretLabel({ name: target.name, version })} of ${target.vault.name} (read-only, in memory)`);
+  services.log.info(`showing secret ${label({ name: target.name, version })} of ${target.vault.name} (read-only, in memory)`);
   return { uri: editor.document.uri.toString(), languageId: editor.document.languageId, ...(secret.properties.version ? { version: secret.properties.version } : {}) };
 }

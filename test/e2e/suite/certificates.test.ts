@@ -10,7 +10,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CertificateCommandIds as Ids } from '../../../src/commands/certificates/ids';
-import { filesContaining, keysWorld, logCursor, requestsSince, VAULTS, type KeysWorld } from './keysWorld';
+import { keysWorld, VAULTS, type KeysWorld } from './keysWorld';
+import { filesContaining, logCursor, requestsSince } from './scripted';
 
 /** The leaf certificate inside a PFX, read by openssl (keys not printed), as a node X509Certificate. */
 function pfxLeaf(file: string): X509Certificate {

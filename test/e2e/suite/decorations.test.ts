@@ -8,7 +8,8 @@ import { KeyCommandIds as Ids } from '../../../src/commands/keys/ids';
 import type { ExpiringSoonResult } from '../../../src/decorations/showExpiringSoon';
 import type { TreeNode } from '../../../src/tree/TreeNode';
 import { control, type LoggedRequest } from './emulator';
-import { keysWorld, logCursor, requestsSince, VAULTS, type KeysWorld } from './keysWorld';
+import { keysWorld, VAULTS, type KeysWorld } from './keysWorld';
+import { logCursor, requestsSince } from './scripted';
 
 describe('decorations: expiry states on items, groups and vaults; Expiring Soon (emulator)', function () {
   this.timeout(60_000);

@@ -5,7 +5,8 @@ import * as assert from 'node:assert/strict';
 import { constants, createPublicKey, verify } from 'node:crypto';
 import * as vscode from 'vscode';
 import { KeyCommandIds as Ids } from '../../../src/commands/keys/ids';
-import { editorWith, keysWorld, logCursor, requestsSince, VAULTS, type KeysWorld } from './keysWorld';
+import { editorWith, keysWorld, VAULTS, type KeysWorld } from './keysWorld';
+import { logCursor, requestsSince } from './scripted';
 
 describe('keys: crypto from the editor (emulator)', function () {
   this.timeout(60_000);

@@ -8,7 +8,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { KeyCommandIds as Ids } from '../../../src/commands/keys/ids';
-import { keysWorld, logCursor, requestsSince, VAULTS, type KeysWorld } from './keysWorld';
+import { keysWorld, VAULTS, type KeysWorld } from './keysWorld';
+import { logCursor, requestsSince } from './scripted';
 
 describe('keys: details, create, rotate, attributes, policy, lifecycle (emulator)', function () {
   this.timeout(60_000);

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { latestSecretProperties } from '../../../src/azure/secretOps';
 import { SecretCommandIds as Ids } from '../../../src/commands/secrets/ids';
 import { VersionNode } from '../../../src/tree/VersionNode';
-import { secretsWorld, VAULTS, type SecretsWorld } from './secretsScript';
+import { clipboardClearsAfter, secretsWorld, VAULTS, type SecretsWorld } from './secretsScript';
 import { eventually } from './tree';
 
 describe('secrets: copy and show (emulator)', function () {
@@ -16,11 +16,10 @@ describe('secrets: copy and show (emulator)', function () {
 
   before(async () => {
     w = await secretsWorld();
-    await config().update('clipboardClearSeconds', 1, vscode.ConfigurationTarget.Global);
   });
+  clipboardClearsAfter(1);
   after(async () => {
     if (w) w.api.services.ui = w.realUi;
-    await config().update('clipboardClearSeconds', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
   afterEach(() => w.script.assertDone());

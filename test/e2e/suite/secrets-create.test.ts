@@ -9,7 +9,8 @@ import * as vscode from 'vscode';
 import { getDeletedSecret, getSecretValue, listSecretVersions, secretExists } from '../../../src/azure/secretOps';
 import { SecretCommandIds as Ids } from '../../../src/commands/secrets/ids';
 import { control } from './emulator';
-import { logCursor, requestsSince, secretsWorld, VAULTS, writes, type SecretsWorld } from './secretsScript';
+import { secretsWorld, VAULTS, writes, type SecretsWorld } from './secretsScript';
+import { logCursor, requestsSince } from './scripted';
 import { labelText } from './tree';
 
 const THROTTLED = { error: { code: 'Throttled', message: 'Request was not processed because too many requests were received. Reason: VaultRequestTypeLimitReached' } };
@@ -62,7 +63,7 @@ describe('secrets: create and rotate (emulator)', function () {
     const file = path.join(os.tmpdir(), `kv-e2e-${process.pid}.pem`);
     fs.writeFileSync(file, '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----\n');
     try {
-      w.script.script({ inputs: ['pem-secret', 'application/x-pem-file', '', ''], picks: ['Read from a file'], files: [[vscode.Uri.file(file)]] });
+      w.script.script({ inputs: ['pem-secret', 'application/x-pem-file', '', ''], picks: ['Read from a file'], opens: [[vscode.Uri.file(file)]] });
       await vscode.commands.executeCommand(Ids.create, await w.node(VAULTS.main));
       const inputs = w.script.shown.filter((s) => s.includes('Content type'));
       assert.ok(inputs.length > 0);
@@ -167,7 +168,7 @@ describe('secrets: create and rotate (emulator)', function () {
       const file = path.join(os.tmpdir(), `kv-e2e-big-${process.pid}.txt`);
       fs.writeFileSync(file, 'z'.repeat(25 * 1024 + 10));
       try {
-        w.script.script({ inputs: ['file-secret'], picks: ['Read from a file'], files: [[vscode.Uri.file(file)]] });
+        w.script.script({ inputs: ['file-secret'], picks: ['Read from a file'], opens: [[vscode.Uri.file(file)]] });
         await vscode.commands.executeCommand(Ids.create, await w.node(VAULTS.main, 'Secrets'));
         assert.match(w.script.errors.at(-1)!, /kv-e2e-big-\d+\.txt: The value is 25\.0 KB \(25,610 bytes\); Key Vault accepts at most 25 KB/);
       } finally {

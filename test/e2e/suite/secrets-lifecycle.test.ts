@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import { getDeletedSecret, getSecretValue, latestSecretProperties, listSecretVersions, secretExists } from '../../../src/azure/secretOps';
 import { SecretCommandIds as Ids } from '../../../src/commands/secrets/ids';
 import type { VersionNode } from '../../../src/tree/VersionNode';
-import { logCursor, requestsSince, secretsWorld, VAULTS, writes, type SecretsWorld } from './secretsScript';
+import { secretsWorld, VAULTS, writes, type SecretsWorld } from './secretsScript';
+import { logCursor, requestsSince } from './scripted';
 
 describe('secrets: attributes, delete, recover, purge, copy (emulator)', function () {
   this.timeout(60_000);

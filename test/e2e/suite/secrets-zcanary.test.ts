@@ -12,45 +12,13 @@ import { getSecretValue } from '../../../src/azure/secretOps';
 import { SecretCommandIds as Ids } from '../../../src/commands/secrets/ids';
 import type { TreeNode } from '../../../src/tree/TreeNode';
 import type { VersionNode } from '../../../src/tree/VersionNode';
-import { secretsWorld, VAULTS, type SecretsWorld } from './secretsScript';
+import { filesContaining, filesHolding, filesUnder } from './scripted';
+import { clipboardClearsAfter, secretsWorld, VAULTS, type SecretsWorld } from './secretsScript';
 import { eventually, labelText } from './tree';
 
 const CANARY = `CANARY-${randomUUID()}`;
 const CANARY2 = `CANARY2-${randomUUID()}`;
 const needles = [CANARY, CANARY2].flatMap((c) => [Buffer.from(c, 'utf8'), Buffer.from(c, 'utf16le'), Buffer.from(Buffer.from(c).toString('base64').slice(0, 24))]);
-
-function filesUnder(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.isFile()) out.push(p);
-    }
-  };
-  walk(dir);
-  return out;
-}
-
-function hits(files: string[]): string[] {
-  const found: string[] = [];
-  for (const f of files) {
-    let data: Buffer;
-    try {
-      data = fs.readFileSync(f);
-    } catch {
-      continue;
-    }
-    if (needles.some((n) => data.includes(n))) found.push(f);
-  }
-  return found;
-}
 
 async function treeTexts(w: SecretsWorld, node: TreeNode, out: string[]): Promise<void> {
   const item = await w.tree.item(node);
@@ -61,15 +29,13 @@ async function treeTexts(w: SecretsWorld, node: TreeNode, out: string[]): Promis
 describe('secrets: the CANARY value leaks nowhere (emulator)', function () {
   this.timeout(120_000);
   let w: SecretsWorld;
-  const config = () => vscode.workspace.getConfiguration('azureKeyVault');
 
   before(async () => {
     w = await secretsWorld();
-    await config().update('clipboardClearSeconds', 1, vscode.ConfigurationTarget.Global);
   });
-  after(async () => {
+  clipboardClearsAfter(1);
+  after(() => {
     if (w) w.api.services.ui = w.realUi;
-    await config().update('clipboardClearSeconds', undefined, vscode.ConfigurationTarget.Global);
   });
 
   it('is set, copied, shown, edited, rotated, copied to another vault, deleted and recovered through the extension', async () => {
@@ -118,7 +84,7 @@ describe('secrets: the CANARY value leaks nowhere (emulator)', function () {
   });
 
   it('no log line, notification, confirmation, error message or tree text holds it', async () => {
-    for (const text of [...w.script.shown, ...w.script.errors, ...w.script.notices, ...w.script.validations]) {
+    for (const text of [...w.script.shown, ...w.script.errors, ...w.script.notices, ...w.script.allValidations]) {
       assert.ok(!text.includes(CANARY) && !text.includes(CANARY2), `shown to the user: ${text.slice(0, 80)}`);
     }
     const texts: string[] = [];
@@ -142,13 +108,13 @@ describe('secrets: the CANARY value leaks nowhere (emulator)', function () {
     assert.ok(workspace);
     const files = [...new Set([...filesUnder(logDir), ...filesUnder(userData), ...filesUnder(workspace)])];
     assert.ok(files.length > 10, `scanned ${files.length} files`);
-    assert.deepEqual(hits(files), []);
+    assert.deepEqual(filesHolding(files, needles), []);
     // Positive control: the scan does find a planted copy (as UTF-8, UTF-16 and base64).
     const probe = path.join(ctx.globalStorageUri.fsPath, 'canary-probe.txt');
     fs.mkdirSync(path.dirname(probe), { recursive: true });
     for (const encoded of [Buffer.from(`x${CANARY}x`), Buffer.from(CANARY2, 'utf16le'), Buffer.from(Buffer.from(CANARY).toString('base64'))]) {
       fs.writeFileSync(probe, encoded);
-      assert.deepEqual(hits(filesUnder(userData)), [probe]);
+      assert.deepEqual(filesContaining(userData, needles), [probe]);
     }
     fs.rmSync(probe);
     await eventually(() => Promise.resolve(assert.equal(w.api.services.documents.size, 0, 'no value document left in memory')), 20_000);
