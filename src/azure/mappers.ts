@@ -19,40 +19,31 @@ function compact<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-export function secretItem(p: SecretProperties): ItemProperties {
+/** What secrets and keys list alike: identity, attributes, tags (`extra` adds the kind's own fields). */
+function listedItem(kind: 'secret' | 'key', p: SecretProperties | KeyProperties, extra: Partial<ItemProperties>): ItemProperties {
   return compact({
-    kind: 'secret',
+    kind,
     name: p.name,
-    id: p.id ?? `${p.vaultUrl}/secrets/${p.name}`,
+    id: p.id ?? `${p.vaultUrl}/${kind}s/${p.name}`,
     version: p.version,
     enabled: p.enabled,
     notBefore: date(p.notBefore),
     expiresOn: date(p.expiresOn),
     createdOn: date(p.createdOn),
     updatedOn: date(p.updatedOn),
-    contentType: p.contentType,
+    ...extra,
     managed: p.managed,
     tags: tags(p.tags),
     recoveryLevel: p.recoveryLevel,
   });
 }
 
+export function secretItem(p: SecretProperties): ItemProperties {
+  return listedItem('secret', p, { contentType: p.contentType });
+}
+
 export function keyItem(p: KeyProperties, keyType?: string): ItemProperties {
-  return compact({
-    kind: 'key',
-    name: p.name,
-    id: p.id ?? `${p.vaultUrl}/keys/${p.name}`,
-    version: p.version,
-    enabled: p.enabled,
-    notBefore: date(p.notBefore),
-    expiresOn: date(p.expiresOn),
-    createdOn: date(p.createdOn),
-    updatedOn: date(p.updatedOn),
-    keyType,
-    managed: p.managed,
-    tags: tags(p.tags),
-    recoveryLevel: p.recoveryLevel,
-  });
+  return listedItem('key', p, { keyType });
 }
 
 export function certificateItem(p: CertificateProperties): ItemProperties {

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
 import type { Ui } from '../../../src/ui';
-import { activateExtension, extensionId } from './helpers';
+import { activateExtension, extensionId, signedIn } from './helpers';
 import { eventually, TreeReader } from './tree';
 
 describe('search, portal and walkthrough', () => {
@@ -15,8 +15,7 @@ describe('search, portal and walkthrough', () => {
     ({ api } = await activateExtension());
     realUi = api.services.ui;
     tree = new TreeReader(api);
-    await vscode.commands.executeCommand('kvEmulatorAuth.signIn');
-    await eventually(async () => assert.ok((await tree.labels()).includes('Contoso')));
+    await signedIn(() => tree.labels());
   });
   afterEach(() => {
     api.services.ui = realUi;

@@ -3,8 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
 import type { Ui } from '../../../src/ui';
-import { emulatorInfo } from './emulator';
-import { activateExtension } from './helpers';
+import { activateExtension, signedIn } from './helpers';
 import { eventually, TreeReader } from './tree';
 
 describe('subscription and name filters', () => {
@@ -16,11 +15,7 @@ describe('subscription and name filters', () => {
     ({ api } = await activateExtension());
     realUi = api.services.ui;
     tree = new TreeReader(api);
-    await vscode.commands.executeCommand('kvEmulatorAuth.signIn');
-    // Fabrikam needs its own sign-in in the e2e setup (see browse.test.ts): done, as a user would have.
-    const fabrikam = emulatorInfo().tenants.find((t) => t.displayName === 'Fabrikam')!.id;
-    await vscode.commands.executeCommand('kvEmulatorAuth.completeTenantSignIn', fabrikam);
-    await eventually(async () => assert.ok((await tree.labels()).includes('Contoso')));
+    await signedIn(() => tree.labels());
   });
   afterEach(() => {
     api.services.ui = realUi;
