@@ -61,7 +61,7 @@ function showStreamingQuickPick<T extends vscode.QuickPickItem>(batches: AsyncIt
         pick.items = [...pick.items, ...batch];
       }
     } catch (error) {
-      if (!closed) pick.placeholder = `Search stopped: ${error instanceof Error ? error.message : String(error)}`;
+      if (!closed) pick.placeholder = vscode.l10n.t('Search stopped: {0}', error instanceof Error ? error.message : String(error));
     } finally {
       if (!closed) pick.busy = false;
     }

@@ -51,7 +51,7 @@ export class AzureSession implements vscode.Disposable {
   /** The cloud, or an error that says which setting is wrong. */
   requireCloud(): CloudEnvironment {
     const result = this.cloud();
-    if (!result.ok) throw new Error(`${result.reason}. Fix the setting and refresh.`);
+    if (!result.ok) throw new Error(vscode.l10n.t('{0}. Fix the setting and refresh.', result.reason));
     return result.cloud;
   }
 
@@ -74,7 +74,7 @@ export class AzureSession implements vscode.Disposable {
     if (this.credentialKind() !== 'vscode') {
       try {
         await (await this.credential()).getToken(cloud.resourceManagerScope);
-        return { label: this.credentialKind() === 'azureCli' ? 'Azure CLI' : 'environment credential' };
+        return { label: this.credentialKind() === 'azureCli' ? 'Azure CLI' : vscode.l10n.t('environment credential') };
       } catch (error) {
         this.log.warn(`${this.credentialKind()} credential: ${error instanceof Error ? error.message : String(error)}`);
         return undefined;
@@ -89,7 +89,15 @@ export class AzureSession implements vscode.Disposable {
     const cloud = this.requireCloud();
     if (this.credentialKind() !== 'vscode') {
       const account = await this.account();
-      if (!account) throw new SignInRequiredError(tenantId, `The ${this.credentialKind()} credential has no token: ${this.credentialKind() === 'azureCli' ? 'run `az login`' : 'set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET'}, then refresh.`);
+      if (!account) {
+        const kind = this.credentialKind();
+        throw new SignInRequiredError(
+          tenantId,
+          kind === 'azureCli'
+            ? vscode.l10n.t('The {0} credential has no token: run `az login`, then refresh.', kind)
+            : vscode.l10n.t('The {0} credential has no token: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET, then refresh.', kind),
+        );
+      }
       return account;
     }
     const scopes = [cloud.resourceManagerScope, ...(tenantId ? [tenantScope(tenantId)] : [])];

@@ -33,7 +33,7 @@ export class VsCodeCredential implements TokenCredential {
     try {
       session = await vscode.authentication.getSession(this.providerId, requested, { silent: true });
     } catch (error) {
-      throw new SignInRequiredError(options?.tenantId, `Could not get a token from VS Code's ${this.providerId} sign-in: ${error instanceof Error ? error.message : String(error)}`);
+      throw new SignInRequiredError(options?.tenantId, vscode.l10n.t("Could not get a token from VS Code's {0} sign-in: {1}", this.providerId, error instanceof Error ? error.message : String(error)));
     }
     if (!session) throw new SignInRequiredError(options?.tenantId);
     return { token: session.accessToken, expiresOnTimestamp: tokenExpiry(session.accessToken) ?? Date.now() + 5 * 60_000 };

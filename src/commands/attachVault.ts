@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { parseVaultUrl } from '../azure/vaultUrl';
 import type { Services } from '../services';
 import { UserCancelled } from './wrapper';
@@ -8,14 +9,14 @@ import { UserCancelled } from './wrapper';
  */
 export async function attachVault(services: Services): Promise<string> {
   const input = await services.ui.showInputBox({
-    title: 'Attach a Key Vault by URL',
-    prompt: 'The vault URI, as shown on the vault’s Overview page in the portal',
+    title: vscode.l10n.t('Attach a Key Vault by URL'),
+    prompt: vscode.l10n.t('The vault URI, as shown on the vault’s Overview page in the portal'),
     placeHolder: 'https://contoso.vault.azure.net',
     ignoreFocusOut: true,
     validateInput: (value) => {
       const parsed = parseVaultUrl(value);
       if (!parsed.ok) return parsed.reason;
-      return services.attachedVaults.has(parsed.vault.url) ? `${parsed.vault.url} is already attached` : undefined;
+      return services.attachedVaults.has(parsed.vault.url) ? vscode.l10n.t('{0} is already attached', parsed.vault.url) : undefined;
     },
   });
   if (input === undefined) throw new UserCancelled();

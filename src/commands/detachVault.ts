@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { Services } from '../services';
 import type { TreeNode } from '../tree/TreeNode';
 import { VaultNode } from '../tree/VaultNode';
@@ -10,7 +11,7 @@ export async function detachVault(services: Services, node?: TreeNode, nodes?: r
   if (urls.length === 0) {
     const picked = await services.ui.showQuickPick(
       services.attachedVaults.list().map((vault) => ({ label: vault.name, description: vault.url, url: vault.url })),
-      { title: 'Detach a vault', placeHolder: 'Vault to remove from the view' },
+      { title: vscode.l10n.t('Detach a vault'), placeHolder: vscode.l10n.t('Vault to remove from the view') },
     );
     if (!picked) throw new UserCancelled();
     urls = [picked.url];

@@ -8,7 +8,7 @@ import { resolveVault } from './targets';
 
 /** Opens the vault, or the secret/key/certificate (version), in the Azure portal of the vault's cloud. Returns the URL. */
 export async function openInPortal(services: Services, node?: TreeNode): Promise<string> {
-  const { vault } = await resolveVault(services, node, 'Open a key vault in the Azure portal');
+  const { vault } = await resolveVault(services, node, vscode.l10n.t('Open a key vault in the Azure portal'));
   const cloud = services.session.cloud();
   const portal = portalForVault(vault.vaultUrl, cloud.ok ? cloud.cloud.portalUrl : 'https://portal.azure.com');
   const tenantId = vault.info?.tenantId;
@@ -16,7 +16,7 @@ export async function openInPortal(services: Services, node?: TreeNode): Promise
   if (node instanceof VersionNode) url = objectPortalUrl(portal, node.version.kind, node.version.id, tenantId);
   else if (node instanceof ItemNode) url = objectPortalUrl(portal, node.item.kind, node.item.id, tenantId);
   else if (vault.info) url = vaultPortalUrl(portal, vault.info.id, tenantId);
-  else throw new Error(`${vault.name} was attached by URL, so its Azure resource is unknown. Find it in the portal under Key vaults.`);
+  else throw new Error(vscode.l10n.t('{0} was attached by URL, so its Azure resource is unknown. Find it in the portal under Key vaults.', vault.name));
   await services.ui.openExternal(vscode.Uri.parse(url, true));
   return url;
 }

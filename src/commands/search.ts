@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ItemProperties, ObjectKind } from '../azure/model';
 import type { Services } from '../services';
 import { itemState, stateText } from '../tree/format';
+import { kindName } from '../tree/kindWords';
 import { locateItem } from '../tree/locate';
 import type { VaultTarget } from '../tree/VaultNode';
 import { listAllVaults } from './targets';
@@ -23,12 +24,12 @@ const VAULTS_AT_ONCE = 4;
  */
 export async function search(services: Services): Promise<string | undefined> {
   const picked = await services.ui.showStreamingQuickPick(results(services), {
-    title: 'Search Key Vault',
-    placeholder: 'Type part of a name: secrets, keys and certificates of every listed vault',
+    title: vscode.l10n.t('Search Key Vault'),
+    placeholder: vscode.l10n.t('Type part of a name: secrets, keys and certificates of every listed vault'),
   });
   if (!picked) throw new UserCancelled();
   const node = await locateItem(services.tree, picked.vault, picked.item.kind, picked.item.name);
-  if (!node) throw new Error(`${picked.item.name} is no longer listed in ${picked.vault.name}. Refresh the view and try again.`);
+  if (!node) throw new Error(vscode.l10n.t('{0} is no longer listed in {1}. Refresh the view and try again.', picked.item.name, picked.vault.name));
   await services.treeView.reveal(node, { select: true, focus: true, expand: false });
   return node.id;
 }
@@ -47,7 +48,7 @@ async function* results(services: Services): AsyncGenerator<Found[]> {
           const page = await clients.listItems(vault.vaultUrl, kind, { continuationToken: token });
           for (const item of page.items) {
             const state = stateText(itemState(item, now, warningDays), item, now);
-            found.push({ label: `$(${icons[kind]}) ${item.name}`, description: `${vault.name} · ${kind}`, ...(state ? { detail: state } : {}), vault, item });
+            found.push({ label: `$(${icons[kind]}) ${item.name}`, description: `${vault.name} · ${kindName(kind)}`, ...(state ? { detail: state } : {}), vault, item });
           }
           token = page.continuationToken;
         } while (token);

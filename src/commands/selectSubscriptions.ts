@@ -23,9 +23,9 @@ export async function selectSubscriptions(services: Services): Promise<void> {
     .sort((a, b) => a.displayName.localeCompare(b.displayName))
     .map((s) => ({ label: s.displayName, description: `${s.subscriptionId} · ${tenantName.get(s.tenantId) ?? s.tenantId}`, picked: selected.length === 0 || selected.includes(s.subscriptionId), subscription: s }));
   const picked = await services.ui.showQuickPick(items, {
-    title: 'Subscriptions to show in Azure Key Vault',
+    title: vscode.l10n.t('Subscriptions to show in Azure Key Vault'),
     canPickMany: true,
-    placeHolder: skipped.length ? `Not listed (sign in to them first): ${skipped.join(', ')}` : 'Pick the subscriptions to show',
+    placeHolder: skipped.length ? vscode.l10n.t('Not listed (sign in to them first): {0}', skipped.join(', ')) : vscode.l10n.t('Pick the subscriptions to show'),
   });
   if (!picked) throw new UserCancelled();
   const chosen = (Array.isArray(picked) ? picked : [picked]) as typeof items;

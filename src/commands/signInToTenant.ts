@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { Services } from '../services';
 import type { TreeNode } from '../tree/TreeNode';
 import { UserCancelled } from './wrapper';
@@ -5,7 +6,7 @@ import { UserCancelled } from './wrapper';
 /** Signs in to one directory (MFA, conditional access, guest): from the tenant's "Sign in to …" node. */
 export async function signInToTenant(services: Services, arg?: TreeNode | string): Promise<void> {
   const tenantId = typeof arg === 'string' ? arg : undefined;
-  if (!tenantId) throw new Error('Choose the "Sign in to …" entry of the directory in the Key Vault view.');
+  if (!tenantId) throw new Error(vscode.l10n.t('Choose the "Sign in to …" entry of the directory in the Key Vault view.'));
   try {
     await services.session.signIn(tenantId);
   } catch (error) {

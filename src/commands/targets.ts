@@ -1,10 +1,12 @@
 // What a command acts on: from the tree node it was invoked on, or — from the command palette — picked with
 // quick picks (vault, then item). Shared by every feature area.
+import * as vscode from 'vscode';
 import type { ObjectKind, SubscriptionInfo } from '../azure/model';
 import type { Services } from '../services';
 import { DeletedItemNode } from '../tree/DeletedGroupNode';
-import { ItemGroupNode, kindLabels } from '../tree/ItemGroupNode';
+import { ItemGroupNode } from '../tree/ItemGroupNode';
 import { ItemNode } from '../tree/ItemNode';
+import { kindName, kindNames } from '../tree/kindWords';
 import type { TreeNode } from '../tree/TreeNode';
 import { VaultNode, type VaultTarget } from '../tree/VaultNode';
 import { VersionNode } from '../tree/VersionNode';
@@ -47,13 +49,13 @@ export async function listAllVaults(services: Services): Promise<VaultTarget[]> 
 }
 
 /** The vault of the node, or one picked from every vault the user can see. */
-export async function resolveVault(services: Services, node: TreeNode | undefined, title = 'Choose a key vault'): Promise<{ vault: VaultTarget; node?: VaultNode }> {
+export async function resolveVault(services: Services, node: TreeNode | undefined, title = vscode.l10n.t('Choose a key vault')): Promise<{ vault: VaultTarget; node?: VaultNode }> {
   const fromNode = vaultOf(node);
   if (fromNode) return { vault: fromNode.vault, node: fromNode };
   const items = listAllVaults(services).then((vaults) =>
     vaults.map((vault) => ({ label: vault.name, description: vault.info ? `${vault.info.resourceGroup} · ${vault.info.location}` : vault.vaultUrl, vault })),
   );
-  const picked = await services.ui.showQuickPick(items, { title, placeHolder: 'Type to search vaults by name', matchOnDescription: true });
+  const picked = await services.ui.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Type to search vaults by name'), matchOnDescription: true });
   if (!picked) throw new UserCancelled();
   return { vault: picked.vault };
 }
@@ -65,10 +67,10 @@ export async function resolveItem(services: Services, kind: ObjectKind, node?: T
   }
   if (node instanceof ItemNode && node.item.kind === kind) return { vault: node.group.vaultNode.vault, kind, name: node.item.name, node };
   if (node instanceof DeletedItemNode && node.item.kind === kind) return { vault: node.parent.deletedGroup.vaultNode.vault, kind, name: node.item.name, node };
-  const { vault } = await resolveVault(services, node instanceof ItemGroupNode ? node : node, `Choose the vault of the ${kind}`);
+  const { vault } = await resolveVault(services, node instanceof ItemGroupNode ? node : node, vscode.l10n.t('Choose the vault of the {0}', kindName(kind)));
   const picked = await services.ui.showQuickPick(listNames(services, vault, kind), {
-    title: `Choose a ${kind} in ${vault.name}`,
-    placeHolder: `Type to search ${kindLabels[kind].group.toLowerCase()} by name`,
+    title: vscode.l10n.t('Choose a {0} in {1}', kindName(kind), vault.name),
+    placeHolder: vscode.l10n.t('Type to search {0} by name', kindNames(kind)),
   });
   if (!picked) throw new UserCancelled();
   return { vault, kind, name: picked.label };
@@ -81,7 +83,7 @@ async function listNames(services: Services, vault: VaultTarget, kind: ObjectKin
   let token: string | undefined;
   do {
     const page = await vaults.listItems(vault.vaultUrl, kind, { continuationToken: token, pageSize: 25 });
-    for (const item of page.items) names.push({ label: item.name, ...(item.enabled === false ? { description: 'disabled' } : item.contentType ? { description: item.contentType } : {}) });
+    for (const item of page.items) names.push({ label: item.name, ...(item.enabled === false ? { description: vscode.l10n.t('disabled') } : item.contentType ? { description: item.contentType } : {}) });
     token = page.continuationToken;
   } while (token);
   return names.sort((a, b) => a.label.localeCompare(b.label));

@@ -6,6 +6,7 @@ import type { Services } from '../services';
 import { locateItem } from '../tree/locate';
 import type { VaultTarget } from '../tree/VaultNode';
 import { relativeDays } from '../tree/format';
+import { kindName, kindNames } from '../tree/kindWords';
 import { scanExpiring, type ExpiringEntry } from './expiringScan';
 
 const icons: Record<ObjectKind, string> = { secret: 'lock', key: 'key', certificate: 'verified' };
@@ -29,15 +30,15 @@ export async function showExpiringSoon(services: Services): Promise<ExpiringSoon
   const now = Date.now();
   const { vaults: clients } = await services.clients.get();
   const scan = await Promise.resolve(
-    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Looking for expiring objects', cancellable: true }, async (progress, token) => {
+    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Looking for expiring objects'), cancellable: true }, async (progress, token) => {
       const controller = new AbortController();
       const listener = token.onCancellationRequested(() => controller.abort());
       try {
-        progress.report({ message: 'listing vaults…' });
+        progress.report({ message: vscode.l10n.t('listing vaults…') });
         const vaults = await listAllVaults(services);
-        progress.report({ message: `0 of ${vaults.length} vaults` });
+        progress.report({ message: vscode.l10n.t('{0} of {1} vaults', 0, vaults.length) });
         const result = await scanExpiring<VaultTarget>(vaults, (url, kind, req) => clients.listItems(url, kind, req), {
-          now, warningDays, signal: controller.signal, onVaultDone: (done, total) => progress.report({ message: `${done} of ${total} vaults`, increment: 100 / Math.max(1, total) }),
+          now, warningDays, signal: controller.signal, onVaultDone: (done, total) => progress.report({ message: vscode.l10n.t('{0} of {1} vaults', done, total), increment: 100 / Math.max(1, total) }),
         });
         return { vaults, result };
       } finally {
@@ -58,23 +59,26 @@ export async function showExpiringSoon(services: Services): Promise<ExpiringSoon
   type Item = vscode.QuickPickItem & { entry?: ExpiringEntry<VaultTarget> };
   const items: Item[] = result.entries.map((entry) => ({
     label: `$(${icons[entry.kind]}) ${entry.name}`,
-    description: `${entry.kind} · ${entry.vault.name}`,
-    detail: `${entry.state === 'expired' ? '$(error) expired' : '$(warning) expires'} ${relativeDays(entry.expiresOn, now)} (${entry.expiresOn.toISOString().slice(0, 10)})`,
+    description: `${kindName(entry.kind)} · ${entry.vault.name}`,
+    detail:
+      entry.state === 'expired'
+        ? vscode.l10n.t('$(error) expired {0} ({1})', relativeDays(entry.expiresOn, now), entry.expiresOn.toISOString().slice(0, 10))
+        : vscode.l10n.t('$(warning) expires {0} ({1})', relativeDays(entry.expiresOn, now), entry.expiresOn.toISOString().slice(0, 10)),
     entry,
   }));
   if (summary.failures.length || summary.truncated.length) items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
-  for (const f of summary.failures) items.push({ label: `$(circle-slash) ${f.vault}: could not list ${f.kind}s`, detail: f.message });
-  for (const t of summary.truncated) items.push({ label: `$(info) ${t}: more than 1,000 objects of a kind — only the first 1,000 were checked` });
-  if (!result.entries.length) items.unshift({ label: `$(pass) Nothing expires within ${warningDays} days in ${vaults.length} vault(s)` });
+  for (const f of summary.failures) items.push({ label: vscode.l10n.t('$(circle-slash) {0}: could not list {1}', f.vault, kindNames(f.kind)), detail: f.message });
+  for (const t of summary.truncated) items.push({ label: vscode.l10n.t('$(info) {0}: more than 1,000 objects of a kind — only the first 1,000 were checked', t) });
+  if (!result.entries.length) items.unshift({ label: vscode.l10n.t('$(pass) Nothing expires within {0} days in {1} vault(s)', warningDays, vaults.length) });
   const picked = await services.ui.showQuickPick(items, {
-    title: `Expired or expiring within ${warningDays} days — ${result.entries.length} in ${vaults.length} vault(s)`,
-    placeHolder: 'Choose one to reveal it in the Vaults view',
+    title: vscode.l10n.t('Expired or expiring within {0} days — {1} in {2} vault(s)', warningDays, result.entries.length, vaults.length),
+    placeHolder: vscode.l10n.t('Choose one to reveal it in the Vaults view'),
     matchOnDescription: true,
     matchOnDetail: true,
   });
   if (picked?.entry) {
     const node = await locateItem(services.tree, picked.entry.vault, picked.entry.kind, picked.entry.name).catch(() => undefined);
-    if (!node) throw new Error(`${picked.entry.name} is not in the Vaults view (its subscription may be filtered out).`);
+    if (!node) throw new Error(vscode.l10n.t('{0} is not in the Vaults view (its subscription may be filtered out).', picked.entry.name));
     await services.treeView.reveal(node, { select: true, focus: true, expand: false });
   }
   return summary;

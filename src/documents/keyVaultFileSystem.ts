@@ -82,8 +82,8 @@ export class KeyVaultFileSystem implements vscode.FileSystemProvider {
 
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const entry = this.entries.get(uri.path);
-    if (!entry) throw vscode.FileSystemError.NoPermissions('Key Vault documents can only be opened from the Azure Key Vault view.');
-    if (entry.readonly || !entry.save) throw vscode.FileSystemError.NoPermissions('This Key Vault document is read-only.');
+    if (!entry) throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Key Vault documents can only be opened from the Azure Key Vault view.'));
+    if (entry.readonly || !entry.save) throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('This Key Vault document is read-only.'));
     const text = new TextDecoder('utf-8').decode(content);
     try {
       await entry.save(text);
@@ -100,15 +100,15 @@ export class KeyVaultFileSystem implements vscode.FileSystemProvider {
   }
 
   createDirectory(): void {
-    throw vscode.FileSystemError.NoPermissions('Key Vault documents cannot be created here.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Key Vault documents cannot be created here.'));
   }
 
   delete(): void {
-    throw vscode.FileSystemError.NoPermissions('Key Vault documents cannot be deleted; close the editor instead.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Key Vault documents cannot be deleted; close the editor instead.'));
   }
 
   rename(): void {
-    throw vscode.FileSystemError.NoPermissions('Key Vault documents cannot be renamed.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Key Vault documents cannot be renamed.'));
   }
 
   private isDirectory(path: string): boolean {

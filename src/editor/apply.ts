@@ -37,7 +37,7 @@ export async function applyPlacement(editor: vscode.TextEditor, range: vscode.Ra
   const extra = placement.extra;
   if (extra) {
     const applied = await editor.edit((b) => b.insert(document.positionAt(extra.offset), extra.text), { undoStopBefore: true, undoStopAfter: false });
-    if (!applied) throw new Error('The document changed while the reference was inserted; try again.');
+    if (!applied) throw new Error(vscode.l10n.t('The document changed while the reference was inserted; try again.'));
     if (extra.offset <= start) {
       start += extra.text.length;
       end += extra.text.length;
@@ -45,5 +45,5 @@ export async function applyPlacement(editor: vscode.TextEditor, range: vscode.Ra
   }
   const target = new vscode.Range(document.positionAt(start), document.positionAt(end));
   const inserted = await editor.insertSnippet(new vscode.SnippetString(toSnippet(placement.template)), target, { undoStopBefore: !extra, undoStopAfter: true });
-  if (!inserted) throw new Error('The reference could not be inserted: the document is read-only or changed meanwhile.');
+  if (!inserted) throw new Error(vscode.l10n.t('The reference could not be inserted: the document is read-only or changed meanwhile.'));
 }

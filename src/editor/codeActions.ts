@@ -1,7 +1,9 @@
 // Quick fixes for the reference diagnostics (recover, enable, create, reveal) and "Move to Key Vault" on a
 // selected string or a detected secret literal (connection string, password=…, JWT, PEM private key).
 import * as vscode from 'vscode';
+import type { ObjectKind } from '../azure/model';
 import { referenceAt, secretLiteralAt } from '../references';
+import { kindName } from '../tree/kindWords';
 import { diagnosticSource, EditorCommandIds, type ReferenceProblem } from './ids';
 import type { ReferenceLookups } from './lookups';
 import { referencedObject } from './targets';
@@ -16,10 +18,10 @@ export interface MoveArgs {
   readonly suggestedName?: string;
 }
 
-const fixes: Partial<Record<ReferenceProblem, { title: (what: string, vault: string) => string; command: string }>> = {
-  deleted: { title: (what) => `Recover the deleted ${what}`, command: EditorCommandIds.recoverReferenced },
-  disabled: { title: (what) => `Enable the ${what}`, command: EditorCommandIds.enableReferenced },
-  missing: { title: (what, vault) => `Create the ${what} in ${vault}…`, command: EditorCommandIds.createReferencedSecret },
+const fixes: Partial<Record<ReferenceProblem, { title: (kind: ObjectKind, name: string, vault: string) => string; command: string }>> = {
+  deleted: { title: (kind, name) => vscode.l10n.t('Recover the deleted {0} "{1}"', kindName(kind), name), command: EditorCommandIds.recoverReferenced },
+  disabled: { title: (kind, name) => vscode.l10n.t('Enable the {0} "{1}"', kindName(kind), name), command: EditorCommandIds.enableReferenced },
+  missing: { title: (kind, name, vault) => vscode.l10n.t('Create the {0} "{1}" in {2}…', kindName(kind), name, vault), command: EditorCommandIds.createReferencedSecret },
 };
 
 export class ReferenceCodeActions implements vscode.CodeActionProvider {
@@ -35,17 +37,16 @@ export class ReferenceCodeActions implements vscode.CodeActionProvider {
       const ref = referenceAt(text, document.offsetAt(diagnostic.range.start), this.lookups.parseOptions());
       const vault = ref && (await this.lookups.resolveVault(ref.vault));
       if (!ref || !vault) continue;
-      const what = `${ref.kind} "${ref.name}"`;
       const object = referencedObject(vault, ref.kind, ref.name, ref.version);
       const fix = fixes[diagnostic.code as ReferenceProblem];
       if (fix && !(diagnostic.code === 'missing' && ref.kind !== 'secret')) {
-        const action = new vscode.CodeAction(fix.title(what, vault.name), vscode.CodeActionKind.QuickFix);
+        const action = new vscode.CodeAction(fix.title(ref.kind, ref.name, vault.name), vscode.CodeActionKind.QuickFix);
         action.command = { command: fix.command, title: action.title, arguments: [object] };
         action.diagnostics = [diagnostic];
         action.isPreferred = true;
         actions.push(action);
       }
-      const reveal = new vscode.CodeAction(`Reveal the ${what} in Key Vault Explorer`, vscode.CodeActionKind.QuickFix);
+      const reveal = new vscode.CodeAction(vscode.l10n.t('Reveal the {0} "{1}" in Key Vault Explorer', kindName(ref.kind), ref.name), vscode.CodeActionKind.QuickFix);
       reveal.command = { command: EditorCommandIds.revealReference, title: reveal.title, arguments: [object] };
       reveal.diagnostics = [diagnostic];
       actions.push(reveal);
@@ -63,13 +64,13 @@ export class ReferenceCodeActions implements vscode.CodeActionProvider {
     const json = /^jsonc?$/.test(document.languageId);
     const literal = secretLiteralAt(text, start, end, { json });
     if (literal && referenceAt(text, literal.start) === undefined) {
-      const action = new vscode.CodeAction('Move to Key Vault…', moveToKeyVaultKind);
+      const action = new vscode.CodeAction(vscode.l10n.t('Move to Key Vault…'), moveToKeyVaultKind);
       const args: MoveArgs = { uri: document.uri.toString(), start: literal.start, end: literal.end, suggestedName: literal.suggestedName };
       action.command = { command: EditorCommandIds.moveToKeyVault, title: action.title, arguments: [args] };
       return action;
     }
     if (range.isEmpty || !range.isSingleLine) return undefined;
-    const action = new vscode.CodeAction('Move Selection to Key Vault…', moveToKeyVaultKind);
+    const action = new vscode.CodeAction(vscode.l10n.t('Move Selection to Key Vault…'), moveToKeyVaultKind);
     const args: MoveArgs = { uri: document.uri.toString(), start, end };
     action.command = { command: EditorCommandIds.moveToKeyVault, title: action.title, arguments: [args] };
     return action;

@@ -3,10 +3,11 @@
 // vault symbol's `getSecret('` secret names. Names come from the cached listings (no value is ever listed).
 import * as vscode from 'vscode';
 import { bicepVaultSymbols } from '../references';
+import { kindName } from '../tree/kindWords';
 import type { VaultTarget } from '../tree/VaultNode';
 import type { ReferenceLookups } from './lookups';
 
-const retrigger = { command: 'editor.action.triggerSuggest', title: 'Suggest' };
+const retrigger = (): vscode.Command => ({ command: 'editor.action.triggerSuggest', title: vscode.l10n.t('Suggest') });
 
 export class ReferenceCompletions implements vscode.CompletionItemProvider {
   static readonly triggerCharacters = ['(', '=', ';', "'", '/', ','];
@@ -47,10 +48,10 @@ export class ReferenceCompletions implements vscode.CompletionItemProvider {
     for (const vault of await this.vaults()) {
       const byName = new vscode.CompletionItem({ label: `VaultName=${vault.name};SecretName=`, description: vault.info?.resourceGroup ?? vault.vaultUrl }, vscode.CompletionItemKind.Module);
       byName.range = range;
-      byName.command = retrigger;
+      byName.command = retrigger();
       const byUri = new vscode.CompletionItem({ label: `SecretUri=${vault.vaultUrl}/secrets/`, description: vault.name }, vscode.CompletionItemKind.Module);
       byUri.range = range;
-      byUri.command = retrigger;
+      byUri.command = retrigger();
       items.push(byName, byUri);
     }
     return items;
@@ -64,7 +65,7 @@ export class ReferenceCompletions implements vscode.CompletionItemProvider {
       item.insertText = new vscode.SnippetString(`'${sub}', '${rg}', '${vault.name}', '$0`);
       item.filterText = `'${vault.name}`;
       item.range = range;
-      item.command = retrigger;
+      item.command = retrigger();
       return item;
     });
   }
@@ -73,11 +74,11 @@ export class ReferenceCompletions implements vscode.CompletionItemProvider {
     if (!vault) return undefined;
     const items = await this.lookups.index.list(vault.vaultUrl, 'secret').catch(() => []);
     return items.map((i) => {
-        const description = [i.managed ? 'certificate' : i.contentType, i.enabled === false ? 'disabled' : undefined].filter(Boolean).join(' · ');
+        const description = [i.managed ? kindName('certificate') : i.contentType, i.enabled === false ? vscode.l10n.t('disabled') : undefined].filter(Boolean).join(' · ');
         const item = new vscode.CompletionItem({ label: i.name, ...(description ? { description } : {}) }, vscode.CompletionItemKind.Value);
         item.insertText = insert(i.name);
         item.range = range;
-        item.detail = `secret in ${vault.name}`;
+        item.detail = vscode.l10n.t('secret in {0}', vault.name);
         return item;
       });
   }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { SecretCommandIds } from '../commands/secrets/ids';
 import type { Services } from '../services';
+import { kindName } from '../tree/kindWords';
 import { locateReferenced, referencedArg } from './referencedNode';
 
 /**
@@ -9,10 +10,10 @@ import { locateReferenced, referencedArg } from './referencedNode';
  */
 export async function copyReferencedValue(services: Services, arg?: unknown): Promise<unknown> {
   const object = referencedArg(arg);
-  if (object.kind !== 'secret') throw new Error(`Only secret values can be copied; "${object.name}" is a ${object.kind}.`);
+  if (object.kind !== 'secret') throw new Error(vscode.l10n.t('Only secret values can be copied; "{0}" is a {1}.', object.name, kindName(object.kind)));
   const copy = Object.values(SecretCommandIds as Record<string, string>).find((id) => id === 'azureKeyVault.copySecretValue');
-  if (!copy) throw new Error('Copying secret values is not available in this version.');
+  if (!copy) throw new Error(vscode.l10n.t('Copying secret values is not available in this version.'));
   const node = await locateReferenced(services, object);
-  if (!node) throw new Error(`The secret "${object.name}" is not in the Key Vault view: refresh the view, or check the subscription filter and the vault's access.`);
+  if (!node) throw new Error(vscode.l10n.t("The secret \"{0}\" is not in the Key Vault view: refresh the view, or check the subscription filter and the vault's access.", object.name));
   return vscode.commands.executeCommand(copy, node);
 }

@@ -7,6 +7,7 @@ import type { ReferenceStatus } from '../azure/referenceLookup';
 import { findReferences } from '../references';
 import type { Services } from '../services';
 import { formatDate } from '../tree/format';
+import { kindName } from '../tree/kindWords';
 import { maxScannedLength } from './hover';
 import { diagnosticSource, type ReferenceProblem } from './ids';
 import type { ReferenceLookups, ResolvedReference } from './lookups';
@@ -16,24 +17,34 @@ const debounceMs = 400;
 /** The problem of a reference's state, with its message; undefined when all is well (or unknown). */
 export function problemOf(resolved: ResolvedReference): { code: ReferenceProblem; message: string; severity: vscode.DiagnosticSeverity } | undefined {
   const { ref, vault, status } = resolved;
-  const what = `${ref.kind} "${ref.name}"`;
-  const where = `key vault "${vault.name}"`;
+  const [kind, name, where] = [kindName(ref.kind), ref.name, vault.name];
   const warning = vscode.DiagnosticSeverity.Warning;
   switch (status.state) {
     case 'missing':
-      return { code: 'missing', severity: warning, message: `The ${what} does not exist in ${where}.` };
+      return { code: 'missing', severity: warning, message: vscode.l10n.t('The {0} "{1}" does not exist in key vault "{2}".', kind, name, where) };
     case 'deleted': {
-      const until = status.deleted.scheduledPurgeDate ? ` (recoverable until ${formatDate(status.deleted.scheduledPurgeDate)})` : '';
-      return { code: 'deleted', severity: warning, message: `The ${what} is deleted in ${where}${until}.` };
+      const purge = status.deleted.scheduledPurgeDate;
+      const message = purge
+        ? vscode.l10n.t('The {0} "{1}" is deleted in key vault "{2}" (recoverable until {3}).', kind, name, where, formatDate(purge))
+        : vscode.l10n.t('The {0} "{1}" is deleted in key vault "{2}".', kind, name, where);
+      return { code: 'deleted', severity: warning, message };
     }
-    case 'disabled':
-      return { code: 'disabled', severity: warning, message: `The ${what}${ref.version ? ` (version ${ref.version.slice(0, 8)}…)` : ''} is disabled in ${where}: its value cannot be read.` };
+    case 'disabled': {
+      const message = ref.version
+        ? vscode.l10n.t('The {0} "{1}" (version {2}…) is disabled in key vault "{3}": its value cannot be read.', kind, name, ref.version.slice(0, 8), where)
+        : vscode.l10n.t('The {0} "{1}" is disabled in key vault "{2}": its value cannot be read.', kind, name, where);
+      return { code: 'disabled', severity: warning, message };
+    }
     case 'expired':
-      return { code: 'expired', severity: warning, message: `The ${what} in ${where} expired on ${formatDate(expiry(status))}.` };
+      return { code: 'expired', severity: warning, message: vscode.l10n.t('The {0} "{1}" in key vault "{2}" expired on {3}.', kind, name, where, formatDate(expiry(status))) };
     case 'notYetActive':
-      return { code: 'notYetActive', severity: vscode.DiagnosticSeverity.Information, message: `The ${what} in ${where} is not active before ${formatDate(status.properties.notBefore)}.` };
+      return {
+        code: 'notYetActive',
+        severity: vscode.DiagnosticSeverity.Information,
+        message: vscode.l10n.t('The {0} "{1}" in key vault "{2}" is not active before {3}.', kind, name, where, formatDate(status.properties.notBefore)),
+      };
     case 'versionMissing':
-      return { code: 'versionMissing', severity: warning, message: `Version ${ref.version ?? ''} of the ${what} does not exist in ${where}.` };
+      return { code: 'versionMissing', severity: warning, message: vscode.l10n.t('Version {0} of the {1} "{2}" does not exist in key vault "{3}".', ref.version ?? '', kind, name, where) };
     default:
       return undefined;
   }

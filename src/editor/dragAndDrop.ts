@@ -56,7 +56,8 @@ export class ReferenceDropProvider implements vscode.DocumentDropEditProvider {
     const format = formatsFor(document, targets)[0];
     if (targets.length === 0 || !format) return undefined;
     const placement = placementAt(document, new vscode.Range(position, position), format, targets);
-    const title = `Insert Key Vault reference${targets.length > 1 ? 's' : ''} (${referenceFormats[format].label})`;
+    const syntax = referenceFormats[format].label;
+    const title = targets.length > 1 ? vscode.l10n.t('Insert Key Vault references ({0})', syntax) : vscode.l10n.t('Insert Key Vault reference ({0})', syntax);
     const edit = new vscode.DocumentDropEdit(new vscode.SnippetString(toSnippet(placement.template)), title, dropEditKind);
     if (placement.extra) {
       const additional = new vscode.WorkspaceEdit();

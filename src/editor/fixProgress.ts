@@ -11,6 +11,6 @@ export async function runFix<T>(services: Services, title: string, task: (sdk: A
     return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, () => task(sdk, vaults));
   } catch (error) {
     const failure = classifyError(error);
-    throw new Error(`${title} failed: ${failure.message}${failure.action ? ` ${failure.action}` : ''}`);
+    throw new Error(failure.action ? vscode.l10n.t('{0} failed: {1} {2}', title, failure.message, failure.action) : vscode.l10n.t('{0} failed: {1}', title, failure.message));
   }
 }

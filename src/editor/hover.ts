@@ -7,6 +7,7 @@ import { SecretCommandIds } from '../commands/secrets/ids';
 import { kindSegments, referenceAt, referenceFormats, type FoundReference } from '../references';
 import type { Services } from '../services';
 import { formatDate, relativeDays } from '../tree/format';
+import { kindName } from '../tree/kindWords';
 import { EditorCommandIds } from './ids';
 import type { ReferenceLookups, ResolvedReference } from './lookups';
 import { referencedObject } from './targets';
@@ -26,47 +27,57 @@ function md(text: string): string {
 }
 
 function describe(ref: FoundReference): string {
-  return `**Key Vault ${ref.kind} \`${ref.name}\`**`;
+  return vscode.l10n.t('**Key Vault {0} `{1}`**', kindName(ref.kind), ref.name);
 }
 
 /** The hover's markdown lines for a resolved reference (no value, ever). */
 export function hoverLines(resolved: ResolvedReference, now: number, portal: string): string[] {
   const { ref, vault, status } = resolved;
-  const lines = [`${describe(ref)} in vault \`${vault.name}\``, ''];
-  const version = ref.version ? `\`${ref.version}\` (pinned)` : 'current';
+  const lines = [vscode.l10n.t('{0} in vault `{1}`', describe(ref), vault.name), ''];
+  const version = ref.version ? vscode.l10n.t('`{0}` (pinned)', ref.version) : vscode.l10n.t('current');
   switch (status.state) {
     case 'missing':
-      lines.push(`$(warning) Not found in \`${vault.name}\`.`);
+      lines.push(vscode.l10n.t('$(warning) Not found in `{0}`.', vault.name));
       break;
-    case 'deleted':
+    case 'deleted': {
+      const deletedOn = status.deleted.deletedOn ? formatDate(status.deleted.deletedOn) : '';
+      const purge = status.deleted.scheduledPurgeDate;
       lines.push(
-        `$(trash) Deleted ${status.deleted.deletedOn ? formatDate(status.deleted.deletedOn) : ''}; purged ${status.deleted.scheduledPurgeDate ? `${formatDate(status.deleted.scheduledPurgeDate)} (${relativeDays(status.deleted.scheduledPurgeDate, now)})` : 'when its retention ends'}.`,
+        purge
+          ? vscode.l10n.t('$(trash) Deleted {0}; purged {1} ({2}).', deletedOn, formatDate(purge), relativeDays(purge, now))
+          : vscode.l10n.t('$(trash) Deleted {0}; purged when its retention ends.', deletedOn),
       );
       break;
+    }
     case 'unknown':
-      lines.push(`$(info) Could not check it: ${status.failure?.message ?? 'the vault has too many objects to list for a hover.'}`);
+      lines.push(vscode.l10n.t('$(info) Could not check it: {0}', status.failure?.message ?? vscode.l10n.t('the vault has too many objects to list for a hover.')));
       break;
     default: {
       const p = status.properties;
-      if (status.state === 'versionMissing') lines.push(`$(warning) Version \`${ref.version ?? ''}\` does not exist; the current version is described below.`, '');
+      if (status.state === 'versionMissing') lines.push(vscode.l10n.t('$(warning) Version `{0}` does not exist; the current version is described below.', ref.version ?? ''), '');
+      const expires = !p.expiresOn
+        ? vscode.l10n.t('Expires: never')
+        : status.state === 'expired'
+          ? vscode.l10n.t('Expires: {0} ({1}) $(warning) expired', formatDate(p.expiresOn), relativeDays(p.expiresOn, now))
+          : vscode.l10n.t('Expires: {0} ({1})', formatDate(p.expiresOn), relativeDays(p.expiresOn, now));
       lines.push(
-        `Version: ${status.state === 'versionMissing' ? 'current' : version}`,
-        ...(p.contentType ? [`Content type: ${md(p.contentType)}`] : []),
-        `Enabled: ${p.enabled === false ? '$(circle-slash) no — its value cannot be read' : 'yes'}`,
-        `Expires: ${p.expiresOn ? `${formatDate(p.expiresOn)} (${relativeDays(p.expiresOn, now)})${status.state === 'expired' ? ' $(warning) expired' : ''}` : 'never'}`,
-        ...(p.notBefore && status.state === 'notYetActive' ? [`Active from: ${formatDate(p.notBefore)} (${relativeDays(p.notBefore, now)})`] : []),
-        `Last updated: ${formatDate(p.updatedOn ?? p.createdOn)}`,
-        ...(p.tags && Object.keys(p.tags).length ? [`Tags: ${md(Object.entries(p.tags).map(([k, v]) => `${k}=${v}`).join(', '))}`] : []),
+        vscode.l10n.t('Version: {0}', status.state === 'versionMissing' ? vscode.l10n.t('current') : version),
+        ...(p.contentType ? [vscode.l10n.t('Content type: {0}', md(p.contentType))] : []),
+        p.enabled === false ? vscode.l10n.t('Enabled: $(circle-slash) no — its value cannot be read') : vscode.l10n.t('Enabled: yes'),
+        expires,
+        ...(p.notBefore && status.state === 'notYetActive' ? [vscode.l10n.t('Active from: {0} ({1})', formatDate(p.notBefore), relativeDays(p.notBefore, now))] : []),
+        vscode.l10n.t('Last updated: {0}', formatDate(p.updatedOn ?? p.createdOn)),
+        ...(p.tags && Object.keys(p.tags).length ? [vscode.l10n.t('Tags: {0}', md(Object.entries(p.tags).map(([k, v]) => `${k}=${v}`).join(', ')))] : []),
       );
     }
   }
   const object = referencedObject(vault, ref.kind, ref.name, ref.version);
-  const links = [commandLink('Reveal in Key Vault Explorer', EditorCommandIds.revealReference, object)];
+  const links = [commandLink(vscode.l10n.t('Reveal in Key Vault Explorer'), EditorCommandIds.revealReference, object)];
   if (copyValueCommand && ref.kind === 'secret' && status.state !== 'missing' && status.state !== 'deleted') {
-    links.push(commandLink('Copy value', EditorCommandIds.copyReferencedValue, object));
+    links.push(commandLink(vscode.l10n.t('Copy value'), EditorCommandIds.copyReferencedValue, object));
   }
   const objectId = `${vault.vaultUrl}/${kindSegments[ref.kind]}/${ref.name}${ref.version ? `/${ref.version}` : ''}`;
-  if (status.state !== 'missing') links.push(`[Open in portal](${objectPortalUrl(portalForVault(vault.vaultUrl, portal), ref.kind, objectId, vault.info?.tenantId)})`);
+  if (status.state !== 'missing') links.push(`[${vscode.l10n.t('Open in portal')}](${objectPortalUrl(portalForVault(vault.vaultUrl, portal), ref.kind, objectId, vault.info?.tenantId)})`);
   lines.push('', links.join(' · '));
   return lines;
 }
@@ -86,15 +97,15 @@ export class ReferenceHoverProvider implements vscode.HoverProvider {
     const markdown = new vscode.MarkdownString(undefined, true);
     markdown.isTrusted = { enabledCommands: [EditorCommandIds.revealReference, EditorCommandIds.copyReferencedValue] };
     if (!this.lookups.enabled) {
-      markdown.appendMarkdown(`${describe(ref)}\n\nTrust this workspace to look its references up in Key Vault.`);
+      markdown.appendMarkdown(`${describe(ref)}\n\n${vscode.l10n.t('Trust this workspace to look its references up in Key Vault.')}`);
       return new vscode.Hover(markdown, range);
     }
     const resolved = await this.lookups.lookup(ref).catch(() => undefined);
     if (!resolved) {
       const vaultName = ref.vault.by === 'name' ? ref.vault.name : new URL(ref.vault.url).host;
-      markdown.appendMarkdown(
-        `${describe(ref)} in vault \`${vaultName}\` (${referenceFormats[ref.format].label})\n\nThis vault is not among your vaults: sign in to its directory, or attach it by URL, to see the ${ref.kind}'s details.`,
-      );
+      const heading = vscode.l10n.t('{0} in vault `{1}` ({2})', describe(ref), vaultName, referenceFormats[ref.format].label);
+      const hint = vscode.l10n.t("This vault is not among your vaults: sign in to its directory, or attach it by URL, to see the {0}'s details.", kindName(ref.kind));
+      markdown.appendMarkdown(`${heading}\n\n${hint}`);
       return new vscode.Hover(markdown, range);
     }
     const cloud = this.services.session.cloud();

@@ -13,7 +13,7 @@ export interface InsertResult {
 
 export function activeEditor(): vscode.TextEditor {
   const editor = vscode.window.activeTextEditor;
-  if (!editor) throw new Error('Open the file the reference goes into and put the cursor where it goes, then insert the reference again.');
+  if (!editor) throw new Error(vscode.l10n.t('Open the file the reference goes into and put the cursor where it goes, then insert the reference again.'));
   return editor;
 }
 
@@ -23,7 +23,7 @@ export async function insertReference(services: Services, node?: TreeNode, nodes
   const targets = await pickTargets(services, node, nodes);
   const offered = formatsFor(editor.document, targets);
   const format = choose ? await choose(offered) : offered[0];
-  if (!format) throw new Error('No reference syntax can name all of the chosen objects together; insert them one kind at a time.');
+  if (!format) throw new Error(vscode.l10n.t('No reference syntax can name all of the chosen objects together; insert them one kind at a time.'));
   const range = new vscode.Range(editor.selection.start, editor.selection.end);
   const placement = placementAt(editor.document, range, format, targets);
   await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { UserCancelled } from '../commands/wrapper';
 import { referenceFormats, type FormatId } from '../references';
 import type { Services } from '../services';
@@ -10,11 +11,11 @@ export function insertReferenceAs(services: Services, node?: TreeNode, nodes?: r
   return insertReference(services, node, nodes, async (offered: FormatId[]) => {
     const items = offered.map((id, i) => ({
       label: referenceFormats[id].label,
-      description: i === 0 ? 'fits this file' : undefined,
+      description: i === 0 ? vscode.l10n.t('fits this file') : undefined,
       detail: referenceFormats[id].detail,
       id,
     }));
-    const picked = await services.ui.showQuickPick(items, { title: 'Insert the reference as…', placeHolder: 'Reference syntax', matchOnDetail: true });
+    const picked = await services.ui.showQuickPick(items, { title: vscode.l10n.t('Insert the reference as…'), placeHolder: vscode.l10n.t('Reference syntax'), matchOnDetail: true });
     if (!picked) throw new UserCancelled();
     return picked.id;
   });

@@ -13,7 +13,7 @@ class ReferenceLink extends vscode.DocumentLink {
     readonly ref: FoundReference,
   ) {
     super(range);
-    this.tooltip = 'Reveal in Key Vault Explorer';
+    this.tooltip = vscode.l10n.t('Reveal in Key Vault Explorer');
   }
 }
 
@@ -31,7 +31,7 @@ export class ReferenceLinks implements vscode.DocumentLinkProvider<ReferenceLink
   async resolveDocumentLink(link: ReferenceLink): Promise<ReferenceLink | undefined> {
     const vault = await this.lookups.resolveVault(link.ref.vault);
     if (!vault) {
-      link.tooltip = 'This vault is not among your vaults (sign in to its directory or attach it by URL)';
+      link.tooltip = vscode.l10n.t('This vault is not among your vaults (sign in to its directory or attach it by URL)');
       return undefined;
     }
     const object = referencedObject(vault, link.ref.kind, link.ref.name, link.ref.version);

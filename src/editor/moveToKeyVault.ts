@@ -35,14 +35,14 @@ async function source(arg: unknown): Promise<{ editor: vscode.TextEditor; start:
     return { editor, start: args.start, end: args.end, suggestedName: args.suggestedName ?? suggestNameAt(document.getText(), args.start, { json }) };
   }
   const editor = vscode.window.activeTextEditor;
-  if (!editor) throw new Error('Select the literal to move (a password, a connection string, a key) in an editor, then run Move to Key Vault again.');
+  if (!editor) throw new Error(vscode.l10n.t('Select the literal to move (a password, a connection string, a key) in an editor, then run Move to Key Vault again.'));
   const text = editor.document.getText();
   const json = /^jsonc?$/.test(editor.document.languageId);
   const start = editor.document.offsetAt(editor.selection.start);
   const end = editor.document.offsetAt(editor.selection.end);
   if (start === end) {
     const literal = secretLiteralAt(text, start, end, { json });
-    if (!literal) throw new Error('No secret-looking literal under the cursor: select the text to move to Key Vault.');
+    if (!literal) throw new Error(vscode.l10n.t('No secret-looking literal under the cursor: select the text to move to Key Vault.'));
     return { editor, start: literal.start, end: literal.end, suggestedName: literal.suggestedName };
   }
   return { editor, start, end, suggestedName: suggestNameAt(text, start, { json }) };
@@ -65,27 +65,28 @@ function literalValue(document: vscode.TextDocument, start: number, end: number)
 export async function moveToKeyVault(services: Services, arg?: unknown): Promise<{ name: string; vault: string; format: FormatId; text: string }> {
   const { editor, start, end, suggestedName } = await source(arg);
   const document = editor.document;
-  if (end <= start) throw new Error('Select the literal to move to Key Vault.');
+  if (end <= start) throw new Error(vscode.l10n.t('Select the literal to move to Key Vault.'));
   const value = literalValue(document, start, end);
-  if (Buffer.byteLength(value, 'utf8') > maxSecretBytes) throw new Error('The selection is larger than Key Vault accepts for a secret value (25 KB).');
+  if (Buffer.byteLength(value, 'utf8') > maxSecretBytes) throw new Error(vscode.l10n.t('The selection is larger than Key Vault accepts for a secret value (25 KB).'));
   const version = document.version;
-  const { vault } = await resolveVault(services, undefined, 'Move the value to which key vault?');
+  const { vault } = await resolveVault(services, undefined, vscode.l10n.t('Move the value to which key vault?'));
   const name = await services.ui.showInputBox({
-    title: `Move to ${vault.name}: name of the new secret`,
+    title: vscode.l10n.t('Move to {0}: name of the new secret', vault.name),
     value: suggestedName,
-    prompt: 'Letters, digits and hyphens (use -- for a .NET configuration section: ConnectionStrings--Db).',
-    validateInput: (v) => (namePattern.test(v) ? undefined : 'A secret name has 1–127 letters, digits and hyphens.'),
+    prompt: vscode.l10n.t('Letters, digits and hyphens (use -- for a .NET configuration section: ConnectionStrings--Db).'),
+    validateInput: (v) => (namePattern.test(v) ? undefined : vscode.l10n.t('A secret name has 1–127 letters, digits and hyphens.')),
   });
   if (name === undefined) throw new UserCancelled();
-  if (!namePattern.test(name)) throw new Error(`"${name}" is not a valid secret name: use 1–127 letters, digits and hyphens.`);
-  const exists = await runFix(services, `Checking ${vault.name} for ${name}`, (sdk, vaults) => sdk.secretOps.secretExists(vaults, vault.vaultUrl, name));
+  if (!namePattern.test(name)) throw new Error(vscode.l10n.t('"{0}" is not a valid secret name: use 1–127 letters, digits and hyphens.', name));
+  const exists = await runFix(services, vscode.l10n.t('Checking {0} for {1}', vault.name, name), (sdk, vaults) => sdk.secretOps.secretExists(vaults, vault.vaultUrl, name));
   if (exists) {
-    const answer = await services.ui.confirm(`A secret named "${name}" already exists in ${vault.name}.`, 'Its current value stays available as an older version.', 'Add as New Version');
-    if (answer !== 'Add as New Version') throw new UserCancelled();
+    const add = vscode.l10n.t('Add as New Version');
+    const answer = await services.ui.confirm(vscode.l10n.t('A secret named "{0}" already exists in {1}.', name, vault.name), vscode.l10n.t('Its current value stays available as an older version.'), add);
+    if (answer !== add) throw new UserCancelled();
   }
-  if (document.version !== version) throw new Error('The file changed while the secret was being prepared; nothing was written. Run Move to Key Vault again.');
+  if (document.version !== version) throw new Error(vscode.l10n.t('The file changed while the secret was being prepared; nothing was written. Run Move to Key Vault again.'));
   const contentType = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(value) ? 'application/x-pem-file' : undefined;
-  await runFix(services, `Creating secret ${name} in ${vault.name}`, (sdk, vaults) =>
+  await runFix(services, vscode.l10n.t('Creating secret {0} in {1}', name, vault.name), (sdk, vaults) =>
     sdk.secretOps.setSecret(vaults, vault.vaultUrl, name, value, contentType ? { contentType } : {}),
   );
   // Replace the literal with the reference this file uses (the whole quoted string where the reference is code).

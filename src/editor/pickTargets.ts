@@ -1,4 +1,5 @@
 // The objects a command inserts: the tree selection, or — from the palette — a kind, a vault and an item.
+import * as vscode from 'vscode';
 import type { ObjectKind } from '../azure/model';
 import { resolveItem } from '../commands/targets';
 import { UserCancelled } from '../commands/wrapper';
@@ -10,13 +11,13 @@ import { targetOf, targetsOfNodes } from './targets';
 export async function pickTargets(services: Services, node?: TreeNode, nodes?: readonly TreeNode[]): Promise<ReferenceTarget[]> {
   const selected = targetsOfNodes(node, nodes);
   if (selected.length > 0) return selected;
-  if (node) throw new Error('Choose a secret, key or certificate (or one of its versions) in the Key Vault view to insert its reference.');
+  if (node) throw new Error(vscode.l10n.t('Choose a secret, key or certificate (or one of its versions) in the Key Vault view to insert its reference.'));
   const kinds: { label: string; objectKind: ObjectKind }[] = [
-    { label: '$(lock) Secret', objectKind: 'secret' },
-    { label: '$(key) Key', objectKind: 'key' },
-    { label: '$(verified) Certificate', objectKind: 'certificate' },
+    { label: `$(lock) ${vscode.l10n.t('Secret')}`, objectKind: 'secret' },
+    { label: `$(key) ${vscode.l10n.t('Key')}`, objectKind: 'key' },
+    { label: `$(verified) ${vscode.l10n.t('Certificate')}`, objectKind: 'certificate' },
   ];
-  const kind = await services.ui.showQuickPick(kinds, { title: 'Insert a Key Vault reference', placeHolder: 'What does the reference point at?' });
+  const kind = await services.ui.showQuickPick(kinds, { title: vscode.l10n.t('Insert a Key Vault reference'), placeHolder: vscode.l10n.t('What does the reference point at?') });
   if (!kind) throw new UserCancelled();
   const item = await resolveItem(services, kind.objectKind);
   return [targetOf(item.vault, item.kind, item.name, item.version)];

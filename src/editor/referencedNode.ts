@@ -1,5 +1,6 @@
 // The tree node a hover link or quick fix is about (found by walking the tree, loading pages as needed), and
 // the refresh after a fix changed the object.
+import * as vscode from 'vscode';
 import type { ObjectKind } from '../azure/model';
 import type { Services } from '../services';
 import { DeletedGroupNode } from '../tree/DeletedGroupNode';
@@ -13,7 +14,7 @@ import { asReferencedObject, type ReferencedObject } from './targets';
 
 export function referencedArg(arg: unknown): ReferencedObject {
   const object = asReferencedObject(arg);
-  if (!object) throw new Error('This command acts on a Key Vault reference: use it from a reference in the editor (hover, quick fix).');
+  if (!object) throw new Error(vscode.l10n.t('This command acts on a Key Vault reference: use it from a reference in the editor (hover, quick fix).'));
   return object;
 }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { DeletedItemProperties, ObjectKind, Page } from '../azure/model';
 import { kindLabels } from './ItemGroupNode';
 import { presentDeleted } from './itemPresentation';
+import { deletedGroupLabel } from './kindWords';
 import { PagedNode } from './PagedNode';
 import type { TreeContext } from './TreeContext';
 import type { TreeNode } from './TreeNode';
@@ -53,7 +54,7 @@ export class DeletedKindNode extends PagedNode<DeletedItemProperties> {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(vscode.l10n.t('Deleted {0}', kindLabels[this.kind].group.toLowerCase()), vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(deletedGroupLabel(this.kind), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(kindLabels[this.kind].icon);
     item.contextValue = `group;deleted;${this.kind}`;

@@ -4,6 +4,7 @@ import { groupUri } from '../decorations/uris';
 import { rollupOf, sameRollup, type Rollup } from '../decorations/rollup';
 import { itemState } from './format';
 import { ItemNode } from './ItemNode';
+import { groupLabel } from './kindWords';
 import { PagedNode } from './PagedNode';
 import type { TreeContext } from './TreeContext';
 import type { TreeNode } from './TreeNode';
@@ -26,7 +27,7 @@ export class ItemGroupNode extends PagedNode<ItemProperties> {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(vscode.l10n.t(kindLabels[this.kind].group), vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(groupLabel(this.kind), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(kindLabels[this.kind].icon);
     if (this.filter) item.description = vscode.l10n.t('filter: {0}*', this.filter);

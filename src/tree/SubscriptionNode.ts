@@ -19,7 +19,7 @@ export class SubscriptionNode extends ParentNode {
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.subscription.displayName, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.tooltip = `Subscription ${this.subscription.displayName}\nID: ${this.subscription.subscriptionId}\nTenant: ${this.subscription.tenantId}`;
+    item.tooltip = vscode.l10n.t('Subscription {0}\nID: {1}\nTenant: {2}', this.subscription.displayName, this.subscription.subscriptionId, this.subscription.tenantId);
     item.iconPath = new vscode.ThemeIcon('azure');
     item.contextValue = 'subscription';
     return item;

@@ -26,7 +26,7 @@ export class TenantNode extends ParentNode {
     const item = new vscode.TreeItem(this.tenant.displayName ?? this.tenant.tenantId, vscode.TreeItemCollapsibleState.Expanded);
     item.id = this.id;
     item.description = this.tenant.defaultDomain;
-    item.tooltip = `Directory ${this.tenant.displayName ?? ''}\nTenant ID: ${this.tenant.tenantId}`;
+    item.tooltip = vscode.l10n.t('Directory {0}\nTenant ID: {1}', this.tenant.displayName ?? '', this.tenant.tenantId);
     item.iconPath = new vscode.ThemeIcon('organization');
     item.contextValue = 'tenant';
     return item;
@@ -50,9 +50,9 @@ export async function subscriptionChildren(parent: TreeNode | undefined, ctx: Tr
     const idBase = parent?.id ?? `tenant/${tenant.tenantId}`;
     return [
       new MessageNode(`${idBase}/signIn`, parent, vscode.l10n.t('Sign in to {0}…', tenant.displayName ?? tenant.tenantId), {
-        tooltip: `This directory needs its own sign-in (multi-factor authentication or guest access).\n${failure.message}`,
+        tooltip: vscode.l10n.t('This directory needs its own sign-in (multi-factor authentication or guest access).\n{0}', failure.message),
         icon: new vscode.ThemeIcon('sign-in'),
-        command: { command: CommandIds.signInToTenant, title: 'Sign in', arguments: [tenant.tenantId] },
+        command: { command: CommandIds.signInToTenant, title: vscode.l10n.t('Sign in'), arguments: [tenant.tenantId] },
         contextValue: 'message;signInTenant',
       }),
     ];
@@ -64,7 +64,7 @@ export async function subscriptionChildren(parent: TreeNode | undefined, ctx: Tr
     return [
       new MessageNode(`${idBase}/none`, parent, hidden ? vscode.l10n.t('{0} subscription(s) hidden by the filter — Select Subscriptions…', hidden) : vscode.l10n.t('No subscriptions in this directory'), {
         icon: new vscode.ThemeIcon('info'),
-        ...(hidden ? { command: { command: CommandIds.selectSubscriptions, title: 'Select Subscriptions' } } : {}),
+        ...(hidden ? { command: { command: CommandIds.selectSubscriptions, title: vscode.l10n.t('Select Subscriptions') } } : {}),
       }),
     ];
   }

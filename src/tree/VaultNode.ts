@@ -36,15 +36,15 @@ export class VaultNode implements TreeNode {
     item.iconPath = new vscode.ThemeIcon('shield');
     const info = vault.info;
     item.description = info ? `${info.resourceGroup} · ${info.location}` : new URL(vault.vaultUrl).host;
-    const lines = [`**${vault.name}**${this.attached ? ' (attached by URL)' : ''}`, '', `URI: ${vault.vaultUrl}/`];
+    const lines = [this.attached ? vscode.l10n.t('**{0}** (attached by URL)', vault.name) : `**${vault.name}**`, '', vscode.l10n.t('URI: {0}', `${vault.vaultUrl}/`)];
     if (info) {
       lines.push(
-        `Resource group: ${info.resourceGroup} · ${info.location}`,
-        `Soft delete: ${info.softDeleteEnabled ? `on, ${info.softDeleteRetentionInDays ?? 90} days retention` : 'off'}`,
-        `Purge protection: ${info.purgeProtectionEnabled ? 'on' : 'off'}`,
-        `Permission model: ${info.rbacAuthorization ? 'Azure RBAC' : 'access policies'}`,
+        vscode.l10n.t('Resource group: {0} · {1}', info.resourceGroup, info.location),
+        info.softDeleteEnabled ? vscode.l10n.t('Soft delete: on, {0} days retention', info.softDeleteRetentionInDays ?? 90) : vscode.l10n.t('Soft delete: off'),
+        info.purgeProtectionEnabled ? vscode.l10n.t('Purge protection: on') : vscode.l10n.t('Purge protection: off'),
+        info.rbacAuthorization ? vscode.l10n.t('Permission model: Azure RBAC') : vscode.l10n.t('Permission model: access policies'),
       );
-      if (info.publicNetworkAccess) lines.push(`Public network access: ${info.publicNetworkAccess}`);
+      if (info.publicNetworkAccess) lines.push(vscode.l10n.t('Public network access: {0}', info.publicNetworkAccess));
     }
     item.tooltip = new vscode.MarkdownString(lines.join('  \n'));
     const facets = ['vault', this.attached ? 'attached' : 'arm'];

@@ -70,9 +70,9 @@ export class VaultTreeDataProvider implements vscode.TreeDataProvider<TreeNode>,
     if (!cloud.ok) {
       this.onAccount(undefined);
       return [
-        new MessageNode('cloud/error', undefined, `${cloud.reason} — Open Settings`, {
+        new MessageNode('cloud/error', undefined, vscode.l10n.t('{0} — Open Settings', cloud.reason), {
           icon: new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')),
-          command: { command: 'workbench.action.openSettings', title: 'Open Settings', arguments: ['azureKeyVault.cloud'] },
+          command: { command: 'workbench.action.openSettings', title: vscode.l10n.t('Open Settings'), arguments: ['azureKeyVault.cloud'] },
         }),
       ];
     }
@@ -98,10 +98,10 @@ export class VaultTreeDataProvider implements vscode.TreeDataProvider<TreeNode>,
       const failure = classifyError(error);
       ctx.log.warn(`tenants: ${failure.code ?? failure.kind}: ${failure.message}`);
       return [
-        new MessageNode('account/error', undefined, `${failure.message} — Retry`, {
+        new MessageNode('account/error', undefined, vscode.l10n.t('{0} — Retry', failure.message), {
           tooltip: failure.action,
           icon: new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')),
-          command: { command: CommandIds.refresh, title: 'Retry' },
+          command: { command: CommandIds.refresh, title: vscode.l10n.t('Retry') },
         }),
       ];
     }

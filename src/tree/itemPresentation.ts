@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { DeletedItemProperties, ItemProperties } from '../azure/model';
 import { formatDate, itemState, relativeDays, stateText, type ItemState } from './format';
 import { kindLabels } from './ItemGroupNode';
+import { kindName } from './kindWords';
 
 const stateColors: Partial<Record<ItemState, string>> = {
   disabled: 'disabledForeground',
@@ -17,21 +18,21 @@ export function presentItem(item: ItemProperties, now: number, warningDays: numb
   const iconName = state === 'disabled' ? 'circle-slash' : state === 'notYetActive' ? 'clock' : kindLabels[item.kind].icon;
   const icon = new vscode.ThemeIcon(iconName, color ? new vscode.ThemeColor(color) : undefined);
   // Lists carry no key type (kty comes only with a GET per key): keys show it when a later call supplied it.
-  const detail = item.managed ? 'managed by certificate' : item.kind === 'secret' ? item.contentType : item.kind === 'key' ? item.keyType : undefined;
-  const description = [extra.current ? 'current' : undefined, detail, stateText(state, item, now)].filter(Boolean).join(' · ');
+  const detail = item.managed ? vscode.l10n.t('managed by certificate') : item.kind === 'secret' ? item.contentType : item.kind === 'key' ? item.keyType : undefined;
+  const description = [extra.current ? vscode.l10n.t('current') : undefined, detail, stateText(state, item, now)].filter(Boolean).join(' · ');
   const tooltip = new vscode.MarkdownString(
     [
-      `**${extra.label ?? item.name}** (${item.kind})`,
+      vscode.l10n.t('**{0}** ({1})', extra.label ?? item.name, kindName(item.kind)),
       '',
-      `ID: \`${item.id}\``,
-      `Enabled: ${item.enabled === false ? 'no' : 'yes'}`,
-      ...(item.contentType ? [`Content type: ${item.contentType}`] : []),
-      ...(item.keyType ? [`Key type: ${item.keyType}`] : []),
-      `Activation: ${formatDate(item.notBefore)}`,
-      `Expiration: ${formatDate(item.expiresOn)}${item.expiresOn ? ` (${relativeDays(item.expiresOn, now)})` : ''}`,
-      `Created: ${formatDate(item.createdOn)} · Updated: ${formatDate(item.updatedOn)}`,
-      ...(item.managed ? ['Managed by the certificate of the same name'] : []),
-      ...(item.tags && Object.keys(item.tags).length ? [`Tags: ${Object.entries(item.tags).map(([k, v]) => `${k}=${v}`).join(', ')}`] : []),
+      vscode.l10n.t('ID: `{0}`', item.id),
+      item.enabled === false ? vscode.l10n.t('Enabled: no') : vscode.l10n.t('Enabled: yes'),
+      ...(item.contentType ? [vscode.l10n.t('Content type: {0}', item.contentType)] : []),
+      ...(item.keyType ? [vscode.l10n.t('Key type: {0}', item.keyType)] : []),
+      vscode.l10n.t('Activation: {0}', formatDate(item.notBefore)),
+      item.expiresOn ? vscode.l10n.t('Expiration: {0} ({1})', formatDate(item.expiresOn), relativeDays(item.expiresOn, now)) : vscode.l10n.t('Expiration: {0}', formatDate(item.expiresOn)),
+      vscode.l10n.t('Created: {0} · Updated: {1}', formatDate(item.createdOn), formatDate(item.updatedOn)),
+      ...(item.managed ? [vscode.l10n.t('Managed by the certificate of the same name')] : []),
+      ...(item.tags && Object.keys(item.tags).length ? [vscode.l10n.t('Tags: {0}', Object.entries(item.tags).map(([k, v]) => `${k}=${v}`).join(', '))] : []),
     ].join('  \n'),
   );
   const facets = [item.kind, item.enabled === false ? 'disabled' : 'enabled', ...(state !== 'ok' && state !== 'disabled' ? [state] : []), ...(item.managed ? ['managed'] : [])];
@@ -39,15 +40,18 @@ export function presentItem(item: ItemProperties, now: number, warningDays: numb
 }
 
 export function presentDeleted(item: DeletedItemProperties, now: number) {
-  const parts = [item.deletedOn ? `deleted ${relativeDays(item.deletedOn, now)}` : 'deleted', item.scheduledPurgeDate ? `purged ${relativeDays(item.scheduledPurgeDate, now)}` : undefined];
+  const parts = [
+    item.deletedOn ? vscode.l10n.t('deleted {0}', relativeDays(item.deletedOn, now)) : vscode.l10n.t('deleted'),
+    item.scheduledPurgeDate ? vscode.l10n.t('purged {0}', relativeDays(item.scheduledPurgeDate, now)) : undefined,
+  ];
   const tooltip = new vscode.MarkdownString(
     [
-      `**${item.name}** (deleted ${item.kind})`,
+      vscode.l10n.t('**{0}** (deleted {1})', item.name, kindName(item.kind)),
       '',
-      `Deleted: ${formatDate(item.deletedOn)}`,
-      `Scheduled purge: ${formatDate(item.scheduledPurgeDate)}`,
-      ...(item.recoveryId ? [`Recovery ID: \`${item.recoveryId}\``] : []),
-      ...(item.recoveryLevel ? [`Recovery level: ${item.recoveryLevel}`] : []),
+      vscode.l10n.t('Deleted: {0}', formatDate(item.deletedOn)),
+      vscode.l10n.t('Scheduled purge: {0}', formatDate(item.scheduledPurgeDate)),
+      ...(item.recoveryId ? [vscode.l10n.t('Recovery ID: `{0}`', item.recoveryId)] : []),
+      ...(item.recoveryLevel ? [vscode.l10n.t('Recovery level: {0}', item.recoveryLevel)] : []),
     ].join('  \n'),
   );
   return { icon: new vscode.ThemeIcon('trash'), description: parts.filter(Boolean).join(' · '), tooltip };

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { NewCertificateRequest } from '../../azure/certificateModel';
 import { checkSubject, checkValidityMonths, parseDnsNames } from '../../azure/certificatePolicy';
 import { loadAzureSdk } from '../../azure/lazy';
@@ -14,7 +15,7 @@ async function input(services: Services, title: string, prompt: string, value: s
   const text = await services.ui.showInputBox({ title, prompt, value, ignoreFocusOut: true, validateInput: check });
   if (text === undefined) throw new UserCancelled();
   const problem = check(text);
-  if (problem) throw new Error(`${problem}. Nothing was created.`);
+  if (problem) throw new Error(vscode.l10n.t('{0}. Nothing was created.', problem));
   return text.trim();
 }
 
@@ -39,32 +40,32 @@ const keyChoices = [
  * certificate is issued. Returns the outcome (states seen, SHA-1 thumbprint).
  */
 export async function createCertificate(services: Services, node?: TreeNode): Promise<{ name: string; states: string[]; thumbprint?: string }> {
-  const { vault } = await resolveVault(services, node, 'Create a certificate: choose the vault');
-  const title = `New self-signed certificate in ${vault.name}`;
-  const name = await askName(services, title, 'Name of the certificate (its key and secret get the same name)');
-  const subject = await input(services, title, 'Subject (X.500 distinguished name)', `CN=${name}`, (v) => checkSubject(v));
+  const { vault } = await resolveVault(services, node, vscode.l10n.t('Create a certificate: choose the vault'));
+  const title = vscode.l10n.t('New self-signed certificate in {0}', vault.name);
+  const name = await askName(services, title, vscode.l10n.t('Name of the certificate (its key and secret get the same name)'));
+  const subject = await input(services, title, vscode.l10n.t('Subject (X.500 distinguished name)'), `CN=${name}`, (v) => checkSubject(v));
   const cn = /CN\s*=\s*([^,]+)/i.exec(subject)?.[1]?.trim() ?? '';
-  const dnsText = await input(services, title, 'DNS names (subject alternative names), separated by commas; empty: none', parseDnsNames(cn).ok && cn.includes('.') ? cn : '', (v) => {
+  const dnsText = await input(services, title, vscode.l10n.t('DNS names (subject alternative names), separated by commas; empty: none'), parseDnsNames(cn).ok && cn.includes('.') ? cn : '', (v) => {
     const parsed = parseDnsNames(v);
     return parsed.ok ? undefined : parsed.reason;
   });
   const dnsNames = (parseDnsNames(dnsText) as { names: string[] }).names;
-  const months = Number(await input(services, title, 'Validity in months (1–1200)', '12', checkValidityMonths));
-  const key = await pick(services, title, 'Key type and size', keyChoices);
-  const content = await pick(services, title, 'Format of the secret that holds the certificate with its private key', [
+  const months = Number(await input(services, title, vscode.l10n.t('Validity in months (1–1200)'), '12', checkValidityMonths));
+  const key = await pick(services, title, vscode.l10n.t('Key type and size'), keyChoices);
+  const content = await pick(services, title, vscode.l10n.t('Format of the secret that holds the certificate with its private key'), [
     { label: 'PKCS#12 (PFX)', contentType: 'application/x-pkcs12' as const },
     { label: 'PEM', contentType: 'application/x-pem-file' as const },
   ]);
-  const exportable = await pick(services, title, 'Can the private key be downloaded?', [
-    { label: 'Exportable', detail: 'the private key can be downloaded (PFX/PEM) through the secret of the same name', exportable: true },
-    { label: 'Not exportable', detail: 'the private key never leaves the vault', exportable: false },
+  const exportable = await pick(services, title, vscode.l10n.t('Can the private key be downloaded?'), [
+    { label: vscode.l10n.t('Exportable'), detail: vscode.l10n.t('the private key can be downloaded (PFX/PEM) through the secret of the same name'), exportable: true },
+    { label: vscode.l10n.t('Not exportable'), detail: vscode.l10n.t('the private key never leaves the vault'), exportable: false },
   ]);
-  const renewal = await pick(services, title, 'Renewal', [
-    { label: 'Auto-renew 30 days before expiry', days: 30 },
-    { label: 'Auto-renew 60 days before expiry', days: 60 },
-    { label: 'No auto-renewal (e-mail contacts at 80 % of the lifetime)', days: undefined as number | undefined },
+  const renewal = await pick(services, title, vscode.l10n.t('Renewal'), [
+    { label: vscode.l10n.t('Auto-renew {0} days before expiry', 30), days: 30 },
+    { label: vscode.l10n.t('Auto-renew {0} days before expiry', 60), days: 60 },
+    { label: vscode.l10n.t('No auto-renewal (e-mail contacts at 80 % of the lifetime)'), days: undefined as number | undefined },
   ]);
-  if (renewal.days !== undefined && renewal.days >= months * 30) throw new Error(`Auto-renewal ${renewal.days} days before expiry needs a validity longer than ${renewal.days} days. Nothing was created.`);
+  if (renewal.days !== undefined && renewal.days >= months * 30) throw new Error(vscode.l10n.t('Auto-renewal {0} days before expiry needs a validity longer than {0} days. Nothing was created.', renewal.days));
   const req: NewCertificateRequest = {
     name, subject, dnsNames, validityInMonths: months, keyType: key.keyType,
     ...('keySize' in key ? { keySize: key.keySize } : {}), ...('curve' in key ? { curve: key.curve } : {}),
@@ -72,10 +73,10 @@ export async function createCertificate(services: Services, node?: TreeNode): Pr
     ...(renewal.days !== undefined ? { autoRenewDaysBeforeExpiry: renewal.days } : {}),
   };
   const [sdk, vaults] = await Promise.all([loadAzureSdk(), vaultClients(services)]);
-  const outcome = await waitForOperation(services, `Creating certificate ${name} in ${vault.name}`, vault, name, (wait) => sdk.certificateOps.createSelfSigned(vaults, vault.vaultUrl, req, wait));
+  const outcome = await waitForOperation(services, vscode.l10n.t('Creating certificate {0} in {1}', name, vault.name), vault, name, (wait) => sdk.certificateOps.createSelfSigned(vaults, vault.vaultUrl, req, wait));
   await refreshCertificateGroups(services, vault, node);
   await revealItem(services, vault, 'certificate', name);
-  services.ui.notify(`Created certificate ${name} (${key.label}, ${months} months)`);
+  services.ui.notify(vscode.l10n.t('Created certificate {0} ({1}, {2} months)', name, key.label, months));
   const thumbprint = outcome.details?.certificate?.thumbprintSha1;
   return { name, states: outcome.states, ...(thumbprint ? { thumbprint } : {}) };
 }

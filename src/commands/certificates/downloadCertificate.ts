@@ -24,13 +24,18 @@ export async function downloadCertificate(services: Services, node?: TreeNode): 
   const target = await resolveItem(services, 'certificate', node);
   const format = await services.ui.showQuickPick(
     [
-      { label: 'CER', description: 'DER binary (.cer): Windows, Java keytool, most servers', format: 'cer' as const },
-      { label: 'PEM', description: 'Base64 text (.pem / .crt): openssl, nginx, node', format: 'pem' as const },
+      { label: 'CER', description: vscode.l10n.t('DER binary (.cer): Windows, Java keytool, most servers'), format: 'cer' as const },
+      { label: 'PEM', description: vscode.l10n.t('Base64 text (.pem / .crt): openssl, nginx, node'), format: 'pem' as const },
     ],
-    { title: `Download the public certificate ${label(target)}`, placeHolder: 'Format (public certificate only, no private key)' },
+    { title: vscode.l10n.t('Download the public certificate {0}', label(target)), placeHolder: vscode.l10n.t('Format (public certificate only, no private key)') },
   );
   if (!format) throw new UserCancelled();
-  const uri = await askSaveFile(services, `Save the certificate ${label(target)}`, `${target.name}.${format.format === 'cer' ? 'cer' : 'pem'}`, format.format === 'cer' ? { 'DER certificate': ['cer', 'der'] } : { 'PEM certificate': ['pem', 'crt'] });
+  const uri = await askSaveFile(
+    services,
+    vscode.l10n.t('Save the certificate {0}', label(target)),
+    `${target.name}.${format.format === 'cer' ? 'cer' : 'pem'}`,
+    format.format === 'cer' ? { [vscode.l10n.t('DER certificate')]: ['cer', 'der'] } : { [vscode.l10n.t('PEM certificate')]: ['pem', 'crt'] },
+  );
   const [sdk, vaults] = await Promise.all([loadAzureSdk(), vaultClients(services)]);
   let der: Uint8Array;
   try {
@@ -41,6 +46,6 @@ export async function downloadCertificate(services: Services, node?: TreeNode): 
   }
   await vscode.workspace.fs.writeFile(uri, format.format === 'cer' ? der : Buffer.from(derToPem(der), 'utf8'));
   services.log.info(`downloaded the public certificate ${label(target)} (${format.label})`);
-  services.ui.notify(`Saved the certificate ${target.name} (${format.label})`);
+  services.ui.notify(vscode.l10n.t('Saved the certificate {0} ({1})', target.name, format.label));
   return { file: uri.toString(), format: format.format, thumbprint: thumbprint(der, 'sha1') };
 }

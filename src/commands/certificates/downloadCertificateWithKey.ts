@@ -15,16 +15,18 @@ import { certificateWithPolicy } from './readPolicy';
 export async function downloadCertificateWithKey(services: Services, node?: TreeNode): Promise<{ file: string; contentType: string }> {
   const { target, policy } = await certificateWithPolicy(services, node);
   if (policy.exportable === false) {
-    throw new Error(`The certificate "${target.name}" is not exportable: its private key cannot leave ${target.vault.name}. Download the public certificate instead, or use the key in the vault.`);
+    throw new Error(vscode.l10n.t('The certificate "{0}" is not exportable: its private key cannot leave {1}. Download the public certificate instead, or use the key in the vault.', target.name, target.vault.name));
   }
   const pem = policy.contentType === 'application/x-pem-file';
-  const action = 'Download with Private Key';
-  const detail = `The ${pem ? 'PEM' : 'PFX'} file will contain the PRIVATE KEY of "${label(target)}" (${pem ? 'unencrypted' : 'with an empty password'}). Anyone with the file can impersonate the certificate's subject. Save it only where it is protected, and delete it when you are done.`;
-  if ((await services.ui.confirm(`Download "${label(target)}" with its private key?`, detail, action)) !== action) throw new UserCancelled();
-  const uri = await askSaveFile(services, `Save ${label(target)} with its private key`, `${target.name}.${pem ? 'pem' : 'pfx'}`, pem ? { 'PEM with private key': ['pem'] } : { 'PKCS#12': ['pfx', 'p12'] });
+  const action = vscode.l10n.t('Download with Private Key');
+  const detail = pem
+    ? vscode.l10n.t("The PEM file will contain the PRIVATE KEY of \"{0}\" (unencrypted). Anyone with the file can impersonate the certificate's subject. Save it only where it is protected, and delete it when you are done.", label(target))
+    : vscode.l10n.t("The PFX file will contain the PRIVATE KEY of \"{0}\" (with an empty password). Anyone with the file can impersonate the certificate's subject. Save it only where it is protected, and delete it when you are done.", label(target));
+  if ((await services.ui.confirm(vscode.l10n.t('Download "{0}" with its private key?', label(target)), detail, action)) !== action) throw new UserCancelled();
+  const uri = await askSaveFile(services, vscode.l10n.t('Save {0} with its private key', label(target)), `${target.name}.${pem ? 'pem' : 'pfx'}`, pem ? { [vscode.l10n.t('PEM with private key')]: ['pem'] } : { 'PKCS#12': ['pfx', 'p12'] });
   const { bytes, contentType } = await request(services, 'certificate', 'read', target, (sdk, vaults, url) => sdk.certificateOps.downloadWithPrivateKey(vaults, url, target.name, target.version));
   await vscode.workspace.fs.writeFile(uri, bytes);
   services.log.info(`downloaded certificate ${label(target)} with its private key (${contentType}) to a file the user chose`);
-  services.ui.notify(`Saved ${target.name} with its private key`);
+  services.ui.notify(vscode.l10n.t('Saved {0} with its private key', target.name));
   return { file: uri.toString(), contentType };
 }

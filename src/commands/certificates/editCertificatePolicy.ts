@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { parsePolicyJson } from '../../azure/certificatePolicy';
 import { classifyError } from '../../azure/errors';
 import { loadAzureSdk } from '../../azure/lazy';
@@ -27,7 +27,7 @@ export async function editCertificatePolicy(services: Services, node?: TreeNode)
       throw new Error(explain(classifyError(error), 'certificate', 'update', target.vault, target.name));
     }
     services.log.info(`updated the policy of certificate ${target.name} in ${target.vault.name}`);
-    services.ui.notify(`Saved the policy of ${target.name}: the next renewal uses it`);
+    services.ui.notify(vscode.l10n.t('Saved the policy of {0}: the next renewal uses it', target.name));
   };
   return services.documents.openWritable(path, toJson(policyDocument(policy) ?? {}), save, 'json');
 }

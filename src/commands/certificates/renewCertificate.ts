@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { loadAzureSdk } from '../../azure/lazy';
 import type { Services } from '../../services';
 import type { TreeNode } from '../../tree/TreeNode';
@@ -15,15 +16,19 @@ export async function renewCertificate(services: Services, node?: TreeNode): Pro
   const { target, policy } = await certificateWithPolicy(services, node);
   const issuer = policy.issuerName ?? 'Unknown';
   if (issuer.toLowerCase() === 'unknown') {
-    throw new Error(`"${target.name}" has no issuer Key Vault can ask (issuer Unknown: it was imported). Get the renewed certificate from its CA and import it as a new version. Nothing was sent.`);
+    throw new Error(vscode.l10n.t('"{0}" has no issuer Key Vault can ask (issuer Unknown: it was imported). Get the renewed certificate from its CA and import it as a new version. Nothing was sent.', target.name));
   }
-  const action = 'Renew';
-  const detail = `A new version is issued by ${issuer === 'Self' ? 'the vault (self-signed)' : issuer} from the current policy (${policy.subject ?? ''}, ${policy.validityInMonths ?? '?'} months, ${policy.keyType ?? ''}${policy.keySize ? ` ${policy.keySize}` : ''}${policy.keyCurveName ? ` ${policy.keyCurveName}` : ''}${policy.reuseKey ? ', same key' : ', new key'}). It becomes current when issued; older versions stay.`;
-  if ((await services.ui.confirm(`Renew certificate "${target.name}" in ${target.vault.name}?`, detail, action)) !== action) throw new UserCancelled();
+  const action = vscode.l10n.t('Renew');
+  const by = issuer === 'Self' ? vscode.l10n.t('the vault (self-signed)') : issuer;
+  const key = `${policy.keyType ?? ''}${policy.keySize ? ` ${policy.keySize}` : ''}${policy.keyCurveName ? ` ${policy.keyCurveName}` : ''}`;
+  const detail = policy.reuseKey
+    ? vscode.l10n.t('A new version is issued by {0} from the current policy ({1}, {2} months, {3}, same key). It becomes current when issued; older versions stay.', by, policy.subject ?? '', policy.validityInMonths ?? '?', key)
+    : vscode.l10n.t('A new version is issued by {0} from the current policy ({1}, {2} months, {3}, new key). It becomes current when issued; older versions stay.', by, policy.subject ?? '', policy.validityInMonths ?? '?', key);
+  if ((await services.ui.confirm(vscode.l10n.t('Renew certificate "{0}" in {1}?', target.name, target.vault.name), detail, action)) !== action) throw new UserCancelled();
   const [sdk, vaults] = await Promise.all([loadAzureSdk(), vaultClients(services)]);
-  const outcome = await waitForOperation(services, `Renewing certificate ${target.name}`, target.vault, target.name, (wait) => sdk.certificateOps.renewCertificate(vaults, target.vault.vaultUrl, target.name, wait));
+  const outcome = await waitForOperation(services, vscode.l10n.t('Renewing certificate {0}', target.name), target.vault, target.name, (wait) => sdk.certificateOps.renewCertificate(vaults, target.vault.vaultUrl, target.name, wait));
   await refreshCertificateGroups(services, target.vault, target.node);
-  services.ui.notify(`Renewed ${target.name}: new version ${outcome.details?.version?.slice(0, 8) ?? ''}`);
+  services.ui.notify(vscode.l10n.t('Renewed {0}: new version {1}', target.name, outcome.details?.version?.slice(0, 8) ?? ''));
   const version = outcome.details?.version;
   const thumbprint = outcome.details?.certificate?.thumbprintSha1;
   return { name: target.name, states: outcome.states, ...(version ? { version } : {}), ...(thumbprint ? { thumbprint } : {}) };

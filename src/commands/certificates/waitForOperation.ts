@@ -1,5 +1,6 @@
 // Runs a certificate create/renew under a progress notification that shows the pending operation's state until
 // it is done. Cancel stops waiting; the operation goes on in the vault (said so in the result).
+import * as vscode from 'vscode';
 import type { CertificateDetails, CertificateOperationInfo } from '../../azure/certificateModel';
 import type { Services } from '../../services';
 import type { VaultTarget } from '../../tree/VaultNode';
@@ -30,7 +31,7 @@ export async function waitForOperation(
         onProgress: (op) => {
           if (states.at(-1) !== op.status) states.push(op.status);
           const seconds = Math.round((Date.now() - began) / 1000);
-          report(op.status === 'inProgress' ? `pending operation in progress (${seconds} s)…` : op.status);
+          report(op.status === 'inProgress' ? vscode.l10n.t('pending operation in progress ({0} s)…', seconds) : op.status);
         },
       }),
     );
@@ -40,9 +41,9 @@ export async function waitForOperation(
   const { operation } = outcome;
   services.log.info(`certificate ${name} in ${vault.name}: operation ${operation.status}`);
   if (operation.status === 'inProgress') {
-    throw new Error(`Stopped waiting for "${name}": its operation continues in ${vault.name}. Refresh later to see the new version.`);
+    throw new Error(vscode.l10n.t('Stopped waiting for "{0}": its operation continues in {1}. Refresh later to see the new version.', name, vault.name));
   }
-  if (operation.status === 'failed') throw new Error(`The certificate operation of "${name}" failed: ${operation.error ?? 'no reason given'}.`);
-  if (operation.status !== 'completed') throw new Error(`The certificate operation of "${name}" ended as ${operation.status}: no certificate was issued.`);
+  if (operation.status === 'failed') throw new Error(vscode.l10n.t('The certificate operation of "{0}" failed: {1}.', name, operation.error ?? vscode.l10n.t('no reason given')));
+  if (operation.status !== 'completed') throw new Error(vscode.l10n.t('The certificate operation of "{0}" ended as {1}: no certificate was issued.', name, operation.status));
   return { ...outcome, states };
 }

@@ -2,11 +2,13 @@
 // ItemLifecycle (the kind's service calls, how its failures are explained, what else changes with it). Safety
 // rules: a modal confirmation that says how long a delete stays recoverable or that it is permanent; purge
 // refused before any request under purge protection, and only after typing the name.
+import * as vscode from 'vscode';
 import { classifyError } from '../../azure/errors';
 import type { AzureFailure, DeletedItemProperties, ObjectKind } from '../../azure/model';
 import { deleteIsPermanent, purgeAllowed } from '../../azure/rules';
 import type { VaultClients } from '../../azure/sdk';
 import type { Services } from '../../services';
+import { kindName, kindNames } from '../../tree/kindWords';
 import { ItemNode } from '../../tree/ItemNode';
 import type { TreeNode } from '../../tree/TreeNode';
 import type { VaultTarget } from '../../tree/VaultNode';
@@ -21,8 +23,8 @@ export interface ItemLifecycle {
   readonly kind: ObjectKind;
   /** The kinds whose groups (and Deleted groups) a delete, recover or purge changes: a certificate's key and secret go with it. */
   readonly changes: readonly ObjectKind[];
-  /** Said in the delete confirmation and the purge prompt when other objects go with it. */
-  readonly goesWithIt?: { readonly delete: string; readonly purge: string };
+  /** Said in the delete confirmation and the purge prompt when other objects go with it (one sentence each, translated). */
+  readonly goesWithIt?: () => { readonly delete: string; readonly purge: string };
   /** Deletes (soft when the vault has soft delete), waiting until the service has finished. */
   remove(vaults: VaultClients, vaultUrl: string, name: string, abortSignal: AbortSignal): Promise<unknown>;
   /** Recovers a deleted one, waiting until it is back. */
@@ -35,9 +37,28 @@ export interface ItemLifecycle {
 }
 
 /** Refused before any request: the item belongs to a certificate (its key or secret). */
-export function managedRefusal(kind: ObjectKind, names: readonly string[], verb: string): Error {
-  const s = names.length === 1 ? '' : 's';
-  return new Error(`The ${kind}${s} ${names.map((n) => `"${n}"`).join(', ')} belong${s ? '' : 's'} to the certificate${s} of the same name: ${verb} the certificate${s} instead. Nothing was sent to Azure.`);
+export function managedRefusal(kind: ObjectKind, names: readonly string[], verb: 'delete' | 'enable' | 'disable'): Error {
+  const quoted = names.map((n) => `"${n}"`).join(', ');
+  if (names.length === 1) {
+    const one = kindName(kind);
+    switch (verb) {
+      case 'delete':
+        return new Error(vscode.l10n.t('The {0} {1} belongs to the certificate of the same name: delete the certificate instead. Nothing was sent to Azure.', one, quoted));
+      case 'enable':
+        return new Error(vscode.l10n.t('The {0} {1} belongs to the certificate of the same name: enable the certificate instead. Nothing was sent to Azure.', one, quoted));
+      case 'disable':
+        return new Error(vscode.l10n.t('The {0} {1} belongs to the certificate of the same name: disable the certificate instead. Nothing was sent to Azure.', one, quoted));
+    }
+  }
+  const many = kindNames(kind);
+  switch (verb) {
+    case 'delete':
+      return new Error(vscode.l10n.t('The {0} {1} belong to the certificates of the same name: delete the certificates instead. Nothing was sent to Azure.', many, quoted));
+    case 'enable':
+      return new Error(vscode.l10n.t('The {0} {1} belong to the certificates of the same name: enable the certificates instead. Nothing was sent to Azure.', many, quoted));
+    case 'disable':
+      return new Error(vscode.l10n.t('The {0} {1} belong to the certificates of the same name: disable the certificates instead. Nothing was sent to Azure.', many, quoted));
+  }
 }
 
 async function refreshChanged(services: Services, life: ItemLifecycle, vault: VaultTarget, from: TreeNode | undefined): Promise<void> {
@@ -60,14 +81,29 @@ async function doomedItems(services: Services, kind: ObjectKind, node: TreeNode 
   return [{ vault: target.vault, name: target.name, recoveryLevel: item?.recoveryLevel, managed: item?.managed === true, node: target.node }];
 }
 
-function deleteDetail(vault: VaultTarget, names: readonly string[], permanent: boolean, goesWithIt: string): string {
-  const one = names.length === 1;
+/** Whole sentences, each translated on its own, joined with spaces. */
+const sentences = (...parts: (string | undefined)[]): string => parts.filter(Boolean).join(' ');
+
+function recoverableSentence(vault: VaultTarget): string {
   const days = vault.info?.softDeleteRetentionInDays ?? (vault.info?.softDeleteEnabled ? 90 : undefined);
+  const protectedName = vault.info?.purgeProtectionEnabled === true;
+  if (days) {
+    return protectedName
+      ? vscode.l10n.t('All versions move to Deleted, where they can be recovered for {0} days (purge protection is on: the name stays taken until then).', days)
+      : vscode.l10n.t('All versions move to Deleted, where they can be recovered for {0} days.', days);
+  }
+  return protectedName
+    ? vscode.l10n.t('All versions move to Deleted, where they can be recovered until the vault’s retention period ends (purge protection is on: the name stays taken until then).')
+    : vscode.l10n.t('All versions move to Deleted, where they can be recovered until the vault’s retention period ends.');
+}
+
+function deleteDetail(vault: VaultTarget, names: readonly string[], permanent: boolean, goesWithIt: string | undefined): string {
+  const one = names.length === 1;
   return [
     one ? undefined : names.join(', '),
     permanent
-      ? `Soft delete is OFF on this vault: the delete is PERMANENT. Every version is destroyed and cannot be recovered.${goesWithIt}`
-      : `All versions move to Deleted, where they can be recovered${days ? ` for ${days} days` : ' until the vault’s retention period ends'}${vault.info?.purgeProtectionEnabled ? ' (purge protection is on: the name stays taken until then)' : ''}.${goesWithIt} Apps using ${one ? 'it fail until it is' : 'them fail until they are'} recovered.`,
+      ? sentences(vscode.l10n.t('Soft delete is OFF on this vault: the delete is PERMANENT. Every version is destroyed and cannot be recovered.'), goesWithIt)
+      : sentences(recoverableSentence(vault), goesWithIt, one ? vscode.l10n.t('Apps using it fail until it is recovered.') : vscode.l10n.t('Apps using them fail until they are recovered.')),
   ].filter(Boolean).join('\n\n');
 }
 
@@ -81,19 +117,23 @@ export async function deleteItems(services: Services, life: ItemLifecycle, node?
   const doomed = await doomedItems(services, kind, node, nodes);
   const managed = doomed.filter((d) => d.managed).map((d) => d.name);
   if (managed.length) throw managedRefusal(kind, managed, 'delete');
-  if (new Set(doomed.map((d) => d.vault.vaultUrl)).size > 1) throw new Error(`Select ${kind}s of one vault at a time. Nothing was deleted.`);
+  if (new Set(doomed.map((d) => d.vault.vaultUrl)).size > 1) throw new Error(vscode.l10n.t('Select {0} of one vault at a time. Nothing was deleted.', kindNames(kind)));
   const vault = doomed[0]!.vault;
   const names = doomed.map((d) => d.name);
   const permanent = vault.info ? !vault.info.softDeleteEnabled : doomed.some((d) => deleteIsPermanent(d.recoveryLevel) === true);
-  const what = names.length === 1 ? `${kind} "${names[0]}"` : `${names.length} ${kind}s`;
-  const action = permanent ? 'Delete Permanently' : 'Delete';
-  if ((await services.ui.confirm(`Delete ${what} from ${vault.name}?`, deleteDetail(vault, names, permanent, life.goesWithIt?.delete ?? ''), action)) !== action) throw new UserCancelled();
+  const one = names.length === 1;
+  const [single, many, count] = [kindName(kind), kindNames(kind), names.length];
+  const first = names[0]!;
+  const action = permanent ? vscode.l10n.t('Delete Permanently') : vscode.l10n.t('Delete');
+  const question = one ? vscode.l10n.t('Delete {0} "{1}" from {2}?', single, first, vault.name) : vscode.l10n.t('Delete {0} {1} from {2}?', count, many, vault.name);
+  if ((await services.ui.confirm(question, deleteDetail(vault, names, permanent, life.goesWithIt?.().delete), action)) !== action) throw new UserCancelled();
 
   const vaults = await vaultClients(services);
   const done: string[] = [];
   const failed: string[] = [];
   let firstError: unknown;
-  await withProgress(`Deleting ${what} from ${vault.name}…`, async (abortSignal) => {
+  const progressTitle = one ? vscode.l10n.t('Deleting {0} "{1}" from {2}…', single, first, vault.name) : vscode.l10n.t('Deleting {0} {1} from {2}…', count, many, vault.name);
+  await withProgress(progressTitle, async (abortSignal) => {
     for (const name of names) {
       if (abortSignal.aborted) break;
       try {
@@ -109,9 +149,10 @@ export async function deleteItems(services: Services, life: ItemLifecycle, node?
   });
   await refreshChanged(services, life, vault, doomed[0]!.node);
   if (failed.length === names.length && firstError !== undefined) return life.fail(services, firstError, 'delete', vault, failed[0]);
-  if (failed.length) throw new Error(`Deleted ${done.join(', ')}, but not ${failed.join(', ')}: ${life.explain(classifyError(firstError), 'delete', vault, failed[0])}`);
-  if (done.length < names.length) services.ui.notify(`Stopped: deleted ${done.length} of ${names.length}`);
-  else services.ui.notify(permanent ? `Deleted ${what} permanently` : `Deleted ${what}: recoverable from Deleted`);
+  if (failed.length) throw new Error(vscode.l10n.t('Deleted {0}, but not {1}: {2}', done.join(', '), failed.join(', '), life.explain(classifyError(firstError), 'delete', vault, failed[0])));
+  if (done.length < names.length) services.ui.notify(vscode.l10n.t('Stopped: deleted {0} of {1}', done.length, names.length));
+  else if (permanent) services.ui.notify(one ? vscode.l10n.t('Deleted {0} "{1}" permanently', single, first) : vscode.l10n.t('Deleted {0} {1} permanently', count, many));
+  else services.ui.notify(one ? vscode.l10n.t('Deleted {0} "{1}": recoverable from Deleted', single, first) : vscode.l10n.t('Deleted {0} {1}: recoverable from Deleted', count, many));
   return { deleted: done, permanent };
 }
 
@@ -122,18 +163,22 @@ export interface DeletedTarget {
 }
 
 /** The deleted items selected in the tree, or one picked (vault, then its deleted items of the kind). */
-export async function resolveDeleted(services: Services, life: ItemLifecycle, node: TreeNode | undefined, nodes: readonly TreeNode[] | undefined, verb: string): Promise<DeletedTarget[]> {
+export async function resolveDeleted(services: Services, life: ItemLifecycle, node: TreeNode | undefined, nodes: readonly TreeNode[] | undefined, verb: 'recover' | 'purge'): Promise<DeletedTarget[]> {
   const selected = selectedDeleted(life.kind, node, nodes);
   if (selected.length) return selected.map((n) => ({ vault: n.parent.deletedGroup.vaultNode.vault, item: n.item, node: n }));
-  const { vault } = await resolveVault(services, node, `${verb}: choose the vault`);
+  const { vault } = await resolveVault(services, node, verb === 'recover' ? vscode.l10n.t('Recover: choose the vault') : vscode.l10n.t('Purge: choose the vault'));
   const items = listDeleted(services, life, vault).then((deleted) =>
     deleted.map((item) => ({
       label: item.name,
-      description: [item.deletedOn ? `deleted ${item.deletedOn.toISOString().slice(0, 10)}` : undefined, item.scheduledPurgeDate ? `purged ${item.scheduledPurgeDate.toISOString().slice(0, 10)}` : undefined].filter(Boolean).join(' · '),
+      description: [
+        item.deletedOn ? vscode.l10n.t('deleted {0}', item.deletedOn.toISOString().slice(0, 10)) : undefined,
+        item.scheduledPurgeDate ? vscode.l10n.t('purged {0}', item.scheduledPurgeDate.toISOString().slice(0, 10)) : undefined,
+      ].filter(Boolean).join(' · '),
       item,
     })),
   );
-  const picked = await services.ui.showQuickPick(items, { title: `${verb}: choose a deleted ${life.kind} in ${vault.name}`, placeHolder: `Type to search deleted ${life.kind}s by name` });
+  const title = verb === 'recover' ? vscode.l10n.t('Recover: choose a deleted {0} in {1}', kindName(life.kind), vault.name) : vscode.l10n.t('Purge: choose a deleted {0} in {1}', kindName(life.kind), vault.name);
+  const picked = await services.ui.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Type to search deleted {0} by name', kindNames(life.kind)) });
   if (!picked) throw new UserCancelled();
   return [{ vault, item: picked.item }];
 }
@@ -151,7 +196,7 @@ async function listDeleted(services: Services, life: ItemLifecycle, vault: Vault
   } catch (error) {
     return life.fail(services, error, 'list', vault);
   }
-  if (all.length === 0) throw new Error(`${vault.name} has no deleted ${life.kind}s.`);
+  if (all.length === 0) throw new Error(vscode.l10n.t('{0} has no deleted {1}.', vault.name, kindNames(life.kind)));
   return all.sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -159,7 +204,7 @@ async function listDeleted(services: Services, life: ItemLifecycle, vault: Vault
 export async function recoverItem(services: Services, life: ItemLifecycle, vault: VaultTarget, name: string, from?: TreeNode): Promise<void> {
   const vaults = await vaultClients(services);
   try {
-    await withProgress(`Recovering ${life.kind} ${name} in ${vault.name}…`, (abortSignal) => life.recover(vaults, vault.vaultUrl, name, abortSignal));
+    await withProgress(vscode.l10n.t('Recovering {0} {1} in {2}…', kindName(life.kind), name, vault.name), (abortSignal) => life.recover(vaults, vault.vaultUrl, name, abortSignal));
   } catch (error) {
     await refreshChanged(services, life, vault, from);
     return life.fail(services, error, 'recover', vault, name);
@@ -167,12 +212,12 @@ export async function recoverItem(services: Services, life: ItemLifecycle, vault
   services.log.info(`recovered ${life.kind} ${name} in ${vault.name}`);
   await refreshChanged(services, life, vault, from);
   await revealItem(services, vault, life.kind, name);
-  services.ui.notify(`Recovered ${name} in ${vault.name}`);
+  services.ui.notify(vscode.l10n.t('Recovered {0} in {1}', name, vault.name));
 }
 
 /** Recover the selected deleted item(s), or one picked from the palette. Returns the recovered names. */
 export async function recoverItems(services: Services, life: ItemLifecycle, node?: TreeNode, nodes?: readonly TreeNode[]): Promise<string[]> {
-  const targets = await resolveDeleted(services, life, node, nodes, 'Recover');
+  const targets = await resolveDeleted(services, life, node, nodes, 'recover');
   const recovered: string[] = [];
   for (const t of targets) {
     await recoverItem(services, life, t.vault, t.item.name, t.node);
@@ -185,14 +230,19 @@ export async function recoverItems(services: Services, life: ItemLifecycle, node
 export function purgeRefusal(kind: ObjectKind, t: DeletedTarget): string | undefined {
   const protectedVault = t.vault.info?.purgeProtectionEnabled === true || purgeAllowed(t.item.recoveryLevel) === false;
   if (!protectedVault) return undefined;
-  const when = t.item.scheduledPurgeDate ? ` Key Vault purges it automatically on ${t.item.scheduledPurgeDate.toISOString().slice(0, 10)};` : '';
-  return `The ${kind} "${t.item.name}" cannot be purged: purge protection is on for ${t.vault.name}.${when} until then it can only be recovered. Nothing was sent to Azure.`;
+  if (t.item.scheduledPurgeDate) {
+    return vscode.l10n.t(
+      'The {0} "{1}" cannot be purged: purge protection is on for {2}. Key Vault purges it automatically on {3}; until then it can only be recovered. Nothing was sent to Azure.',
+      kindName(kind), t.item.name, t.vault.name, t.item.scheduledPurgeDate.toISOString().slice(0, 10),
+    );
+  }
+  return vscode.l10n.t('The {0} "{1}" cannot be purged: purge protection is on for {2}. until then it can only be recovered. Nothing was sent to Azure.', kindName(kind), t.item.name, t.vault.name);
 }
 
 /** Purge: destroys deleted item(s) for good, after typing the name; refused before any request under purge protection. */
 export async function purgeItems(services: Services, life: ItemLifecycle, node?: TreeNode, nodes?: readonly TreeNode[]): Promise<string[]> {
   const kind = life.kind;
-  const targets = await resolveDeleted(services, life, node, nodes, 'Purge');
+  const targets = await resolveDeleted(services, life, node, nodes, 'purge');
   for (const t of targets) {
     const refusal = purgeRefusal(kind, t);
     if (refusal) throw new Error(refusal);
@@ -202,14 +252,14 @@ export async function purgeItems(services: Services, life: ItemLifecycle, node?:
   for (const t of targets) {
     const name = t.item.name;
     const typed = await services.ui.showInputBox({
-      title: `Purge ${kind} ${name} from ${t.vault.name} — permanent`,
-      prompt: `Purging destroys every version of "${name}" for good: it cannot be recovered.${life.goesWithIt?.purge ?? ''} Type the name to confirm.`,
+      title: vscode.l10n.t('Purge {0} {1} from {2} — permanent', kindName(kind), name, t.vault.name),
+      prompt: sentences(vscode.l10n.t('Purging destroys every version of "{0}" for good: it cannot be recovered.', name), life.goesWithIt?.().purge, vscode.l10n.t('Type the name to confirm.')),
       placeHolder: name,
       ignoreFocusOut: true,
-      validateInput: (v) => (v === name ? undefined : `Type ${name} exactly to purge it.`),
+      validateInput: (v) => (v === name ? undefined : vscode.l10n.t('Type {0} exactly to purge it.', name)),
     });
     if (typed === undefined) throw new UserCancelled();
-    if (typed !== name) throw new Error(`The name you typed does not match "${name}": nothing was purged.`);
+    if (typed !== name) throw new Error(vscode.l10n.t('The name you typed does not match "{0}": nothing was purged.', name));
     try {
       await life.purge(vaults, t.vault.vaultUrl, name);
     } catch (error) {
@@ -219,6 +269,6 @@ export async function purgeItems(services: Services, life: ItemLifecycle, node?:
     purged.push(name);
     await refreshChanged(services, life, t.vault, t.node);
   }
-  services.ui.notify(`Purged ${purged.join(', ')}`);
+  services.ui.notify(vscode.l10n.t('Purged {0}', purged.join(', ')));
   return purged;
 }

@@ -1,11 +1,13 @@
 // Shared by the key and certificate commands: failures explained, one request for an item, tree refresh after a
 // change, read-only JSON documents. Generic over the two kinds this area owns (see ../items/common for the rest).
+import * as vscode from 'vscode';
 import { classifyError } from '../../azure/errors';
 import type { AzureSdk } from '../../azure/lazy';
 import { loadAzureSdk } from '../../azure/lazy';
 import type { AzureFailure, ObjectKind } from '../../azure/model';
 import type { VaultClients } from '../../azure/sdk';
 import type { Services } from '../../services';
+import { kindName, kindNames } from '../../tree/kindWords';
 import { ItemNode } from '../../tree/ItemNode';
 import type { TreeNode } from '../../tree/TreeNode';
 import type { VaultTarget } from '../../tree/VaultNode';
@@ -28,33 +30,56 @@ const policyPermissions: Record<Operation, string> = {
   read: 'Get', create: 'Create', update: 'Update', delete: 'Delete', recover: 'Recover', purge: 'Purge', crypto: 'the cryptographic operation', import: 'Import',
 };
 
+/** "Could not delete key "a" in kv:": the start of every explanation below. */
+function failureHead(kind: OwnKind, operation: Operation, vault: VaultTarget, name: string | undefined): string {
+  const what = name ? vscode.l10n.t('{0} "{1}" in {2}', kindName(kind), name, vault.name) : vscode.l10n.t('the {0} of {1}', kindNames(kind), vault.name);
+  switch (operation) {
+    case 'read':
+      return vscode.l10n.t('Could not read {0}:', what);
+    case 'create':
+      return vscode.l10n.t('Could not create {0}:', what);
+    case 'update':
+      return vscode.l10n.t('Could not update {0}:', what);
+    case 'delete':
+      return vscode.l10n.t('Could not delete {0}:', what);
+    case 'recover':
+      return vscode.l10n.t('Could not recover {0}:', what);
+    case 'purge':
+      return vscode.l10n.t('Could not purge {0}:', what);
+    case 'crypto':
+      return vscode.l10n.t('Could not use {0}:', what);
+    case 'import':
+      return vscode.l10n.t('Could not import {0}:', what);
+  }
+}
+
 /** One sentence for a failed operation on a key or certificate: what happened and what to do. */
 export function explain(failure: AzureFailure, kind: OwnKind, operation: Operation, vault: VaultTarget, name?: string): string {
-  const what = name ? `${kind} "${name}" in ${vault.name}` : `the ${kind}s of ${vault.name}`;
-  const head = `Could not ${operation === 'crypto' ? 'use' : operation} ${what}:`;
+  const head = failureHead(kind, operation, vault, name);
+  const one = kindName(kind);
   if (failure.kind === 'forbidden') {
     const role = operation === 'read' ? roles[kind].reader : operation === 'crypto' ? (roles[kind].crypto ?? roles[kind].writer) : roles[kind].writer;
     switch (failure.forbiddenReason) {
       case 'rbac':
-        return `${head} your account has no Azure RBAC role for this. Ask for "${role}" on ${vault.name} (Access control (IAM)); role assignments can take up to 10 minutes to apply.`;
+        return vscode.l10n.t('{0} your account has no Azure RBAC role for this. Ask for "{1}" on {2} (Access control (IAM)); role assignments can take up to 10 minutes to apply.', head, role, vault.name);
       case 'policy':
-        return `${head} the vault's access policy lacks the ${kind} permission "${policyPermissions[operation]}". Ask the vault owner to add it under Access policies.`;
+        return vscode.l10n.t("{0} the vault's access policy lacks the {1} permission \"{2}\". Ask the vault owner to add it under Access policies.", head, one, policyPermissions[operation]);
       case 'firewall':
-        return `${head} the vault's firewall does not allow requests from your network address. Add your address under Networking, or connect from an allowed network.`;
+        return vscode.l10n.t("{0} the vault's firewall does not allow requests from your network address. Add your address under Networking, or connect from an allowed network.", head);
       case 'disabled':
-        return `${head} the ${kind} is disabled. Enable it (or the version) first.`;
+        return vscode.l10n.t('{0} the {1} is disabled. Enable it (or the version) first.', head, one);
       default:
-        return `${head} Azure refused: the operation may not be allowed on this ${kind} (for example a key owned by a certificate, or an operation outside its allowed operations).`;
+        return vscode.l10n.t('{0} Azure refused: the operation may not be allowed on this {1} (for example a key owned by a certificate, or an operation outside its allowed operations).', head, one);
     }
   }
   if (failure.kind === 'conflict' && [failure.code, failure.innerCode].includes('ObjectIsDeletedButRecoverable')) {
-    return `${head} a deleted ${kind} with this name is still recoverable. Recover it, or purge it before reusing the name.`;
+    return vscode.l10n.t('{0} a deleted {1} with this name is still recoverable. Recover it, or purge it before reusing the name.', head, one);
   }
   if (failure.kind === 'conflict' && [failure.code, failure.innerCode].includes('ObjectIsBeingDeleted')) {
-    return `${head} a ${kind} with this name is still being deleted. Wait a few seconds, then retry.`;
+    return vscode.l10n.t('{0} a {1} with this name is still being deleted. Wait a few seconds, then retry.', head, one);
   }
-  if (failure.kind === 'notFound') return `${head} it was not found (deleted, or still being deleted or recovered). Refresh the view.`;
-  if (failure.kind === 'throttled') return `${head} Key Vault kept throttling requests (HTTP 429) after retrying with backoff. Wait a minute, then retry.`;
+  if (failure.kind === 'notFound') return vscode.l10n.t('{0} it was not found (deleted, or still being deleted or recovered). Refresh the view.', head);
+  if (failure.kind === 'throttled') return vscode.l10n.t('{0} Key Vault kept throttling requests (HTTP 429) after retrying with backoff. Wait a minute, then retry.', head);
   return `${head} ${failure.message} ${failure.action ?? ''}`.trim();
 }
 

@@ -24,26 +24,82 @@ export interface CryptoKey {
   readonly details: KeyDetails;
 }
 
+export type CryptoOperation = Extract<KeyOperationName, 'encrypt' | 'decrypt' | 'sign' | 'verify'>;
+
+/** What to select for an operation: with no editor open, and with nothing selected. */
+function selectionHints(operation: CryptoOperation): { noEditor: string; noSelection: string } {
+  switch (operation) {
+    case 'encrypt':
+      return {
+        noEditor: vscode.l10n.t('Open an editor and select the text to encrypt first.'),
+        noSelection: vscode.l10n.t('Select the text to encrypt in the editor first (several selections are processed one by one).'),
+      };
+    case 'decrypt':
+      return {
+        noEditor: vscode.l10n.t('Open an editor and select the base64url ciphertext to decrypt first.'),
+        noSelection: vscode.l10n.t('Select the base64url ciphertext to decrypt in the editor first (several selections are processed one by one).'),
+      };
+    case 'sign':
+      return {
+        noEditor: vscode.l10n.t('Open an editor and select the text to sign first.'),
+        noSelection: vscode.l10n.t('Select the text to sign in the editor first (several selections are processed one by one).'),
+      };
+    case 'verify':
+      return {
+        noEditor: vscode.l10n.t('Open an editor and select the signed text first.'),
+        noSelection: vscode.l10n.t('Select the signed text in the editor first (several selections are processed one by one).'),
+      };
+  }
+}
+
 /** The active editor and its non-empty selections, or an Error saying what to select. */
-export function selections(what: string): { editor: vscode.TextEditor; ranges: vscode.Selection[] } {
+export function selections(operation: CryptoOperation): { editor: vscode.TextEditor; ranges: vscode.Selection[] } {
   const editor = vscode.window.activeTextEditor;
-  if (!editor) throw new Error(`Open an editor and select the ${what} first.`);
+  if (!editor) throw new Error(selectionHints(operation).noEditor);
   const ranges = editor.selections.filter((s) => !s.isEmpty);
-  if (!ranges.length) throw new Error(`Select the ${what} in the editor first (several selections are processed one by one).`);
+  if (!ranges.length) throw new Error(selectionHints(operation).noSelection);
   return { editor, ranges };
 }
 
+/** "Encrypt with which key?" */
+function whichKeyTitle(operation: CryptoOperation): string {
+  switch (operation) {
+    case 'encrypt':
+      return vscode.l10n.t('Encrypt with which key?');
+    case 'decrypt':
+      return vscode.l10n.t('Decrypt with which key?');
+    case 'sign':
+      return vscode.l10n.t('Sign with which key?');
+    case 'verify':
+      return vscode.l10n.t('Verify with which key?');
+  }
+}
+
+/** Refused before any request: the key is disabled. */
+function disabledKey(operation: CryptoOperation, name: string): string {
+  switch (operation) {
+    case 'encrypt':
+      return vscode.l10n.t('The key {0} is disabled: enable it to encrypt with it. Nothing was sent.', name);
+    case 'decrypt':
+      return vscode.l10n.t('The key {0} is disabled: enable it to decrypt with it. Nothing was sent.', name);
+    case 'sign':
+      return vscode.l10n.t('The key {0} is disabled: enable it to sign with it. Nothing was sent.', name);
+    case 'verify':
+      return vscode.l10n.t('The key {0} is disabled: enable it to verify with it. Nothing was sent.', name);
+  }
+}
+
 /** The key of the tree node, or the last one used (offered first), or one picked from the palette. */
-async function chooseKey(services: Services, node: TreeNode | undefined, verb: string): Promise<ItemTarget> {
+async function chooseKey(services: Services, node: TreeNode | undefined, operation: CryptoOperation): Promise<ItemTarget> {
   if (node) return resolveItem(services, 'key', node);
   const last = services.context.workspaceState.get<RememberedKey>(LAST_KEY);
   if (last) {
     const picked = await services.ui.showQuickPick(
       [
-        { label: last.name, description: `${last.vaultName} · last used`, use: true },
-        { label: 'Choose another key…', use: false },
+        { label: last.name, description: vscode.l10n.t('{0} · last used', last.vaultName), use: true },
+        { label: vscode.l10n.t('Choose another key…'), use: false },
       ],
-      { title: `${verb} with which key?` },
+      { title: whichKeyTitle(operation) },
     );
     if (!picked) throw new UserCancelled();
     if (picked.use) return { vault: { name: last.vaultName, vaultUrl: last.vaultUrl }, kind: 'key', name: last.name };
@@ -55,8 +111,8 @@ async function chooseKey(services: Services, node: TreeNode | undefined, verb: s
  * The key with its details (one GET), checked before any crypto request: enabled, within its validity dates,
  * allowing `operation`. Remembers the key for the next command in this workspace (its name and vault only).
  */
-export async function keyFor(services: Services, node: TreeNode | undefined, verb: string, operation: KeyOperationName): Promise<CryptoKey> {
-  const target = await chooseKey(services, node, verb);
+export async function keyFor(services: Services, node: TreeNode | undefined, operation: CryptoOperation): Promise<CryptoKey> {
+  const target = await chooseKey(services, node, operation);
   const [sdk, vaults] = await Promise.all([loadAzureSdk(), vaultClients(services)]);
   let details: KeyDetails;
   try {
@@ -65,14 +121,14 @@ export async function keyFor(services: Services, node: TreeNode | undefined, ver
     fail(error, 'key', 'read', target.vault, target.name);
   }
   const name = label(target);
-  if (!details.enabled) throw new Error(`The key ${name} is disabled: enable it to ${verb.toLowerCase()} with it. Nothing was sent.`);
+  if (!details.enabled) throw new Error(disabledKey(operation, name));
   const now = Date.now();
-  if (details.notBefore && details.notBefore.getTime() > now) throw new Error(`The key ${name} is not active until ${details.notBefore.toISOString()}. Nothing was sent.`);
+  if (details.notBefore && details.notBefore.getTime() > now) throw new Error(vscode.l10n.t('The key {0} is not active until {1}. Nothing was sent.', name, details.notBefore.toISOString()));
   if (details.expiresOn && details.expiresOn.getTime() <= now && (operation === 'encrypt' || operation === 'sign')) {
-    throw new Error(`The key ${name} expired on ${details.expiresOn.toISOString()}: rotate it or pick a current version. Nothing was sent.`);
+    throw new Error(vscode.l10n.t('The key {0} expired on {1}: rotate it or pick a current version. Nothing was sent.', name, details.expiresOn.toISOString()));
   }
   if (!details.operations.includes(operation)) {
-    throw new Error(`The key ${name} does not allow "${operation}" (it allows: ${details.operations.join(', ') || 'nothing'}). Nothing was sent.`);
+    throw new Error(vscode.l10n.t('The key {0} does not allow "{1}" (it allows: {2}). Nothing was sent.', name, operation, details.operations.join(', ') || vscode.l10n.t('nothing')));
   }
   await remember(services, target.vault, target.name);
   return { target, details };
@@ -84,9 +140,9 @@ async function remember(services: Services, vault: VaultTarget, name: string): P
 
 /** Lets the user choose among `options` (skipped when there is one), the first being the default. */
 export async function chooseAlgorithm<A extends string>(services: Services, options: readonly A[], title: string, describe: (a: A) => string): Promise<A> {
-  if (options.length === 0) throw new Error('This key type supports no algorithm for this operation.');
+  if (options.length === 0) throw new Error(vscode.l10n.t('This key type supports no algorithm for this operation.'));
   if (options.length === 1) return options[0]!;
-  const picked = await services.ui.showQuickPick(options.map((a, i) => ({ label: a, description: `${describe(a)}${i === 0 ? ' (default)' : ''}`, algorithm: a })), { title, placeHolder: 'Algorithm' });
+  const picked = await services.ui.showQuickPick(options.map((a, i) => ({ label: a, description: i === 0 ? vscode.l10n.t('{0} (default)', describe(a)) : describe(a), algorithm: a })), { title, placeHolder: vscode.l10n.t('Algorithm') });
   if (!picked) throw new UserCancelled();
   return picked.algorithm;
 }
@@ -96,5 +152,5 @@ export async function replaceAll(editor: vscode.TextEditor, edits: readonly { ra
   const ok = await editor.edit((b) => {
     for (const e of edits) b.replace(e.range, e.text);
   });
-  if (!ok) throw new Error('The editor changed while the vault was working: nothing was replaced. Try again.');
+  if (!ok) throw new Error(vscode.l10n.t('The editor changed while the vault was working: nothing was replaced. Try again.'));
 }

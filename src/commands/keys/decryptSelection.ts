@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { EncryptionAlgorithmName } from '../../azure/keyModel';
 import { encryptionAlgorithmsFor, fromBase64Url } from '../../azure/keyCrypto';
 import { loadAzureSdk } from '../../azure/lazy';
@@ -13,15 +14,15 @@ import { chooseAlgorithm, keyFor, replaceAll, selections } from './cryptoCommon'
  * before any request. The plaintext goes into the editor only, never into a log.
  */
 export async function decryptSelection(services: Services, node?: TreeNode): Promise<{ algorithm: EncryptionAlgorithmName; count: number }> {
-  const { editor, ranges } = selections('base64url ciphertext to decrypt');
+  const { editor, ranges } = selections('decrypt');
   const ciphertexts = ranges.map((r) => fromBase64Url(editor.document.getText(r)));
   const bad = ciphertexts.findIndex((c) => c === undefined);
-  if (bad >= 0) throw new Error(`Selection ${bad + 1} is not base64url text (the output of Encrypt Selection). Nothing was sent.`);
-  const { target, details } = await keyFor(services, node, 'Decrypt', 'decrypt');
+  if (bad >= 0) throw new Error(vscode.l10n.t('Selection {0} is not base64url text (the output of Encrypt Selection). Nothing was sent.', bad + 1));
+  const { target, details } = await keyFor(services, node, 'decrypt');
   const size = details.keySize ? Math.ceil(details.keySize / 8) : undefined;
   const wrong = ciphertexts.findIndex((c) => size !== undefined && c!.length !== size);
-  if (wrong >= 0) throw new Error(`Selection ${wrong + 1} holds ${ciphertexts[wrong]!.length} bytes; ciphertext of an RSA ${details.keySize}-bit key has ${size}. Is it from this key? Nothing was sent.`);
-  const algorithm = await chooseAlgorithm(services, encryptionAlgorithmsFor(details), `Decrypt with ${label(target)}: the algorithm it was encrypted with`, (a) => a);
+  if (wrong >= 0) throw new Error(vscode.l10n.t('Selection {0} holds {1} bytes; ciphertext of an RSA {2}-bit key has {3}. Is it from this key? Nothing was sent.', wrong + 1, ciphertexts[wrong]!.length, details.keySize ?? '', size ?? ''));
+  const algorithm = await chooseAlgorithm(services, encryptionAlgorithmsFor(details), vscode.l10n.t('Decrypt with {0}: the algorithm it was encrypted with', label(target)), (a) => a);
   const [sdk, vaults] = await Promise.all([loadAzureSdk(), vaultClients(services)]);
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const texts: string[] = [];
@@ -35,7 +36,7 @@ export async function decryptSelection(services: Services, node?: TreeNode): Pro
     try {
       texts.push(decoder.decode(plain));
     } catch {
-      throw new Error('The decrypted bytes are not UTF-8 text, so they cannot replace the selection. Nothing was replaced.');
+      throw new Error(vscode.l10n.t('The decrypted bytes are not UTF-8 text, so they cannot replace the selection. Nothing was replaced.'));
     }
   }
   await replaceAll(editor, ranges.map((range, i) => ({ range, text: texts[i]! })));

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { EncryptionAlgorithmName } from '../../azure/keyModel';
 import { encryptionAlgorithmsFor, maxPlaintextBytes, toBase64Url } from '../../azure/keyCrypto';
 import { loadAzureSdk } from '../../azure/lazy';
@@ -7,25 +8,35 @@ import { label, vaultClients } from '../items/common';
 import { fail } from './common';
 import { chooseAlgorithm, keyFor, replaceAll, selections } from './cryptoCommon';
 
-const describe: Record<EncryptionAlgorithmName, string> = {
-  'RSA-OAEP-256': 'OAEP with SHA-256 (recommended)',
-  'RSA-OAEP': 'OAEP with SHA-1',
-  RSA1_5: 'PKCS#1 v1.5 (legacy)',
-};
+function describe(algorithm: EncryptionAlgorithmName): string {
+  switch (algorithm) {
+    case 'RSA-OAEP-256':
+      return vscode.l10n.t('OAEP with SHA-256 (recommended)');
+    case 'RSA-OAEP':
+      return vscode.l10n.t('OAEP with SHA-1');
+    case 'RSA1_5':
+      return vscode.l10n.t('PKCS#1 v1.5 (legacy)');
+  }
+}
 
 /**
  * Encrypt selection: each selection's UTF-8 text is encrypted with the vault key (RSA-OAEP-256 by default) and
  * replaced by the ciphertext in base64url. Plaintext longer than one RSA block is refused before any request.
  */
 export async function encryptSelection(services: Services, node?: TreeNode): Promise<{ algorithm: EncryptionAlgorithmName; results: string[] }> {
-  const { editor, ranges } = selections('text to encrypt');
-  const { target, details } = await keyFor(services, node, 'Encrypt', 'encrypt');
-  const algorithm = await chooseAlgorithm(services, encryptionAlgorithmsFor(details), `Encrypt with ${label(target)}`, (a) => describe[a]);
+  const { editor, ranges } = selections('encrypt');
+  const { target, details } = await keyFor(services, node, 'encrypt');
+  const algorithm = await chooseAlgorithm(services, encryptionAlgorithmsFor(details), vscode.l10n.t('Encrypt with {0}', label(target)), describe);
   const max = details.keySize ? maxPlaintextBytes(details.keySize, algorithm) : undefined;
   const plaintexts = ranges.map((r) => Buffer.from(editor.document.getText(r), 'utf8'));
   const tooLong = plaintexts.findIndex((p) => max !== undefined && p.length > max);
   if (tooLong >= 0) {
-    throw new Error(`Selection ${tooLong + 1} is ${plaintexts[tooLong]!.length} bytes; ${algorithm} with an RSA ${details.keySize}-bit key encrypts at most ${max} bytes. Encrypt a data key instead (envelope encryption). Nothing was sent.`);
+    throw new Error(
+      vscode.l10n.t(
+        'Selection {0} is {1} bytes; {2} with an RSA {3}-bit key encrypts at most {4} bytes. Encrypt a data key instead (envelope encryption). Nothing was sent.',
+        tooLong + 1, plaintexts[tooLong]!.length, algorithm, details.keySize ?? '', max ?? '',
+      ),
+    );
   }
   const [sdk, vaults] = await Promise.all([loadAzureSdk(), vaultClients(services)]);
   const results: string[] = [];

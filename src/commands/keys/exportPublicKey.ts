@@ -15,18 +15,18 @@ export async function exportPublicKey(services: Services, node?: TreeNode): Prom
   const target = await resolveItem(services, 'key', node);
   const format = await services.ui.showQuickPick(
     [
-      { label: 'PEM', description: 'SubjectPublicKeyInfo (-----BEGIN PUBLIC KEY-----): openssl, node:crypto, most libraries', format: 'pem' as const },
-      { label: 'JWK', description: 'JSON Web Key with the public members only (kty, n, e / crv, x, y)', format: 'jwk' as const },
+      { label: 'PEM', description: vscode.l10n.t('SubjectPublicKeyInfo (-----BEGIN PUBLIC KEY-----): openssl, node:crypto, most libraries'), format: 'pem' as const },
+      { label: 'JWK', description: vscode.l10n.t('JSON Web Key with the public members only (kty, n, e / crv, x, y)'), format: 'jwk' as const },
     ],
-    { title: `Export the public key of ${label(target)}`, placeHolder: 'Format' },
+    { title: vscode.l10n.t('Export the public key of {0}', label(target)), placeHolder: vscode.l10n.t('Format') },
   );
   if (!format) throw new UserCancelled();
   const where = await services.ui.showQuickPick(
     [
-      { label: 'New untitled editor', where: 'editor' as const },
-      { label: 'Save to a file…', where: 'file' as const },
+      { label: vscode.l10n.t('New untitled editor'), where: 'editor' as const },
+      { label: vscode.l10n.t('Save to a file…'), where: 'file' as const },
     ],
-    { title: `Export the public key of ${label(target)}`, placeHolder: 'Where to' },
+    { title: vscode.l10n.t('Export the public key of {0}', label(target)), placeHolder: vscode.l10n.t('Where to') },
   );
   if (!where) throw new UserCancelled();
   const [sdk, vaults] = await Promise.all([loadAzureSdk(), vaultClients(services)]);
@@ -47,13 +47,13 @@ export async function exportPublicKey(services: Services, node?: TreeNode): Prom
   const base = vscode.workspace.workspaceFolders?.[0]?.uri;
   const fileName = `${target.name}.public.${format.format === 'jwk' ? 'jwk.json' : 'pem'}`;
   const uri = await services.ui.showSaveDialog({
-    title: `Save the public key of ${label(target)}`,
+    title: vscode.l10n.t('Save the public key of {0}', label(target)),
     ...(base ? { defaultUri: vscode.Uri.joinPath(base, fileName) } : {}),
-    filters: format.format === 'jwk' ? { 'JSON Web Key': ['json'] } : { 'PEM public key': ['pem'] },
+    filters: format.format === 'jwk' ? { [vscode.l10n.t('JSON Web Key')]: ['json'] } : { [vscode.l10n.t('PEM public key')]: ['pem'] },
   });
   if (!uri) throw new UserCancelled();
   await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
   services.log.info(`exported the public key of ${label(target)} (${format.label}) to a file`);
-  services.ui.notify(`Saved the public key of ${target.name}`);
+  services.ui.notify(vscode.l10n.t('Saved the public key of {0}', target.name));
   return { format: format.format, text, file: uri.toString() };
 }

@@ -1,11 +1,12 @@
 // Prompts shared by the key and certificate commands: name, expiry date, tags (validated before any request).
+import * as vscode from 'vscode';
 import { checkSecretName, formatTags, parseDateInput, parseTags } from '../../azure/rules';
 import type { Services } from '../../services';
 import { UserCancelled } from '../wrapper';
 
 /** A key or certificate name (^[0-9a-zA-Z-]{1,127}$). */
 export async function askName(services: Services, title: string, prompt: string, value?: string): Promise<string> {
-  const name = await services.ui.showInputBox({ title, prompt, ...(value ? { value } : {}), placeHolder: 'letters, digits and hyphens', ignoreFocusOut: true, validateInput: (v) => checkSecretName(v.trim()) });
+  const name = await services.ui.showInputBox({ title, prompt, ...(value ? { value } : {}), placeHolder: vscode.l10n.t('letters, digits and hyphens'), ignoreFocusOut: true, validateInput: (v) => checkSecretName(v.trim()) });
   if (name === undefined) throw new UserCancelled();
   const problem = checkSecretName(name.trim());
   if (problem) throw new Error(problem);
@@ -17,14 +18,14 @@ export async function askDate(services: Services, title: string, prompt: string,
   const check = (v: string): string | undefined => {
     const parsed = parseDateInput(v, Date.now());
     if (!parsed.ok) return parsed.reason;
-    if (parsed.value && parsed.value.getTime() <= Date.now()) return `${parsed.value.toISOString()} is in the past.`;
+    if (parsed.value && parsed.value.getTime() <= Date.now()) return vscode.l10n.t('{0} is in the past.', parsed.value.toISOString());
     return undefined;
   };
   const text = await services.ui.showInputBox({
     title,
     prompt,
     ...(current ? { value: current.toISOString().slice(0, 10) } : {}),
-    placeHolder: 'YYYY-MM-DD, or +90d, +6m, +1y (empty: none)',
+    placeHolder: vscode.l10n.t('YYYY-MM-DD, or +90d, +6m, +1y (empty: none)'),
     ignoreFocusOut: true,
     validateInput: check,
   });
@@ -39,7 +40,7 @@ export async function askDate(services: Services, title: string, prompt: string,
 export async function askTags(services: Services, title: string, current?: Readonly<Record<string, string>>): Promise<Record<string, string>> {
   const text = await services.ui.showInputBox({
     title,
-    prompt: 'Tags as name=value, separated by commas (empty: no tags)',
+    prompt: vscode.l10n.t('Tags as name=value, separated by commas (empty: no tags)'),
     value: formatTags(current),
     placeHolder: 'env=prod, owner=team-a',
     ignoreFocusOut: true,

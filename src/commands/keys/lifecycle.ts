@@ -1,5 +1,6 @@
 // Enable/disable for keys and certificates (generic over the kind), and what their delete, recover and purge
 // need from the shared flows of ../items/lifecycle: the service calls and how failures are explained.
+import * as vscode from 'vscode';
 import type { AzureSdk } from '../../azure/lazy';
 import { loadAzureSdk } from '../../azure/lazy';
 import type { VaultClients } from '../../azure/sdk';
@@ -28,7 +29,7 @@ export async function setEnabled(services: Services, kind: OwnKind, enabled: boo
   services.log.info(`${enabled ? 'enabled' : 'disabled'} ${kind} ${label(target)} in ${target.vault.name}`);
   if (kind === 'certificate') await refreshCertificateGroups(services, target.vault, target.node);
   else await refreshItem(services, target);
-  services.ui.notify(`${enabled ? 'Enabled' : 'Disabled'} ${label(target)}`);
+  services.ui.notify(enabled ? vscode.l10n.t('Enabled {0}', label(target)) : vscode.l10n.t('Disabled {0}', label(target)));
   return { name: target.name, ...(target.version ? { version: target.version } : {}), enabled };
 }
 
@@ -55,7 +56,7 @@ export const keyLifecycle: ItemLifecycle = {
 export const certificateLifecycle: ItemLifecycle = {
   kind: 'certificate',
   changes: ['certificate', 'key', 'secret'],
-  goesWithIt: { delete: ' Its key and secret (same name) go with it.', purge: ' Its key and secret are purged with it.' },
+  goesWithIt: () => ({ delete: vscode.l10n.t('Its key and secret (same name) go with it.'), purge: vscode.l10n.t('Its key and secret are purged with it.') }),
   remove: async (vaults, url, name) => (await loadAzureSdk()).certificateOps.deleteCertificate(vaults, url, name),
   recover: async (vaults, url, name) => (await loadAzureSdk()).certificateOps.recoverCertificate(vaults, url, name),
   purge: async (vaults, url, name) => (await loadAzureSdk()).certificateOps.purgeCertificate(vaults, url, name),

@@ -13,9 +13,9 @@ import { chooseAlgorithm, keyFor, selections } from './cryptoCommon';
  * machine), signed in the vault, and the base64url signature is inserted on a new line after the selection.
  */
 export async function signSelection(services: Services, node?: TreeNode): Promise<{ algorithm: SignatureAlgorithmName; keyId?: string; signatures: string[] }> {
-  const { editor, ranges } = selections('text to sign');
-  const { target, details } = await keyFor(services, node, 'Sign', 'sign');
-  const algorithm = await chooseAlgorithm(services, signatureAlgorithmsFor(details), `Sign with ${label(target)}`, (a) => `${hashFor(a).toUpperCase()} digest, ${a.startsWith('PS') ? 'RSASSA-PSS' : a.startsWith('RS') ? 'RSASSA-PKCS1-v1_5' : 'ECDSA'}`);
+  const { editor, ranges } = selections('sign');
+  const { target, details } = await keyFor(services, node, 'sign');
+  const algorithm = await chooseAlgorithm(services, signatureAlgorithmsFor(details), vscode.l10n.t('Sign with {0}', label(target)), (a) => vscode.l10n.t('{0} digest, {1}', hashFor(a).toUpperCase(), a.startsWith('PS') ? 'RSASSA-PSS' : a.startsWith('RS') ? 'RSASSA-PKCS1-v1_5' : 'ECDSA'));
   const [sdk, vaults] = await Promise.all([loadAzureSdk(), vaultClients(services)]);
   const signatures: string[] = [];
   let keyId: string | undefined;
@@ -30,7 +30,7 @@ export async function signSelection(services: Services, node?: TreeNode): Promis
   }
   const eol = editor.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
   const ok = await editor.edit((b) => ranges.forEach((r, i) => b.insert(r.end, `${eol}${signatures[i]!}`)));
-  if (!ok) throw new Error('The editor changed while the vault was signing: nothing was inserted. Try again.');
+  if (!ok) throw new Error(vscode.l10n.t('The editor changed while the vault was signing: nothing was inserted. Try again.'));
   services.log.info(`signed ${ranges.length} selection(s) with key ${label(target)} (${algorithm})`);
   return { algorithm, ...(keyId ? { keyId } : {}), signatures };
 }

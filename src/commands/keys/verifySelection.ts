@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { SignatureAlgorithmName } from '../../azure/keyModel';
 import { fromBase64Url, hashFor, signatureAlgorithmsFor, signatureLength } from '../../azure/keyCrypto';
 import { loadAzureSdk } from '../../azure/lazy';
@@ -22,22 +22,22 @@ function signatureAfter(editor: vscode.TextEditor, range: vscode.Range): string 
  * signature (base64url, offered from the line after the selection when it holds one). Says valid or not.
  */
 export async function verifySelection(services: Services, node?: TreeNode): Promise<{ algorithm: SignatureAlgorithmName; valid: boolean }> {
-  const { editor, ranges } = selections('signed text');
+  const { editor, ranges } = selections('verify');
   const range = ranges[0]!;
-  const { target, details } = await keyFor(services, node, 'Verify', 'verify');
+  const { target, details } = await keyFor(services, node, 'verify');
   const length = signatureLength(details);
   const check = (v: string): string | undefined => {
     const bytes = fromBase64Url(v);
-    if (!bytes) return 'Paste the signature as base64url (the output of Sign Selection).';
-    if (length !== undefined && bytes.length !== length) return `A signature of this key has ${length} bytes; this one has ${bytes.length}.`;
+    if (!bytes) return vscode.l10n.t('Paste the signature as base64url (the output of Sign Selection).');
+    if (length !== undefined && bytes.length !== length) return vscode.l10n.t('A signature of this key has {0} bytes; this one has {1}.', length, bytes.length);
     return undefined;
   };
   const suggested = signatureAfter(editor, range);
-  const text = await services.ui.showInputBox({ title: `Verify with ${label(target)}`, prompt: 'The signature (base64url)', ...(suggested ? { value: suggested } : {}), ignoreFocusOut: true, validateInput: check });
+  const text = await services.ui.showInputBox({ title: vscode.l10n.t('Verify with {0}', label(target)), prompt: vscode.l10n.t('The signature (base64url)'), ...(suggested ? { value: suggested } : {}), ignoreFocusOut: true, validateInput: check });
   if (text === undefined) throw new UserCancelled();
   const problem = check(text);
-  if (problem) throw new Error(`${problem} Nothing was sent.`);
-  const algorithm = await chooseAlgorithm(services, signatureAlgorithmsFor(details), `Verify with ${label(target)}: the algorithm it was signed with`, (a) => `${hashFor(a).toUpperCase()} digest`);
+  if (problem) throw new Error(vscode.l10n.t('{0} Nothing was sent.', problem));
+  const algorithm = await chooseAlgorithm(services, signatureAlgorithmsFor(details), vscode.l10n.t('Verify with {0}: the algorithm it was signed with', label(target)), (a) => vscode.l10n.t('{0} digest', hashFor(a).toUpperCase()));
   const [sdk, vaults] = await Promise.all([loadAzureSdk(), vaultClients(services)]);
   let valid: boolean;
   try {
@@ -46,7 +46,7 @@ export async function verifySelection(services: Services, node?: TreeNode): Prom
     fail(error, 'key', 'crypto', target.vault, target.name);
   }
   services.log.info(`verified a signature with key ${label(target)} (${algorithm}): ${valid ? 'valid' : 'invalid'}`);
-  if (valid) void services.ui.showInformationMessage(`Valid signature: ${algorithm} by ${label(target)} in ${target.vault.name}.`);
-  else void services.ui.showErrorMessage(`The signature does NOT match the selected text (${algorithm}, ${label(target)}).`);
+  if (valid) void services.ui.showInformationMessage(vscode.l10n.t('Valid signature: {0} by {1} in {2}.', algorithm, label(target), target.vault.name));
+  else void services.ui.showErrorMessage(vscode.l10n.t('The signature does NOT match the selected text ({0}, {1}).', algorithm, label(target)));
   return { algorithm, valid };
 }

@@ -1,5 +1,6 @@
 // Prompts for a secret's content type, dates and tags, validated live against the service's limits and
 // checked again after the prompt (a scripted or pasted answer gets the same refusal, before any request).
+import * as vscode from 'vscode';
 import { checkContentType, checkValidity, formatTags, parseDateInput, parseTags, type Tags } from '../../azure/rules';
 import type { Services } from '../../services';
 import { UserCancelled } from '../wrapper';
@@ -13,7 +14,7 @@ function orThrow<T>(parsed: { ok: true; value: T } | { ok: false; reason: string
 export async function promptContentType(services: Services, title: string, value: string | undefined): Promise<string | undefined> {
   const input = await services.ui.showInputBox({
     title,
-    prompt: 'Content type (optional), e.g. text/plain, application/json, application/x-pem-file. At most 255 characters.',
+    prompt: vscode.l10n.t('Content type (optional), e.g. text/plain, application/json, application/x-pem-file. At most 255 characters.'),
     value: value ?? '',
     ignoreFocusOut: true,
     validateInput: (v) => checkContentType(v.trim()),
@@ -43,8 +44,8 @@ export async function promptDate(
     title,
     prompt:
       which === 'expiry'
-        ? 'Expiry date (optional): YYYY-MM-DD, an ISO date-time, or +90d, +6m, +1y. Expired secrets stay readable; apps should rotate before.'
-        : 'Activation date, "not before" (optional): YYYY-MM-DD, an ISO date-time, or +1d. The value cannot be used before it.',
+        ? vscode.l10n.t('Expiry date (optional): YYYY-MM-DD, an ISO date-time, or +90d, +6m, +1y. Expired secrets stay readable; apps should rotate before.')
+        : vscode.l10n.t('Activation date, "not before" (optional): YYYY-MM-DD, an ISO date-time, or +1d. The value cannot be used before it.'),
     value: current ? current.toISOString() : '',
     ignoreFocusOut: true,
     validateInput: check,
@@ -59,7 +60,7 @@ export async function promptDate(
 export async function promptTags(services: Services, title: string, current: Tags | undefined): Promise<Record<string, string>> {
   const input = await services.ui.showInputBox({
     title,
-    prompt: 'Tags (optional): name=value, separated by commas. At most 15; names ≤ 512, values ≤ 256 characters.',
+    prompt: vscode.l10n.t('Tags (optional): name=value, separated by commas. At most 15; names ≤ 512, values ≤ 256 characters.'),
     value: formatTags(current),
     ignoreFocusOut: true,
     validateInput: (v) => {

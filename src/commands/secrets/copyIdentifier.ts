@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import type { TreeNode } from '../../tree/TreeNode';
 import { ItemNode } from '../../tree/ItemNode';
@@ -18,15 +19,15 @@ export async function copySecretIdentifier(services: Services, node?: TreeNode):
   else {
     const picked = await services.ui.showQuickPick(
       [
-        { label: 'Unversioned', description: unversionedId(target), detail: 'Always resolves to the latest version (App Service and Functions references pick up rotations).', versioned: false },
-        { label: 'Current version', description: 'pinned to the version that is current now', detail: 'Resolves to this version even after a rotation.', versioned: true },
+        { label: vscode.l10n.t('Unversioned'), description: unversionedId(target), detail: vscode.l10n.t('Always resolves to the latest version (App Service and Functions references pick up rotations).'), versioned: false },
+        { label: vscode.l10n.t('Current version'), description: vscode.l10n.t('pinned to the version that is current now'), detail: vscode.l10n.t('Resolves to this version even after a rotation.'), versioned: true },
       ],
-      { title: `Copy the identifier of ${target.name}` },
+      { title: vscode.l10n.t('Copy the identifier of {0}', target.name) },
     );
     if (!picked) throw new UserCancelled();
     id = picked.versioned ? await versionedId(services, target) : unversionedId(target);
   }
   await services.clipboard.copyText(id);
-  services.ui.notify(`Copied ${id}`);
+  services.ui.notify(vscode.l10n.t('Copied {0}', id));
   return id;
 }

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { checkSecretName } from '../../azure/rules';
 import { setSecret } from '../../azure/secretOps';
 import type { Services } from '../../services';
@@ -24,30 +25,36 @@ export async function copySecretToVault(services: Services, node?: TreeNode): Pr
       .filter((v) => v.vaultUrl !== source.vault.vaultUrl)
       .map((vault) => ({ label: vault.name, description: vault.info ? `${vault.info.resourceGroup} · ${vault.info.location}` : vault.vaultUrl, vault })),
   );
-  const picked = await services.ui.showQuickPick(vaults, { title: `Copy ${label(source)} to which vault?`, placeHolder: 'Type to search vaults by name', matchOnDescription: true });
+  const picked = await services.ui.showQuickPick(vaults, { title: vscode.l10n.t('Copy {0} to which vault?', label(source)), placeHolder: vscode.l10n.t('Type to search vaults by name'), matchOnDescription: true });
   if (!picked) throw new UserCancelled();
   const target = picked.vault;
-  const title = `Copy ${label(source)} to ${target.name}`;
-  const name = await services.ui.showInputBox({ title, prompt: 'Name in the target vault', value: source.name, ignoreFocusOut: true, validateInput: (v) => checkSecretName(v) });
+  const title = vscode.l10n.t('Copy {0} to {1}', label(source), target.name);
+  const name = await services.ui.showInputBox({ title, prompt: vscode.l10n.t('Name in the target vault'), value: source.name, ignoreFocusOut: true, validateInput: (v) => checkSecretName(v) });
   if (name === undefined) throw new UserCancelled();
   const problem = checkSecretName(name);
   if (problem) throw new Error(problem);
 
   const status = await nameStatus(services, target, name);
   if (status.status === 'deleted') {
-    const choice = await services.ui.confirm(`"${name}" is a deleted secret in ${target.name}`, 'Its name cannot be reused until it is recovered or purged. Recover it there first? (Then copy again to add this value as a new version.)', 'Recover');
-    if (choice === 'Recover') await recoverItem(services, secretLifecycle, target, name);
+    const recover = vscode.l10n.t('Recover');
+    const choice = await services.ui.confirm(
+      vscode.l10n.t('"{0}" is a deleted secret in {1}', name, target.name),
+      vscode.l10n.t('Its name cannot be reused until it is recovered or purged. Recover it there first? (Then copy again to add this value as a new version.)'),
+      recover,
+    );
+    if (choice === recover) await recoverItem(services, secretLifecycle, target, name);
     throw new UserCancelled();
   }
   if (status.status === 'exists') {
-    const choice = await services.ui.confirm(`"${name}" already exists in ${target.name}`, 'Add the copied value as a new version there? Its current version stays in the history.', 'Add New Version');
-    if (choice !== 'Add New Version') throw new UserCancelled();
+    const add = vscode.l10n.t('Add New Version');
+    const choice = await services.ui.confirm(vscode.l10n.t('"{0}" already exists in {1}', name, target.name), vscode.l10n.t('Add the copied value as a new version there? Its current version stays in the history.'), add);
+    if (choice !== add) throw new UserCancelled();
   }
   const secret = await readSecretValue(services, source);
   const clients = await vaultClients(services);
   let created;
   try {
-    created = await withProgress(`Copying ${source.name} to ${target.name}…`, (abortSignal) =>
+    created = await withProgress(vscode.l10n.t('Copying {0} to {1}…', source.name, target.name), (abortSignal) =>
       setSecret(clients, target.vaultUrl, name, secret.value, {
         ...(secret.properties.contentType !== undefined ? { contentType: secret.properties.contentType } : {}),
         ...(secret.properties.tags !== undefined ? { tags: secret.properties.tags } : {}),
@@ -59,6 +66,6 @@ export async function copySecretToVault(services: Services, node?: TreeNode): Pr
   services.log.info(`copied secret ${source.name} of ${source.vault.name} to ${name} in ${target.name}`);
   await refreshSecrets(services, target);
   await revealSecret(services, target, name);
-  services.ui.notify(`Copied ${source.name} to ${target.name}${name !== source.name ? ` as ${name}` : ''}`);
+  services.ui.notify(name !== source.name ? vscode.l10n.t('Copied {0} to {1} as {2}', source.name, target.name, name) : vscode.l10n.t('Copied {0} to {1}', source.name, target.name));
   return { vault: target.name, name, ...(created.version ? { version: created.version } : {}) };
 }

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import type { TreeNode } from '../../tree/TreeNode';
 import { label } from '../items/common';
@@ -14,6 +15,6 @@ export async function copySecretValue(services: Services, node?: TreeNode): Prom
   const version = secret.properties.version ?? target.version;
   const shown = label({ name: target.name, ...(version ? { version } : {}) });
   const seconds = await services.clipboard.copySecret(secret.value, `${shown} (${target.vault.name})`);
-  services.ui.notify(seconds > 0 ? `Copied the value of ${shown}; clipboard clears in ${seconds} s` : `Copied the value of ${shown} (clipboard clearing is off)`);
+  services.ui.notify(seconds > 0 ? vscode.l10n.t('Copied the value of {0}; clipboard clears in {1} s', shown, seconds) : vscode.l10n.t('Copied the value of {0} (clipboard clearing is off)', shown));
   return { name: target.name, ...(version ? { version } : {}), clearsInSeconds: seconds };
 }

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import type { TreeNode } from '../../tree/TreeNode';
 import { resolveSecret } from './common';
@@ -7,6 +8,6 @@ import { versionedId } from './identifiers';
 export async function copySecretVersionedIdentifier(services: Services, node?: TreeNode): Promise<string> {
   const id = await versionedId(services, await resolveSecret(services, node));
   await services.clipboard.copyText(id);
-  services.ui.notify(`Copied ${id}`);
+  services.ui.notify(vscode.l10n.t('Copied {0}', id));
   return id;
 }

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { setSecret } from '../../azure/secretOps';
 import type { Services } from '../../services';
 import type { TreeNode } from '../../tree/TreeNode';
@@ -20,30 +21,34 @@ import { promptSecretValue } from './valueInput';
  * Returns the new secret's name and version.
  */
 export async function createSecret(services: Services, node?: TreeNode): Promise<{ name: string; version?: string } | undefined> {
-  const { vault } = await resolveVault(services, node, 'Create a secret in which vault?');
-  const title = `Create a secret in ${vault.name}`;
+  const { vault } = await resolveVault(services, node, vscode.l10n.t('Create a secret in which vault?'));
+  const title = vscode.l10n.t('Create a secret in {0}', vault.name);
   const named = await promptNewSecretName(services, vault, { title, ...(node ? { from: node } : {}) });
   const { name } = named;
   if (named.status === 'deleted') {
-    const until = named.deleted.scheduledPurgeDate ? ` until ${named.deleted.scheduledPurgeDate.toISOString().slice(0, 10)}` : '';
+    const purgeDate = named.deleted.scheduledPurgeDate;
+    const recover = vscode.l10n.t('Recover');
     const choice = await services.ui.confirm(
-      `"${name}" is a deleted secret in ${vault.name}`,
-      `It can be recovered${until}. Its name cannot be reused until it is recovered or purged. Recover it (with all its versions)?`,
-      'Recover',
+      vscode.l10n.t('"{0}" is a deleted secret in {1}', name, vault.name),
+      purgeDate
+        ? vscode.l10n.t('It can be recovered until {0}. Its name cannot be reused until it is recovered or purged. Recover it (with all its versions)?', purgeDate.toISOString().slice(0, 10))
+        : vscode.l10n.t('It can be recovered. Its name cannot be reused until it is recovered or purged. Recover it (with all its versions)?'),
+      recover,
     );
-    if (choice === 'Recover') {
+    if (choice === recover) {
       await recoverItem(services, secretLifecycle, vault, name, node);
       return { name };
     }
-    throw new Error(`"${name}" is a deleted secret in ${vault.name}: recover it, or purge it (Deleted → Deleted secrets) before reusing the name.`);
+    throw new Error(vscode.l10n.t('"{0}" is a deleted secret in {1}: recover it, or purge it (Deleted → Deleted secrets) before reusing the name.', name, vault.name));
   }
   if (named.status === 'exists') {
+    const add = vscode.l10n.t('Add New Version');
     const choice = await services.ui.confirm(
-      `"${name}" already exists in ${vault.name}`,
-      'Add the value as a new version? The current version stays in its history, and apps using the unversioned identifier get the new value.',
-      'Add New Version',
+      vscode.l10n.t('"{0}" already exists in {1}', name, vault.name),
+      vscode.l10n.t('Add the value as a new version? The current version stays in its history, and apps using the unversioned identifier get the new value.'),
+      add,
     );
-    if (choice !== 'Add New Version') throw new UserCancelled();
+    if (choice !== add) throw new UserCancelled();
     return addNewVersion(services, { vault, kind: 'secret', name }, node);
   }
 
@@ -54,7 +59,7 @@ export async function createSecret(services: Services, node?: TreeNode): Promise
   const vaults = await vaultClients(services);
   let created;
   try {
-    created = await withProgress(`Creating ${name} in ${vault.name}…`, (abortSignal) =>
+    created = await withProgress(vscode.l10n.t('Creating {0} in {1}…', name, vault.name), (abortSignal) =>
       setSecret(vaults, vault.vaultUrl, name, value.value, {
         ...(contentType ? { contentType } : {}),
         ...(Object.keys(tags).length ? { tags } : {}),
@@ -67,6 +72,6 @@ export async function createSecret(services: Services, node?: TreeNode): Promise
   services.log.info(`created secret ${name} in ${vault.name} (value ${value.source})`);
   await refreshSecrets(services, vault, node);
   await revealSecret(services, vault, name);
-  services.ui.notify(`Created ${name} in ${vault.name}`);
+  services.ui.notify(vscode.l10n.t('Created {0} in {1}', name, vault.name));
   return { name, ...(created.version ? { version: created.version } : {}) };
 }

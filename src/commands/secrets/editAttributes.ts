@@ -28,11 +28,11 @@ async function currentProperties(services: Services, target: ItemTarget): Promis
   } catch (error) {
     return secretFailure(services, error, { operation: 'list', vault: target.vault, name: target.name });
   }
-  if (!latest) throw new Error(`"${target.name}" was not found in ${target.vault.name}. Refresh the view.`);
+  if (!latest) throw new Error(vscode.l10n.t('"{0}" was not found in {1}. Refresh the view.', target.name, target.vault.name));
   return latest;
 }
 
-const day = (d: Date | undefined): string => (d ? d.toISOString().slice(0, 16).replace('T', ' ') : 'none');
+const day = (d: Date | undefined): string => (d ? d.toISOString().slice(0, 16).replace('T', ' ') : vscode.l10n.t('none'));
 
 /**
  * Edit Attributes: enable/disable, expiry, activation (not before), content type or tags of a secret (its
@@ -41,19 +41,19 @@ const day = (d: Date | undefined): string => (d ? d.toISOString().slice(0, 16).r
 export async function editSecretAttributes(services: Services, node?: TreeNode): Promise<{ name: string; version?: string; field: Field }> {
   const target = await resolveSecret(services, node);
   const props = await currentProperties(services, target);
-  if (props.managed) throw new Error(`"${target.name}" belongs to the certificate of the same name: change the certificate's attributes instead.`);
-  const title = `Edit ${label(target)} (${target.vault.name})${target.version ? '' : ' — latest version'}`;
+  if (props.managed) throw new Error(vscode.l10n.t("\"{0}\" belongs to the certificate of the same name: change the certificate's attributes instead.", target.name));
+  const title = target.version ? vscode.l10n.t('Edit {0} ({1})', label(target), target.vault.name) : vscode.l10n.t('Edit {0} ({1}) — latest version', label(target), target.vault.name);
   const picked = await services.ui.showQuickPick<FieldPick>(
     [
       props.enabled === false
-        ? { label: '$(pass) Enable', description: 'its value can be read again', field: 'enabled' }
-        : { label: '$(circle-slash) Disable', description: 'its value can no longer be read', field: 'enabled' },
-      { label: '$(calendar) Expiry date…', description: day(props.expiresOn), field: 'expiry' },
-      { label: '$(clock) Activation date (not before)…', description: day(props.notBefore), field: 'activation' },
-      { label: '$(symbol-string) Content type…', description: props.contentType ?? 'none', field: 'contentType' },
-      { label: '$(tag) Tags…', description: Object.keys(props.tags ?? {}).join(', ') || 'none', field: 'tags' },
+        ? { label: `$(pass) ${vscode.l10n.t('Enable')}`, description: vscode.l10n.t('its value can be read again'), field: 'enabled' }
+        : { label: `$(circle-slash) ${vscode.l10n.t('Disable')}`, description: vscode.l10n.t('its value can no longer be read'), field: 'enabled' },
+      { label: `$(calendar) ${vscode.l10n.t('Expiry date…')}`, description: day(props.expiresOn), field: 'expiry' },
+      { label: `$(clock) ${vscode.l10n.t('Activation date (not before)…')}`, description: day(props.notBefore), field: 'activation' },
+      { label: `$(symbol-string) ${vscode.l10n.t('Content type…')}`, description: props.contentType ?? vscode.l10n.t('none'), field: 'contentType' },
+      { label: `$(tag) ${vscode.l10n.t('Tags…')}`, description: Object.keys(props.tags ?? {}).join(', ') || vscode.l10n.t('none'), field: 'tags' },
     ],
-    { title, placeHolder: 'What do you want to change?' },
+    { title, placeHolder: vscode.l10n.t('What do you want to change?') },
   );
   if (!picked) throw new UserCancelled();
   let write: SecretWrite;
@@ -65,7 +65,13 @@ export async function editSecretAttributes(services: Services, node?: TreeNode):
     case 'activation': {
       const expiry = picked.field === 'expiry';
       const date = await promptDate(services, title, expiry ? 'expiry' : 'activation', expiry ? props.expiresOn : props.notBefore, expiry ? props.notBefore : props.expiresOn);
-      if (!date) throw new Error(`Key Vault cannot remove the ${expiry ? 'expiry' : 'activation'} date of an existing version: set a new date, or add a new version without one.`);
+      if (!date) {
+        throw new Error(
+          expiry
+            ? vscode.l10n.t('Key Vault cannot remove the expiry date of an existing version: set a new date, or add a new version without one.')
+            : vscode.l10n.t('Key Vault cannot remove the activation date of an existing version: set a new date, or add a new version without one.'),
+        );
+      }
       write = expiry ? { expiresOn: date } : { notBefore: date };
       break;
     }
@@ -84,6 +90,6 @@ export async function editSecretAttributes(services: Services, node?: TreeNode):
   }
   services.log.info(`updated ${picked.field} of secret ${label(target)} in ${target.vault.name}`);
   await refreshAfterUpdate(services, target);
-  services.ui.notify(`Updated ${label(target)}`);
+  services.ui.notify(vscode.l10n.t('Updated {0}', label(target)));
   return { name: target.name, ...(updated.version ? { version: updated.version } : {}), field: picked.field };
 }

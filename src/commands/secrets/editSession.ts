@@ -35,23 +35,24 @@ export class EditSession {
   readonly save = async (text: string): Promise<void> => {
     const { services, vault, name } = this;
     const problem = checkSecretValue(text);
-    if (problem) throw new Error(`Not saved: ${problem}`);
+    if (problem) throw new Error(vscode.l10n.t('Not saved: {0}', problem));
     const vaults = await vaultClients(services);
     let latest;
     try {
       latest = await latestSecretProperties(vaults, vault.vaultUrl, name);
     } catch (error) {
-      throw new Error(`Not saved (your changes are kept): ${explainFailure(classifyError(error), { operation: 'list', vault, name })}`);
+      throw new Error(vscode.l10n.t('Not saved (your changes are kept): {0}', explainFailure(classifyError(error), { operation: 'list', vault, name })));
     }
     if (latest?.version && this.baseline.version && latest.version !== this.baseline.version) {
       await this.resolveConflict(latest.version);
     } else if (!this.confirmed) {
+      const saveAction = vscode.l10n.t('Save New Version');
       const choice = await services.ui.confirm(
-        `Save ${name} as a new version in ${vault.name}?`,
-        'Saving creates a new version with this text as its value (content type and tags are kept). The current version stays in the history; apps using the unversioned identifier get the new value.',
-        'Save New Version',
+        vscode.l10n.t('Save {0} as a new version in {1}?', name, vault.name),
+        vscode.l10n.t('Saving creates a new version with this text as its value (content type and tags are kept). The current version stays in the history; apps using the unversioned identifier get the new value.'),
+        saveAction,
       );
-      if (choice !== 'Save New Version') throw new Error('Not saved: you cancelled. Your changes are kept in the editor.');
+      if (choice !== saveAction) throw new Error(vscode.l10n.t('Not saved: you cancelled. Your changes are kept in the editor.'));
     }
     this.confirmed = true;
     let created;
@@ -62,25 +63,30 @@ export class EditSession {
       });
     } catch (error) {
       services.log.error(`saving secret ${name} in ${vault.name} failed: ${classifyError(error).code ?? classifyError(error).kind}`);
-      throw new Error(`Not saved (your changes are kept): ${explainFailure(classifyError(error), { operation: 'write', vault, name })}`);
+      throw new Error(vscode.l10n.t('Not saved (your changes are kept): {0}', explainFailure(classifyError(error), { operation: 'write', vault, name })));
     }
     this.baseline.version = created.version;
     services.log.info(`saved secret ${name} in ${vault.name} as version ${created.version ?? '?'}`);
     await refreshSecrets(services, vault, this.from);
-    services.ui.notify(`Saved ${name} as new version ${created.version?.slice(0, 8) ?? ''}`);
+    services.ui.notify(vscode.l10n.t('Saved {0} as new version {1}', name, created.version?.slice(0, 8) ?? ''));
   };
 
   private async resolveConflict(latestVersion: string): Promise<void> {
     const { services, name } = this;
+    const overwrite = vscode.l10n.t('Overwrite');
+    const compare = vscode.l10n.t('Compare');
     const choice = await services.ui.confirm(
-      `${name} changed since you opened it`,
-      `Version ${latestVersion.slice(0, 8)} was added after the version you are editing (${this.baseline.version?.slice(0, 8) ?? '?'}). Overwrite adds your text as a newer version anyway; Compare shows the current value next to yours.`,
-      'Overwrite',
-      'Compare',
+      vscode.l10n.t('{0} changed since you opened it', name),
+      vscode.l10n.t(
+        'Version {0} was added after the version you are editing ({1}). Overwrite adds your text as a newer version anyway; Compare shows the current value next to yours.',
+        latestVersion.slice(0, 8), this.baseline.version?.slice(0, 8) ?? '?',
+      ),
+      overwrite,
+      compare,
     );
-    if (choice === 'Overwrite') return;
-    if (choice === 'Compare') await this.compare(latestVersion);
-    throw new Error(`Not saved: ${name} has a newer version (${latestVersion.slice(0, 8)}). Your changes are kept; save again to overwrite.`);
+    if (choice === overwrite) return;
+    if (choice === compare) await this.compare(latestVersion);
+    throw new Error(vscode.l10n.t('Not saved: {0} has a newer version ({1}). Your changes are kept; save again to overwrite.', name, latestVersion.slice(0, 8)));
   }
 
   private async compare(latestVersion: string): Promise<void> {
@@ -89,7 +95,7 @@ export class EditSession {
       const current = await getSecretValue(await vaultClients(services), vault.vaultUrl, name, latestVersion);
       const ext = /\.[^./]+$/.exec(this.path)?.[0] ?? extensionForLanguage('plaintext');
       const editor = await services.documents.showReadOnly(`/${vault.name}/secrets/${name}/${latestVersion}/${name}${ext}`, current.value, undefined, { preview: true, preserveFocus: true });
-      await vscode.commands.executeCommand('vscode.diff', editor.document.uri, services.documents.uri(this.path), `${name}: ${latestVersion.slice(0, 8)} (current) ↔ yours`);
+      await vscode.commands.executeCommand('vscode.diff', editor.document.uri, services.documents.uri(this.path), vscode.l10n.t('{0}: {1} (current) ↔ yours', name, latestVersion.slice(0, 8)));
     } catch (error) {
       services.log.warn(`compare ${name}: ${classifyError(error).kind}`);
     }

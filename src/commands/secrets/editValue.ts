@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { latestSecretProperties } from '../../azure/secretOps';
 import { extensionForLanguage } from '../../documents/language';
 import type { Services } from '../../services';
@@ -21,7 +22,7 @@ export async function editSecretValue(services: Services, node?: TreeNode): Prom
   const open = await services.documents.showOpen(folder);
   if (open) return { uri: open.document.uri.toString() };
   const secret = await readSecretValue(services, target);
-  if (secret.properties.managed) throw new Error(`"${target.name}" belongs to the certificate of the same name: renew or import the certificate instead.`);
+  if (secret.properties.managed) throw new Error(vscode.l10n.t('"{0}" belongs to the certificate of the same name: renew or import the certificate instead.', target.name));
   let baselineVersion = secret.properties.version;
   if (target.version) {
     // Opened from an older version: a conflict means "newer than the latest at open time".

@@ -1,5 +1,6 @@
 // Service failures of secret commands shown with a button that fixes them where there is one ("Enable" on a
 // disabled secret, "Recover" on a deleted name); the sentences come from explain.ts.
+import * as vscode from 'vscode';
 import { classifyError } from '../../azure/errors';
 import type { Services } from '../../services';
 import { UserCancelled } from '../wrapper';
@@ -26,7 +27,12 @@ export async function secretFailure(services: Services, error: unknown, ctx: Fai
   const message = explainFailure(failure, ctx);
   services.log.error(`${ctx.operation} ${ctx.name ?? ''} in ${ctx.vault.name}: ${failure.status ?? ''} ${failure.innerCode ?? failure.code ?? failure.kind}`);
   const deleted = isDeletedConflict(failure);
-  const button = failure.forbiddenReason === 'disabled' && actions.enable ? { label: 'Enable', run: actions.enable } : deleted && actions.recover ? { label: 'Recover', run: actions.recover } : undefined;
+  const button =
+    failure.forbiddenReason === 'disabled' && actions.enable
+      ? { label: vscode.l10n.t('Enable'), run: actions.enable }
+      : deleted && actions.recover
+        ? { label: vscode.l10n.t('Recover'), run: actions.recover }
+        : undefined;
   if (!button) throw new Error(message);
   const choice = await services.ui.showErrorMessage(message, button.label);
   if (choice === button.label) await button.run();

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { latestSecretProperties } from '../../azure/secretOps';
 import type { Services } from '../../services';
 import { ItemNode } from '../../tree/ItemNode';
@@ -22,6 +23,6 @@ export async function versionedId(services: Services, target: ItemTarget): Promi
   } catch (error) {
     return secretFailure(services, error, { operation: 'list', vault: target.vault, name: target.name });
   }
-  if (!latest) throw new Error(`"${target.name}" has no versions in ${target.vault.name}: it may have been deleted. Refresh the view.`);
+  if (!latest) throw new Error(vscode.l10n.t('"{0}" has no versions in {1}: it may have been deleted. Refresh the view.', target.name, target.vault.name));
   return latest.id;
 }

@@ -55,8 +55,8 @@ function liveCheck(value: string, hints: Hints | undefined, vault: VaultTarget):
   const problem = checkSecretName(value);
   if (problem) return problem;
   const key = value.toLowerCase();
-  if (hints?.active.has(key)) return { message: `"${value}" already exists in ${vault.name}: Enter to add a new version.`, severity: vscode.InputBoxValidationSeverity.Warning };
-  if (hints?.deleted.has(key)) return { message: `"${value}" is deleted but recoverable in ${vault.name}: Enter to recover it.`, severity: vscode.InputBoxValidationSeverity.Warning };
+  if (hints?.active.has(key)) return { message: vscode.l10n.t('"{0}" already exists in {1}: Enter to add a new version.', value, vault.name), severity: vscode.InputBoxValidationSeverity.Warning };
+  if (hints?.deleted.has(key)) return { message: vscode.l10n.t('"{0}" is deleted but recoverable in {1}: Enter to recover it.', value, vault.name), severity: vscode.InputBoxValidationSeverity.Warning };
   return undefined;
 }
 
@@ -65,7 +65,7 @@ export async function promptNewSecretName(services: Services, vault: VaultTarget
   const hints = treeHints(services, vault, options.from);
   const name = await services.ui.showInputBox({
     title: options.title,
-    prompt: 'Secret name: letters, digits and hyphens, at most 127 characters (names are not secret: they appear in logs).',
+    prompt: vscode.l10n.t('Secret name: letters, digits and hyphens, at most 127 characters (names are not secret: they appear in logs).'),
     ...(options.value ? { value: options.value } : {}),
     ignoreFocusOut: true,
     validateInput: async (v) => liveCheck(v, await hints, vault),

@@ -27,7 +27,7 @@ interface Option extends vscode.QuickPickItem {
 
 export async function addNewVersion(services: Services, target: ItemTarget, from?: TreeNode): Promise<{ name: string; version?: string }> {
   const { vault, name } = target;
-  const title = `New version of ${name} (${vault.name})`;
+  const title = vscode.l10n.t('New version of {0} ({1})', name, vault.name);
   const vaults = await vaultClients(services);
   let latest;
   try {
@@ -35,18 +35,29 @@ export async function addNewVersion(services: Services, target: ItemTarget, from
   } catch (error) {
     return secretFailure(services, error, { operation: 'list', vault, name });
   }
-  if (!latest) throw new Error(`"${name}" was not found in ${vault.name}: it may have been deleted. Refresh the view.`);
-  if (latest.managed) throw new Error(`"${name}" belongs to the certificate of the same name: renew or import the certificate instead.`);
+  if (!latest) throw new Error(vscode.l10n.t('"{0}" was not found in {1}: it may have been deleted. Refresh the view.', name, vault.name));
+  if (latest.managed) throw new Error(vscode.l10n.t('"{0}" belongs to the certificate of the same name: renew or import the certificate instead.', name));
 
   const value = await promptSecretValue(services, title);
-  const keeps = [latest.contentType ? `content type ${latest.contentType}` : undefined, latest.tags ? `tags ${formatTags(latest.tags)}` : undefined].filter(Boolean).join(' and ');
+  const kept = latest.contentType
+    ? latest.tags
+      ? vscode.l10n.t('kept otherwise: content type {0} and tags {1}', latest.contentType, formatTags(latest.tags))
+      : vscode.l10n.t('kept otherwise: content type {0}', latest.contentType)
+    : latest.tags
+      ? vscode.l10n.t('kept otherwise: tags {0}', formatTags(latest.tags))
+      : vscode.l10n.t('none now');
   const options = await services.ui.pickMany<Option>(
     [
-      { label: 'Change the content type or tags', description: keeps ? `kept otherwise: ${keeps}` : 'none now', option: 'attributes' },
-      { label: 'Set an expiry date', option: 'expiry' },
-      { label: 'Disable the previous version', description: latest.version ? latest.version.slice(0, 8) : undefined, detail: 'Its value can no longer be read (apps pinned to it fail): use once nothing depends on it.', option: 'disablePrevious' },
+      { label: vscode.l10n.t('Change the content type or tags'), description: kept, option: 'attributes' },
+      { label: vscode.l10n.t('Set an expiry date'), option: 'expiry' },
+      {
+        label: vscode.l10n.t('Disable the previous version'),
+        description: latest.version ? latest.version.slice(0, 8) : undefined,
+        detail: vscode.l10n.t('Its value can no longer be read (apps pinned to it fail): use once nothing depends on it.'),
+        option: 'disablePrevious',
+      },
     ],
-    { title, placeHolder: 'Options (none: keep content type and tags, and leave the previous version enabled)', ignoreFocusOut: true },
+    { title, placeHolder: vscode.l10n.t('Options (none: keep content type and tags, and leave the previous version enabled)'), ignoreFocusOut: true },
   );
   if (!options) throw new UserCancelled();
   const chosen = new Set(options.map((o) => o.option));
@@ -60,7 +71,7 @@ export async function addNewVersion(services: Services, target: ItemTarget, from
 
   let created;
   try {
-    created = await withProgress(`Adding a new version of ${name}…`, (abortSignal) =>
+    created = await withProgress(vscode.l10n.t('Adding a new version of {0}…', name), (abortSignal) =>
       setSecret(vaults, vault.vaultUrl, name, value.value, {
         ...(contentType ? { contentType } : {}),
         ...(tags && Object.keys(tags).length ? { tags } : {}),
@@ -77,11 +88,16 @@ export async function addNewVersion(services: Services, target: ItemTarget, from
       services.log.info(`disabled the previous version of ${name}`);
     } catch (error) {
       await refreshSecrets(services, vault, from ?? target.node);
-      throw new Error(`Added version ${created.version?.slice(0, 8) ?? ''} of ${name}, but the previous version is still enabled. ${explainFailure(classifyError(error), { operation: 'update', vault, name })}`);
+      throw new Error(
+        vscode.l10n.t('Added version {0} of {1}, but the previous version is still enabled. {2}', created.version?.slice(0, 8) ?? '', name, explainFailure(classifyError(error), { operation: 'update', vault, name })),
+      );
     }
   }
   await refreshSecrets(services, vault, from ?? target.node);
   await revealSecret(services, vault, name);
-  services.ui.notify(`Added version ${created.version?.slice(0, 8) ?? ''} of ${name}${chosen.has('disablePrevious') ? '; the previous version is disabled' : ''}`);
+  const added = created.version?.slice(0, 8) ?? '';
+  services.ui.notify(
+    chosen.has('disablePrevious') ? vscode.l10n.t('Added version {0} of {1}; the previous version is disabled', added, name) : vscode.l10n.t('Added version {0} of {1}', added, name),
+  );
   return { name, ...(created.version ? { version: created.version } : {}) };
 }

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { updateSecret } from '../../azure/secretOps';
 import type { Services } from '../../services';
 import type { ItemTarget } from '../targets';
@@ -16,6 +17,7 @@ export async function setSecretEnabled(services: Services, target: ItemTarget, e
   }
   services.log.info(`${enabled ? 'enabled' : 'disabled'} secret ${label(target)} in ${target.vault.name}`);
   await refreshAfterUpdate(services, target);
-  services.ui.notify(`${enabled ? 'Enabled' : 'Disabled'} ${label({ name: target.name, ...(props.version ? { version: props.version } : {}) })}`);
+  const shown = label({ name: target.name, ...(props.version ? { version: props.version } : {}) });
+  services.ui.notify(enabled ? vscode.l10n.t('Enabled {0}', shown) : vscode.l10n.t('Disabled {0}', shown));
   return { name: target.name, ...(props.version ? { version: props.version } : {}), enabled: props.enabled !== false };
 }

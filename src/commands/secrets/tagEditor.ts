@@ -15,32 +15,33 @@ export async function editTags(services: Services, title: string, current: Tags 
   const count = Object.keys(tags).length;
   const picked = await services.ui.showQuickPick<TagPick>(
     [
-      { label: '$(add) Add a tag…', description: count >= MAX_TAGS ? `the limit of ${MAX_TAGS} is reached` : `${count} of ${MAX_TAGS}`, action: 'add' },
-      ...Object.entries(tags).map(([k, v]) => ({ label: k, description: v, detail: 'Change its value or remove it', action: 'tag' as const, tag: k })),
-      { label: '$(edit) Edit all as text…', description: 'name=value, name2=value2', action: 'text' },
+      { label: `$(add) ${vscode.l10n.t('Add a tag…')}`, description: count >= MAX_TAGS ? vscode.l10n.t('the limit of {0} is reached', MAX_TAGS) : vscode.l10n.t('{0} of {1}', count, MAX_TAGS), action: 'add' },
+      ...Object.entries(tags).map(([k, v]) => ({ label: k, description: v, detail: vscode.l10n.t('Change its value or remove it'), action: 'tag' as const, tag: k })),
+      { label: `$(edit) ${vscode.l10n.t('Edit all as text…')}`, description: 'name=value, name2=value2', action: 'text' },
     ],
-    { title, placeHolder: 'Choose a tag to change or remove, or add one' },
+    { title, placeHolder: vscode.l10n.t('Choose a tag to change or remove, or add one') },
   );
   if (!picked) throw new UserCancelled();
   if (picked.action === 'text') return promptTags(services, title, tags);
   if (picked.action === 'add') {
-    if (count >= MAX_TAGS) throw new Error(`A secret has at most ${MAX_TAGS} tags: remove one first.`);
+    if (count >= MAX_TAGS) throw new Error(vscode.l10n.t('A secret has at most {0} tags: remove one first.', MAX_TAGS));
     const name = await services.ui.showInputBox({
       title,
-      prompt: 'Tag name (at most 512 characters)',
+      prompt: vscode.l10n.t('Tag name (at most 512 characters)'),
       ignoreFocusOut: true,
-      validateInput: (v) => checkTagName(v) ?? (Object.prototype.hasOwnProperty.call(tags, v.trim()) ? `"${v.trim()}" exists: choose it in the list to change it.` : undefined),
+      validateInput: (v) => checkTagName(v) ?? (Object.prototype.hasOwnProperty.call(tags, v.trim()) ? vscode.l10n.t('"{0}" exists: choose it in the list to change it.', v.trim()) : undefined),
     });
     if (name === undefined) throw new UserCancelled();
     const key = name.trim();
-    const problem = checkTagName(key) ?? (Object.prototype.hasOwnProperty.call(tags, key) ? `The tag "${key}" already exists.` : undefined);
+    const problem = checkTagName(key) ?? (Object.prototype.hasOwnProperty.call(tags, key) ? vscode.l10n.t('The tag "{0}" already exists.', key) : undefined);
     if (problem) throw new Error(problem);
     tags[key] = await promptTagValue(services, title, key, '');
   } else {
     const key = picked.tag!;
-    const what = await services.ui.showQuickPick([{ label: 'Change the value…' }, { label: 'Remove the tag' }], { title: `${title}: ${key}` });
+    const remove = vscode.l10n.t('Remove the tag');
+    const what = await services.ui.showQuickPick([{ label: vscode.l10n.t('Change the value…') }, { label: remove }], { title: `${title}: ${key}` });
     if (!what) throw new UserCancelled();
-    if (what.label === 'Remove the tag') delete tags[key];
+    if (what.label === remove) delete tags[key];
     else tags[key] = await promptTagValue(services, title, key, tags[key] ?? '');
   }
   const problem = checkTags(tags);
@@ -49,7 +50,7 @@ export async function editTags(services: Services, title: string, current: Tags 
 }
 
 async function promptTagValue(services: Services, title: string, name: string, value: string): Promise<string> {
-  const input = await services.ui.showInputBox({ title, prompt: `Value of tag "${name}" (at most 256 characters; may be empty)`, value, ignoreFocusOut: true, validateInput: (v) => checkTagValue(name, v) });
+  const input = await services.ui.showInputBox({ title, prompt: vscode.l10n.t('Value of tag "{0}" (at most 256 characters; may be empty)', name), value, ignoreFocusOut: true, validateInput: (v) => checkTagValue(name, v) });
   if (input === undefined) throw new UserCancelled();
   const problem = checkTagValue(name, input);
   if (problem) throw new Error(problem);

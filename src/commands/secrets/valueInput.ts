@@ -26,12 +26,14 @@ export async function promptSecretValue(services: Services, title: string): Prom
   const editor = vscode.window.activeTextEditor;
   const selection = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection) : '';
   const items: (vscode.QuickPickItem & { source: Source })[] = [
-    { label: '$(key) Enter the value', detail: 'Typed into a password box (hidden)', source: 'typed' },
-    { label: '$(sparkle) Generate a random value', detail: 'Choose the length and kinds of characters (crypto-strength random)', source: 'generated' },
-    ...(selection ? [{ label: '$(selection) Use the editor selection', detail: `${formatBytes(utf8Bytes(selection))} selected in ${vscode.workspace.asRelativePath(editor!.document.uri)}`, source: 'selection' as const }] : []),
-    { label: '$(file) Read from a file…', detail: 'A text file of at most 25 KB (PEM, JSON, …)', source: 'file' },
+    { label: `$(key) ${vscode.l10n.t('Enter the value')}`, detail: vscode.l10n.t('Typed into a password box (hidden)'), source: 'typed' },
+    { label: `$(sparkle) ${vscode.l10n.t('Generate a random value')}`, detail: vscode.l10n.t('Choose the length and kinds of characters (crypto-strength random)'), source: 'generated' },
+    ...(selection
+      ? [{ label: `$(selection) ${vscode.l10n.t('Use the editor selection')}`, detail: vscode.l10n.t('{0} selected in {1}', formatBytes(utf8Bytes(selection)), vscode.workspace.asRelativePath(editor!.document.uri)), source: 'selection' as const }]
+      : []),
+    { label: `$(file) ${vscode.l10n.t('Read from a file…')}`, detail: vscode.l10n.t('A text file of at most 25 KB (PEM, JSON, …)'), source: 'file' },
   ];
-  const picked = await services.ui.showQuickPick(items, { title, placeHolder: 'Where does the new value come from?', ignoreFocusOut: true });
+  const picked = await services.ui.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Where does the new value come from?'), ignoreFocusOut: true });
   if (!picked) throw new UserCancelled();
   const value = await valueFrom(services, picked.source, title, selection);
   const problem = checkSecretValue(value.value);
@@ -44,7 +46,7 @@ async function valueFrom(services: Services, source: Source, title: string, sele
     case 'typed': {
       const value = await services.ui.showInputBox({
         title,
-        prompt: 'The secret value (hidden). At most 25 KB.',
+        prompt: vscode.l10n.t('The secret value (hidden). At most 25 KB.'),
         password: true,
         ignoreFocusOut: true,
         validateInput: (v) => checkSecretValue(v),
@@ -68,17 +70,22 @@ function withSuggestion(value: string, source: Source, fromFile?: string): NewVa
 
 async function promptGenerated(services: Services, title: string): Promise<string> {
   const lengthText = await services.ui.showInputBox({
-    title: `${title}: generate`,
-    prompt: `Length (${MIN_GENERATED_LENGTH}–${MAX_GENERATED_LENGTH} characters)`,
+    title: vscode.l10n.t('{0}: generate', title),
+    prompt: vscode.l10n.t('Length ({0}–{1} characters)', MIN_GENERATED_LENGTH, MAX_GENERATED_LENGTH),
     value: String(DEFAULT_GENERATED_LENGTH),
     ignoreFocusOut: true,
-    validateInput: (v) => (/^\d+$/.test(v.trim()) ? checkGeneratorOptions({ length: Number(v), classes: ['lower'] }) : 'Enter a number.'),
+    validateInput: (v) => (/^\d+$/.test(v.trim()) ? checkGeneratorOptions({ length: Number(v), classes: ['lower'] }) : vscode.l10n.t('Enter a number.')),
   });
   if (lengthText === undefined) throw new UserCancelled();
-  const names: Record<CharacterClass, string> = { lower: 'Lowercase letters', upper: 'Uppercase letters', digits: 'Digits', symbols: 'Symbols' };
+  const names: Record<CharacterClass, string> = {
+    lower: vscode.l10n.t('Lowercase letters'),
+    upper: vscode.l10n.t('Uppercase letters'),
+    digits: vscode.l10n.t('Digits'),
+    symbols: vscode.l10n.t('Symbols'),
+  };
   const classes = await services.ui.pickMany(
     (Object.keys(characterClasses) as CharacterClass[]).map((c) => ({ label: names[c], description: characterClasses[c], picked: true, cls: c })),
-    { title: `${title}: generate`, placeHolder: 'Kinds of characters (each appears at least once)', ignoreFocusOut: true },
+    { title: vscode.l10n.t('{0}: generate', title), placeHolder: vscode.l10n.t('Kinds of characters (each appears at least once)'), ignoreFocusOut: true },
   );
   if (!classes) throw new UserCancelled();
   const options = { length: Number(lengthText.trim()), classes: classes.map((c) => c.cls) };
@@ -88,18 +95,18 @@ async function promptGenerated(services: Services, title: string): Promise<strin
 }
 
 async function readValueFile(services: Services, title: string): Promise<NewValue> {
-  const uris = await services.ui.showOpenDialog({ title, openLabel: 'Use as Secret Value', canSelectMany: false, canSelectFiles: true, canSelectFolders: false });
+  const uris = await services.ui.showOpenDialog({ title, openLabel: vscode.l10n.t('Use as Secret Value'), canSelectMany: false, canSelectFiles: true, canSelectFolders: false });
   const uri = uris?.[0];
   if (!uri) throw new UserCancelled();
   const file = uri.path.split('/').pop() ?? uri.path;
   const stat = await vscode.workspace.fs.stat(uri);
-  if (stat.size > MAX_SECRET_VALUE_BYTES * 4) throw new Error(`${file} is ${formatBytes(stat.size)}; a secret value is at most 25 KB.`);
+  if (stat.size > MAX_SECRET_VALUE_BYTES * 4) throw new Error(vscode.l10n.t('{0} is {1}; a secret value is at most 25 KB.', file, formatBytes(stat.size)));
   const bytes = await vscode.workspace.fs.readFile(uri);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new Error(`${file} is not UTF-8 text. Key Vault stores text: base64-encode binary content (or import a certificate as a certificate).`);
+    throw new Error(vscode.l10n.t('{0} is not UTF-8 text. Key Vault stores text: base64-encode binary content (or import a certificate as a certificate).', file));
   }
   // A one-line file (a password, a token) usually ends with a newline that is not part of the value.
   if (/^[^\n]*\r?\n$/.test(text)) text = text.replace(/\r?\n$/, '');
