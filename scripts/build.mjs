@@ -2,6 +2,7 @@
 // Bundles the extension with esbuild into two files:
 //   dist/extension.js  — what VS Code loads at activation (no @azure/* code in it)
 //   dist/azure-sdk.js  — src/azure/sdk.ts and the Azure SDKs, loaded on first use through src/azure/lazy.ts
+//   dist/l10n.js       — @vscode/l10n, one instance shared by both (configured in activate)
 // Flags: --production (minified, no source maps), --watch (rebuild on change), --quiet.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
@@ -22,6 +23,17 @@ const lazySdk = {
   },
 };
 
+/**
+ * `@vscode/l10n` is configured once in activate(); both bundles must share that one instance, so it is built on
+ * its own (dist/l10n.js) and required from both.
+ */
+const sharedL10n = {
+  name: 'shared-l10n',
+  setup(build) {
+    build.onResolve({ filter: /^@vscode\/l10n$/ }, () => ({ path: './l10n.js', external: true }));
+  },
+};
+
 const common = {
   bundle: true,
   format: 'cjs',
@@ -36,8 +48,9 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', plugins: [lazySdk] },
-  { ...common, entryPoints: { 'azure-sdk': 'src/azure/sdk.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', plugins: [lazySdk, sharedL10n] },
+  { ...common, entryPoints: { 'azure-sdk': 'src/azure/sdk.ts' }, outdir: 'dist', plugins: [sharedL10n] },
+  { ...common, entryPoints: { l10n: '@vscode/l10n' }, outdir: 'dist' },
 ];
 
 function writeMeta(results) {

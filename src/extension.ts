@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { AzureClients } from './auth/azureClients';
 import { AzureSession } from './auth/azureSession';
@@ -18,6 +19,7 @@ export interface ExtensionApi {
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const log = vscode.window.createOutputChannel('Azure Key Vault', { log: true });
   const session = new AzureSession(log);
   const clients = new AzureClients(session);

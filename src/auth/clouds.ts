@@ -1,5 +1,6 @@
 // The clouds the extension knows. Endpoints, scopes and DNS suffixes come from here, never from literals
 // scattered through the code. Pure: no vscode import (settings are read by cloudSettings.ts).
+import * as l10n from '@vscode/l10n';
 import type { CloudEndpoints } from '../azure/model';
 
 export type AuthProviderId = 'microsoft' | 'microsoft-sovereign-cloud';
@@ -70,13 +71,13 @@ export type CloudResult = { ok: true; cloud: CloudEnvironment } | { ok: false; r
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
 
 function httpsUrl(value: string | undefined, what: string): string | { reason: string } {
-  if (!value) return { reason: `${what} is not set` };
+  if (!value) return { reason: l10n.t('{0} is not set', what) };
   try {
     const url = new URL(value);
-    if (url.protocol !== 'https:') return { reason: `${what} must be an https:// URL` };
+    if (url.protocol !== 'https:') return { reason: l10n.t('{0} must be an https:// URL', what) };
     return trimSlash(url.toString());
   } catch {
-    return { reason: `${what} ("${value}") is not a URL` };
+    return { reason: l10n.t('{0} ("{1}") is not a URL', what, value) };
   }
 }
 
@@ -85,7 +86,7 @@ function fromCustom(setting: CustomCloudSetting | undefined): CloudResult {
   if (typeof endpoint !== 'string') return { ok: false, reason: endpoint.reason };
   const scope = setting?.resourceManagerScope || `${endpoint}/.default`;
   const suffix = (setting?.keyVaultDnsSuffix ?? '').replace(/^\./, '');
-  if (!suffix) return { ok: false, reason: 'azureKeyVault.customCloud.keyVaultDnsSuffix is not set' };
+  if (!suffix) return { ok: false, reason: l10n.t('{0} is not set', 'azureKeyVault.customCloud.keyVaultDnsSuffix') };
   return {
     ok: true,
     cloud: {
@@ -121,7 +122,7 @@ function fromSovereign(environment: string | undefined, custom: SovereignCustomE
       return result.ok ? result : { ok: false, reason: `microsoft-sovereign-cloud.customEnvironment: ${result.reason.replace(/^azureKeyVault\.customCloud\./, '')}` };
     }
     default:
-      return { ok: false, reason: `microsoft-sovereign-cloud.environment "${environment}" is not one of ChinaCloud, USGovernment, custom` };
+      return { ok: false, reason: l10n.t('{0} "{1}" is not one of {2}', 'microsoft-sovereign-cloud.environment', environment, 'ChinaCloud, USGovernment, custom') };
   }
 }
 
@@ -139,7 +140,7 @@ export function resolveCloud(settings: CloudSettings): CloudResult {
     case 'custom':
       return fromCustom(settings.customCloud);
     default:
-      return { ok: false, reason: `azureKeyVault.cloud "${settings.cloud}" is not a known cloud` };
+      return { ok: false, reason: l10n.t('{0} "{1}" is not a known cloud', 'azureKeyVault.cloud', String(settings.cloud)) };
   }
 }
 

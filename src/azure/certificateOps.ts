@@ -1,6 +1,7 @@
 // Certificate operations through the vault's cached CertificateClient / SecretClient (VaultClients). No vscode.
 // Public material is returned freely; the private part only from downloadWithPrivateKey (explicit user action),
 // whose bytes the caller writes where the user asked and nowhere else.
+import * as l10n from '@vscode/l10n';
 import type { CertificatePolicy, KeyVaultCertificate, KeyVaultCertificateWithPolicy } from '@azure/keyvault-certificates';
 import type {
   CertificateContentType, CertificateDetails, CertificateOperationInfo, CertificatePolicyInfo, CertificateWithPrivateKey,
@@ -148,7 +149,7 @@ export async function updateCertificate(vaults: VaultClients, vaultUrl: string, 
 export async function downloadPublic(vaults: VaultClients, vaultUrl: string, name: string, version?: string): Promise<Uint8Array> {
   const client = vaults.certificates(vaultUrl);
   const cert = version ? await client.getCertificateVersion(name, version) : await client.getCertificate(name);
-  if (!cert.cer?.length) throw new Error(`The certificate ${name} has no issued certificate yet (its operation is still pending).`);
+  if (!cert.cer?.length) throw new Error(l10n.t('The certificate {0} has no issued certificate yet (its operation is still pending).', name));
   return cert.cer;
 }
 

@@ -1,5 +1,6 @@
 // Certificate policies: SDK shape ↔ the plain CertificatePolicyInfo, the self-signed policy of the create wizard,
 // and the checks made before any request (type-only SDK imports: pure).
+import * as l10n from '@vscode/l10n';
 import type { CertificatePolicy, LifetimeAction } from '@azure/keyvault-certificates';
 import type { CertificateLifetimeAction, CertificatePolicyInfo, NewCertificateRequest } from './certificateModel';
 
@@ -86,12 +87,12 @@ export function selfSignedPolicy(req: NewCertificateRequest): CertificatePolicyI
 /** An X.500 subject such as "CN=web.contoso.com, O=Contoso": undefined when fine, else why not. */
 export function checkSubject(subject: string): string | undefined {
   const s = subject.trim();
-  if (!s) return 'The subject is required, for example CN=web.contoso.com';
+  if (!s) return l10n.t('The subject is required, for example {0}', 'CN=web.contoso.com');
   const parts = s.split(/,(?=\s*[A-Za-z][A-Za-z0-9.]*\s*=)/);
   for (const part of parts) {
-    if (!/^\s*[A-Za-z][A-Za-z0-9.]*\s*=\s*\S/.test(part)) return `"${part.trim()}" is not an attribute=value pair (for example CN=web.contoso.com)`;
+    if (!/^\s*[A-Za-z][A-Za-z0-9.]*\s*=\s*\S/.test(part)) return l10n.t('"{0}" is not an attribute=value pair (for example {1})', part.trim(), 'CN=web.contoso.com');
   }
-  if (!parts.some((p) => /^\s*CN\s*=/i.test(p))) return 'The subject needs a common name (CN=…)';
+  if (!parts.some((p) => /^\s*CN\s*=/i.test(p))) return l10n.t('The subject needs a common name (CN=…)');
   return undefined;
 }
 
@@ -101,16 +102,16 @@ const DNS_NAME = /^(\*\.)?([a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.[a-z
 export function parseDnsNames(text: string): { ok: true; names: string[] } | { ok: false; reason: string } {
   const names = text.split(/[\s,;]+/).map((n) => n.trim()).filter(Boolean);
   for (const n of names) {
-    if (n.length > 253 || !DNS_NAME.test(n)) return { ok: false, reason: `"${n}" is not a DNS name` };
+    if (n.length > 253 || !DNS_NAME.test(n)) return { ok: false, reason: l10n.t('"{0}" is not a DNS name', n) };
   }
-  if (new Set(names.map((n) => n.toLowerCase())).size !== names.length) return { ok: false, reason: 'A DNS name is listed twice' };
+  if (new Set(names.map((n) => n.toLowerCase())).size !== names.length) return { ok: false, reason: l10n.t('A DNS name is listed twice') };
   return { ok: true, names };
 }
 
 /** 1–1200 months (the service's range). */
 export function checkValidityMonths(text: string): string | undefined {
   const n = Number(text.trim());
-  return Number.isInteger(n) && n >= 1 && n <= 1200 ? undefined : 'Enter a whole number of months between 1 and 1200';
+  return Number.isInteger(n) && n >= 1 && n <= 1200 ? undefined : l10n.t('Enter a whole number of months between {0} and {1}', 1, 1200);
 }
 
 /** Checks the parts of a policy the user can edit; an empty list when valid. */
@@ -120,18 +121,18 @@ export function validatePolicy(p: CertificatePolicyInfo): string[] {
     const s = checkSubject(p.subject);
     if (s) problems.push(s);
   }
-  if (p.validityInMonths !== undefined && checkValidityMonths(String(p.validityInMonths))) problems.push('validityInMonths must be 1–1200');
-  if (p.keyType !== undefined && !['RSA', 'RSA-HSM', 'EC', 'EC-HSM'].includes(p.keyType)) problems.push(`keyType must be RSA, RSA-HSM, EC or EC-HSM (got ${p.keyType})`);
-  if (p.keySize !== undefined && /^RSA/.test(p.keyType ?? 'RSA') && ![2048, 3072, 4096].includes(p.keySize)) problems.push('keySize must be 2048, 3072 or 4096');
-  if (p.keyCurveName !== undefined && !['P-256', 'P-384', 'P-521', 'P-256K'].includes(p.keyCurveName)) problems.push('keyCurveName must be P-256, P-384, P-521 or P-256K');
-  if (p.contentType !== undefined && !['application/x-pkcs12', 'application/x-pem-file'].includes(p.contentType)) problems.push('contentType must be application/x-pkcs12 or application/x-pem-file');
+  if (p.validityInMonths !== undefined && checkValidityMonths(String(p.validityInMonths))) problems.push(l10n.t('{0} must be {1}–{2}', 'validityInMonths', 1, 1200));
+  if (p.keyType !== undefined && !['RSA', 'RSA-HSM', 'EC', 'EC-HSM'].includes(p.keyType)) problems.push(l10n.t('{0} must be {1} (got {2})', 'keyType', 'RSA, RSA-HSM, EC or EC-HSM', p.keyType));
+  if (p.keySize !== undefined && /^RSA/.test(p.keyType ?? 'RSA') && ![2048, 3072, 4096].includes(p.keySize)) problems.push(l10n.t('{0} must be {1}', 'keySize', '2048, 3072 or 4096'));
+  if (p.keyCurveName !== undefined && !['P-256', 'P-384', 'P-521', 'P-256K'].includes(p.keyCurveName)) problems.push(l10n.t('{0} must be {1}', 'keyCurveName', 'P-256, P-384, P-521 or P-256K'));
+  if (p.contentType !== undefined && !['application/x-pkcs12', 'application/x-pem-file'].includes(p.contentType)) problems.push(l10n.t('{0} must be {1}', 'contentType', 'application/x-pkcs12 or application/x-pem-file'));
   for (const a of p.lifetimeActions ?? []) {
-    if (!['AutoRenew', 'EmailContacts'].includes(a.action)) problems.push(`lifetime action must be AutoRenew or EmailContacts (got ${a.action})`);
+    if (!['AutoRenew', 'EmailContacts'].includes(a.action)) problems.push(l10n.t('lifetime action must be {0} (got {1})', 'AutoRenew or EmailContacts', a.action));
     const triggers = [a.daysBeforeExpiry, a.lifetimePercentage].filter((t) => t !== undefined);
-    if (triggers.length !== 1) problems.push('each lifetime action needs exactly one of daysBeforeExpiry or lifetimePercentage');
-    if (a.lifetimePercentage !== undefined && !(Number.isInteger(a.lifetimePercentage) && a.lifetimePercentage >= 1 && a.lifetimePercentage <= 99)) problems.push('lifetimePercentage must be 1–99');
-    if (a.daysBeforeExpiry !== undefined && !(Number.isInteger(a.daysBeforeExpiry) && a.daysBeforeExpiry >= 1)) problems.push('daysBeforeExpiry must be a whole number of days, at least 1');
-    if (a.daysBeforeExpiry !== undefined && p.validityInMonths !== undefined && a.daysBeforeExpiry >= p.validityInMonths * 30) problems.push('daysBeforeExpiry must be shorter than the validity');
+    if (triggers.length !== 1) problems.push(l10n.t('each lifetime action needs exactly one of {0} or {1}', 'daysBeforeExpiry', 'lifetimePercentage'));
+    if (a.lifetimePercentage !== undefined && !(Number.isInteger(a.lifetimePercentage) && a.lifetimePercentage >= 1 && a.lifetimePercentage <= 99)) problems.push(l10n.t('{0} must be {1}–{2}', 'lifetimePercentage', 1, 99));
+    if (a.daysBeforeExpiry !== undefined && !(Number.isInteger(a.daysBeforeExpiry) && a.daysBeforeExpiry >= 1)) problems.push(l10n.t('{0} must be a whole number of days, at least 1', 'daysBeforeExpiry'));
+    if (a.daysBeforeExpiry !== undefined && p.validityInMonths !== undefined && a.daysBeforeExpiry >= p.validityInMonths * 30) problems.push(l10n.t('{0} must be shorter than the validity', 'daysBeforeExpiry'));
   }
   return problems;
 }
@@ -145,11 +146,11 @@ export function parsePolicyJson(text: string): CertificatePolicyInfo {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new Error(`The policy is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(l10n.t('The policy is not valid JSON: {0}', error instanceof Error ? error.message : String(error)));
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('The policy must be a JSON object.');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(l10n.t('The policy must be a JSON object.'));
   const unknown = Object.keys(parsed).filter((k) => !editable.has(k));
-  if (unknown.length) throw new Error(`Unknown policy field(s): ${unknown.join(', ')}. Editable: ${[...editable].join(', ')}.`);
+  if (unknown.length) throw new Error(l10n.t('Unknown policy field(s): {0}. Editable: {1}.', unknown.join(', '), [...editable].join(', ')));
   const types: Record<string, string> = {
     subject: 'string', issuerName: 'string', keyType: 'string', keyCurveName: 'string', contentType: 'string', certificateType: 'string',
     validityInMonths: 'number', keySize: 'number', exportable: 'boolean', reuseKey: 'boolean', certificateTransparency: 'boolean',
@@ -158,10 +159,10 @@ export function parsePolicyJson(text: string): CertificatePolicyInfo {
   for (const [k, v] of Object.entries(parsed)) {
     const want = types[k];
     const got = Array.isArray(v) ? 'array' : typeof v;
-    if (want && got !== want) throw new Error(`"${k}" must be ${want === 'array' ? 'an array' : `a ${want}`} (got ${got}).`);
+    if (want && got !== want) throw new Error(want === 'array' ? l10n.t('"{0}" must be an array (got {1}).', k, got) : l10n.t('"{0}" must be a {1} (got {2}).', k, want, got));
   }
   const policy = parsed as CertificatePolicyInfo;
   const problems = validatePolicy(policy);
-  if (problems.length) throw new Error(`The policy is not valid: ${problems.join('; ')}.`);
+  if (problems.length) throw new Error(l10n.t('The policy is not valid: {0}.', problems.join('; ')));
   return policy;
 }

@@ -1,6 +1,7 @@
 // Turns anything an SDK call throws into an AzureFailure (pure: duck typing, no SDK at run time).
 // Messages are written here, never copied from a response body, so they can't carry a value or a token;
 // the only exception is a 400's service message, which names the bad parameter (see badRequestMessage).
+import * as l10n from '@vscode/l10n';
 import type { AzureFailure } from './model';
 
 const networkCodes = new Set([
@@ -17,8 +18,6 @@ const certificateCodes = new Set([
 const signInErrorNames = new Set([
   'CredentialUnavailableError', 'AuthenticationRequiredError', 'AuthenticationError', 'SignInRequiredError',
 ]);
-
-const ROLE_DELAY = 'Role assignments can take up to 10 minutes to apply.';
 
 interface ServiceError {
   readonly code?: string;
@@ -91,43 +90,43 @@ function forbidden(code: string | undefined, innerCode: string | undefined): Azu
     return withCodes({
       ...base,
       forbiddenReason: 'rbac',
-      message: `Your account has no data-plane role on this vault (for example Key Vault Secrets User). ${ROLE_DELAY}`,
-      action: 'Ask for a Key Vault data-plane role on this vault, then retry.',
+      message: l10n.t('Your account has no data-plane role on this vault (for example Key Vault Secrets User). Role assignments can take up to 10 minutes to apply.'),
+      action: l10n.t('Ask for a Key Vault data-plane role on this vault, then retry.'),
     }, code, innerCode);
   }
   if (inner === 'ForbiddenByPolicy') {
     return withCodes({
       ...base,
       forbiddenReason: 'policy',
-      message: "The vault's access policies don't give your account this permission.",
-      action: 'Ask the vault owner to add the permission to your access policy, then retry.',
+      message: l10n.t("The vault's access policies don't give your account this permission."),
+      action: l10n.t('Ask the vault owner to add the permission to your access policy, then retry.'),
     }, code, innerCode);
   }
   if (inner === 'ForbiddenByFirewall') {
     return withCodes({
       ...base,
       forbiddenReason: 'firewall',
-      message: "The vault's firewall does not allow requests from your network address.",
-      action: "Add your address to the vault's networking rules, or connect from an allowed network.",
+      message: l10n.t("The vault's firewall does not allow requests from your network address."),
+      action: l10n.t("Add your address to the vault's networking rules, or connect from an allowed network."),
     }, code, innerCode);
   }
   if (/Disabled$/.test(inner) || /Disabled$/.test(code ?? '')) {
     return withCodes({
       ...base,
       forbiddenReason: 'disabled',
-      message: 'This object is disabled: its value cannot be read until it is enabled again.',
-      action: 'Enable the object (or one of its versions) to use it.',
+      message: l10n.t('This object is disabled: its value cannot be read until it is enabled again.'),
+      action: l10n.t('Enable the object (or one of its versions) to use it.'),
     }, code, innerCode);
   }
   if (code === 'AuthorizationFailed') {
     return withCodes({
       ...base,
       forbiddenReason: 'rbac',
-      message: `Your account has no read access to this Azure resource (ARM). ${ROLE_DELAY}`,
-      action: 'Ask for a Reader role on the subscription, or attach the vault by URL.',
+      message: l10n.t('Your account has no read access to this Azure resource (ARM). Role assignments can take up to 10 minutes to apply.'),
+      action: l10n.t('Ask for a Reader role on the subscription, or attach the vault by URL.'),
     }, code, innerCode);
   }
-  return withCodes({ ...base, forbiddenReason: 'unknown', message: 'Azure refused access to this resource.', action: 'Check your roles and the vault settings, then retry.' }, code, innerCode);
+  return withCodes({ ...base, forbiddenReason: 'unknown', message: l10n.t('Azure refused access to this resource.'), action: l10n.t('Check your roles and the vault settings, then retry.') }, code, innerCode);
 }
 
 function conflict(code: string | undefined, innerCode: string | undefined): AzureFailure {
@@ -136,26 +135,26 @@ function conflict(code: string | undefined, innerCode: string | undefined): Azur
     return withCodes({
       kind: 'conflict',
       status: 409,
-      message: 'An object with this name is deleted but still recoverable.',
-      action: 'Recover or purge the deleted object, then retry.',
+      message: l10n.t('An object with this name is deleted but still recoverable.'),
+      action: l10n.t('Recover or purge the deleted object, then retry.'),
     }, code, innerCode);
   }
   if (codes.includes('ObjectIsBeingDeleted')) {
     return withCodes({
       kind: 'conflict',
       status: 409,
-      message: 'An object with this name is still being deleted.',
-      action: 'Wait a few seconds, then retry.',
+      message: l10n.t('An object with this name is still being deleted.'),
+      action: l10n.t('Wait a few seconds, then retry.'),
     }, code, innerCode);
   }
-  return withCodes({ kind: 'conflict', status: 409, message: 'The request conflicts with the current state of the object.', action: 'Refresh, then retry.' }, code, innerCode);
+  return withCodes({ kind: 'conflict', status: 409, message: l10n.t('The request conflicts with the current state of the object.'), action: l10n.t('Refresh, then retry.') }, code, innerCode);
 }
 
 /** A 400's service message names the bad parameter; cut to one short line. */
 function badRequestMessage(message: string | undefined): string {
   const line = (message ?? '').split(/\r?\n/)[0]?.trim() ?? '';
-  if (!line) return 'Azure rejected the request as invalid.';
-  return `Azure rejected the request: ${line.length > 200 ? `${line.slice(0, 200)}…` : line}`;
+  if (!line) return l10n.t('Azure rejected the request as invalid.');
+  return l10n.t('Azure rejected the request: {0}', line.length > 200 ? `${line.slice(0, 200)}…` : line);
 }
 
 function fromStatus(status: number, service: ServiceError): AzureFailure {
@@ -165,39 +164,39 @@ function fromStatus(status: number, service: ServiceError): AzureFailure {
     return withCodes({
       kind: 'signIn',
       status,
-      message: wrongTenant ? 'The sign-in token was issued for a different tenant than this resource belongs to.' : 'Azure did not accept the sign-in for this request.',
-      action: 'Sign in again (and to the tenant of this resource), then retry.',
+      message: wrongTenant ? l10n.t('The sign-in token was issued for a different tenant than this resource belongs to.') : l10n.t('Azure did not accept the sign-in for this request.'),
+      action: l10n.t('Sign in again (and to the tenant of this resource), then retry.'),
     }, code, innerCode);
   }
   if (status === 403) return forbidden(code, innerCode);
   if (status === 404) {
-    return withCodes({ kind: 'notFound', status, message: 'It was not found: it may have been deleted or renamed.', action: 'Refresh the list.' }, code, innerCode);
+    return withCodes({ kind: 'notFound', status, message: l10n.t('It was not found: it may have been deleted or renamed.'), action: l10n.t('Refresh the list.') }, code, innerCode);
   }
   if (status === 409) return conflict(code, innerCode);
   if (status === 429) {
-    return withCodes({ kind: 'throttled', status, message: 'Key Vault is throttling requests; wait a few seconds and retry', action: 'Wait a few seconds, then retry.' }, code, innerCode);
+    return withCodes({ kind: 'throttled', status, message: l10n.t('Key Vault is throttling requests; wait a few seconds and retry'), action: l10n.t('Wait a few seconds, then retry.') }, code, innerCode);
   }
   if (status >= 500) {
-    return withCodes({ kind: 'service', status, message: `Azure had a problem handling the request (HTTP ${status}).`, action: 'Retry in a moment.' }, code, innerCode);
+    return withCodes({ kind: 'service', status, message: l10n.t('Azure had a problem handling the request (HTTP {0}).', status), action: l10n.t('Retry in a moment.') }, code, innerCode);
   }
   return withCodes({ kind: 'badRequest', status, message: badRequestMessage(service.message) }, code, innerCode);
 }
 
 /** What went wrong, in the user's terms. Safe to show and to log: no values, no tokens. */
 export function classifyError(error: unknown): AzureFailure {
-  if (isAbort(error)) return { kind: 'cancelled', message: 'The operation was cancelled.' };
+  if (isAbort(error)) return { kind: 'cancelled', message: l10n.t('The operation was cancelled.') };
 
   const name = stringField(error, 'name') ?? '';
   if (name === 'TokenRefusedError') {
     return {
       kind: 'badRequest',
       code: 'TokenRefused',
-      message: 'This vault asked for a token it must not receive (its host does not belong to the cloud of that token).',
-      action: 'Check the vault URL.',
+      message: l10n.t('This vault asked for a token it must not receive (its host does not belong to the cloud of that token).'),
+      action: l10n.t('Check the vault URL.'),
     };
   }
   if (signInErrorNames.has(name)) {
-    return { kind: 'signIn', message: 'You are not signed in to Azure, or the sign-in could not give a token.', action: 'Sign in to Azure, then retry.' };
+    return { kind: 'signIn', message: l10n.t('You are not signed in to Azure, or the sign-in could not give a token.'), action: l10n.t('Sign in to Azure, then retry.') };
   }
 
   const status = statusOf(error);
@@ -206,10 +205,10 @@ export function classifyError(error: unknown): AzureFailure {
 
   const code = stringField(error, 'code') ?? stringField(objectField(error, 'cause'), 'code');
   if (code && certificateCodes.has(code)) {
-    return { kind: 'network', code, message: 'The server certificate is not trusted.', action: 'Check the proxy or certificate settings, then retry.' };
+    return { kind: 'network', code, message: l10n.t('The server certificate is not trusted.'), action: l10n.t('Check the proxy or certificate settings, then retry.') };
   }
   if (code && networkCodes.has(code)) {
-    return { kind: 'network', code, message: 'Azure could not be reached.', action: 'Check the network connection, then retry.' };
+    return { kind: 'network', code, message: l10n.t('Azure could not be reached.'), action: l10n.t('Check the network connection, then retry.') };
   }
-  return { kind: 'service', ...(code ? { code } : {}), message: 'The request to Azure failed unexpectedly.', action: 'Retry; see the log for details.' };
+  return { kind: 'service', ...(code ? { code } : {}), message: l10n.t('The request to Azure failed unexpectedly.'), action: l10n.t('Retry; see the log for details.') };
 }

@@ -1,5 +1,6 @@
 // Key operations through the vault's cached KeyClient (VaultClients): details, create, rotate, update, delete,
 // recover, purge, rotation policy. No vscode; returns the plain model of keyModel.ts, never private material.
+import * as l10n from '@vscode/l10n';
 import { createPublicKey } from 'node:crypto';
 import type { DeletedKey, JsonWebKey, KeyVaultKey } from '@azure/keyvault-keys';
 import type { CreateKeyRequest, KeyDetails, KeyPropertiesUpdate, PublicJwk, RotationPolicy } from './keyModel';
@@ -79,7 +80,7 @@ export function exportPublicKey(jwk: PublicJwk, format: 'pem' | 'jwk'): string {
       : /^EC/i.test(kty) && jwk.crv && jwk.x && jwk.y
         ? { kty: 'EC', crv: jwk.crv === 'P-256K' ? 'secp256k1' : jwk.crv, x: jwk.x, y: jwk.y }
         : undefined;
-  if (!material) throw new Error(`A ${kty} key has no public key to export as PEM.`);
+  if (!material) throw new Error(l10n.t('A {0} key has no public key to export as PEM.', kty));
   return createPublicKey({ key: material, format: 'jwk' }).export({ type: 'spki', format: 'pem' }).toString();
 }
 

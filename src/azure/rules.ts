@@ -2,6 +2,7 @@
 // the service. Limits from AZURE-FACTS.md ("Objects"): names ^[0-9a-zA-Z-]{1,127}$, value ≤ 25 KB (25 × 1024
 // bytes of UTF-8), content type ≤ 255 chars, ≤ 15 tags, tag name ≤ 512 chars, tag value ≤ 256 chars.
 // Messages never quote a value.
+import * as l10n from '@vscode/l10n';
 
 export const SECRET_NAME_PATTERN = /^[0-9a-zA-Z-]{1,127}$/;
 export const MAX_NAME_LENGTH = 127;
@@ -15,11 +16,11 @@ export type Tags = Readonly<Record<string, string>>;
 
 /** Why a secret name is refused, or undefined when it is valid. */
 export function checkSecretName(name: string): string | undefined {
-  if (name.length === 0) return 'Enter a name.';
-  if (name.length > MAX_NAME_LENGTH) return `A name has at most ${MAX_NAME_LENGTH} characters (this one has ${name.length}).`;
+  if (name.length === 0) return l10n.t('Enter a name.');
+  if (name.length > MAX_NAME_LENGTH) return l10n.t('A name has at most {0} characters (this one has {1}).', MAX_NAME_LENGTH, name.length);
   if (!SECRET_NAME_PATTERN.test(name)) {
-    const bad = [...new Set([...name].filter((c) => !/[0-9a-zA-Z-]/.test(c)))].map((c) => (c === ' ' ? 'space' : `"${c}"`));
-    return `A name may contain only letters, digits and hyphens (not ${bad.join(', ')}).`;
+    const bad = [...new Set([...name].filter((c) => !/[0-9a-zA-Z-]/.test(c)))].map((c) => (c === ' ' ? l10n.t('space') : `"${c}"`));
+    return l10n.t('A name may contain only letters, digits and hyphens (not {0}).', bad.join(', '));
   }
   return undefined;
 }
@@ -30,41 +31,41 @@ export function utf8Bytes(value: string): number {
 
 /** Why a secret value is refused (never quoting it), or undefined. */
 export function checkSecretValue(value: string): string | undefined {
-  if (value.length === 0) return 'A secret value cannot be empty.';
+  if (value.length === 0) return l10n.t('A secret value cannot be empty.');
   const bytes = utf8Bytes(value);
   if (bytes > MAX_SECRET_VALUE_BYTES) {
-    return `The value is ${formatBytes(bytes)}; Key Vault accepts at most 25 KB (${MAX_SECRET_VALUE_BYTES.toLocaleString('en-US')} bytes of UTF-8).`;
+    return l10n.t('The value is {0}; Key Vault accepts at most 25 KB ({1} bytes of UTF-8).', formatBytes(bytes), MAX_SECRET_VALUE_BYTES.toLocaleString('en-US'));
   }
   return undefined;
 }
 
 export function formatBytes(bytes: number): string {
-  return bytes < 1024 ? `${bytes} bytes` : `${(bytes / 1024).toFixed(1)} KB (${bytes.toLocaleString('en-US')} bytes)`;
+  return bytes < 1024 ? l10n.t('{0} bytes', bytes) : l10n.t('{0} KB ({1} bytes)', (bytes / 1024).toFixed(1), bytes.toLocaleString('en-US'));
 }
 
 export function checkContentType(contentType: string): string | undefined {
   if (contentType.length > MAX_CONTENT_TYPE_LENGTH) {
-    return `A content type has at most ${MAX_CONTENT_TYPE_LENGTH} characters (this one has ${contentType.length}).`;
+    return l10n.t('A content type has at most {0} characters (this one has {1}).', MAX_CONTENT_TYPE_LENGTH, contentType.length);
   }
   return undefined;
 }
 
 export function checkTagName(name: string): string | undefined {
-  if (name.trim().length === 0) return 'A tag needs a name.';
-  if (name.length > MAX_TAG_NAME_LENGTH) return `A tag name has at most ${MAX_TAG_NAME_LENGTH} characters (this one has ${name.length}).`;
+  if (name.trim().length === 0) return l10n.t('A tag needs a name.');
+  if (name.length > MAX_TAG_NAME_LENGTH) return l10n.t('A tag name has at most {0} characters (this one has {1}).', MAX_TAG_NAME_LENGTH, name.length);
   return undefined;
 }
 
 export function checkTagValue(name: string, value: string): string | undefined {
   if (value.length > MAX_TAG_VALUE_LENGTH) {
-    return `The value of tag "${shorten(name)}" has ${value.length} characters; at most ${MAX_TAG_VALUE_LENGTH} are allowed.`;
+    return l10n.t('The value of tag "{0}" has {1} characters; at most {2} are allowed.', shorten(name), value.length, MAX_TAG_VALUE_LENGTH);
   }
   return undefined;
 }
 
 export function checkTags(tags: Tags): string | undefined {
   const entries = Object.entries(tags);
-  if (entries.length > MAX_TAGS) return `A secret has at most ${MAX_TAGS} tags (this would be ${entries.length}).`;
+  if (entries.length > MAX_TAGS) return l10n.t('A secret has at most {0} tags (this would be {1}).', MAX_TAGS, entries.length);
   for (const [k, v] of entries) {
     const problem = checkTagName(k) ?? checkTagValue(k, v);
     if (problem) return problem;
@@ -84,10 +85,10 @@ export function parseTags(input: string): Parsed<Record<string, string>> {
   if (!text) return { ok: true, value: tags };
   for (const part of text.split(',')) {
     const eq = part.indexOf('=');
-    if (eq < 0) return { ok: false, reason: `Write each tag as name=value ("${shorten(part.trim())}" has no "=").` };
+    if (eq < 0) return { ok: false, reason: l10n.t('Write each tag as name=value ("{0}" has no "=").', shorten(part.trim())) };
     const name = part.slice(0, eq).trim();
     const value = part.slice(eq + 1).trim();
-    if (Object.prototype.hasOwnProperty.call(tags, name)) return { ok: false, reason: `The tag "${shorten(name)}" is given twice.` };
+    if (Object.prototype.hasOwnProperty.call(tags, name)) return { ok: false, reason: l10n.t('The tag "{0}" is given twice.', shorten(name)) };
     const problem = checkTagName(name) ?? checkTagValue(name, value);
     if (problem) return { ok: false, reason: problem };
     tags[name] = value;
@@ -124,19 +125,19 @@ export function parseDateInput(input: string, now: number): Parsed<Date | undefi
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
     const d = new Date(`${text}T00:00:00Z`);
     if (!Number.isNaN(d.getTime()) && d.toISOString().startsWith(text)) return { ok: true, value: d };
-    return { ok: false, reason: `${text} is not a calendar date.` };
+    return { ok: false, reason: l10n.t('{0} is not a calendar date.', text) };
   }
   if (/^\d{4}-\d{2}-\d{2}T/.test(text)) {
     const d = new Date(text);
     if (!Number.isNaN(d.getTime())) return { ok: true, value: d };
   }
-  return { ok: false, reason: 'Enter a date as YYYY-MM-DD, an ISO date-time, or relative like +90d, +6m, +1y (empty: none).' };
+  return { ok: false, reason: l10n.t('Enter a date as YYYY-MM-DD, an ISO date-time, or relative like +90d, +6m, +1y (empty: none).') };
 }
 
 /** Checks a not-before / expiry pair: expiry after activation; an expiry in the past is refused. */
 export function checkValidity(notBefore: Date | undefined, expiresOn: Date | undefined, now: number): string | undefined {
-  if (expiresOn && expiresOn.getTime() <= now) return `The expiry ${expiresOn.toISOString()} is in the past.`;
-  if (notBefore && expiresOn && expiresOn.getTime() <= notBefore.getTime()) return 'The expiry must be after the activation date (not before).';
+  if (expiresOn && expiresOn.getTime() <= now) return l10n.t('The expiry {0} is in the past.', expiresOn.toISOString());
+  if (notBefore && expiresOn && expiresOn.getTime() <= notBefore.getTime()) return l10n.t('The expiry must be after the activation date (not before).');
   return undefined;
 }
 

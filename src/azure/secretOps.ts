@@ -2,6 +2,7 @@
 // commands may import it without loading the SDK bundle; the clients come from `services.clients.get()`).
 // Values are returned to the caller only by the calls that exist to read them (getSecretValue, copySecret) and
 // are never logged or kept here.
+import * as l10n from '@vscode/l10n';
 import type { SecretProperties } from '@azure/keyvault-secrets';
 import { classifyError } from './errors';
 import { deletedSecretItem, newestFirst, secretItem } from './mappers';
@@ -130,12 +131,12 @@ export async function getDeletedSecret(vaults: VaultClients, vaultUrl: string, n
 }
 
 /** Checks until `check` passes: first after 250 ms, then doubling up to `pollIntervalMs` (default 2 s). */
-async function pollUntil(check: () => Promise<boolean>, options: PollOptions, what: string): Promise<void> {
+async function pollUntil(check: () => Promise<boolean>, options: PollOptions, timeoutMessage: () => string): Promise<void> {
   const maxInterval = options.pollIntervalMs ?? 2000;
   const deadline = Date.now() + (options.timeoutMs ?? 120_000);
   let interval = Math.min(250, maxInterval);
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what} did not complete in time; refresh the view later to see its state.`);
+    if (Date.now() > deadline) throw new Error(timeoutMessage());
     await sleep(interval, options.abortSignal);
     interval = Math.min(interval * 2, maxInterval);
   }
@@ -151,7 +152,7 @@ export async function deleteSecret(vaults: VaultClients, vaultUrl: string, name:
     if (poller.isDone()) return true;
     await poller.poll({ abortSignal: options.abortSignal });
     return poller.isDone();
-  }, options, `Deleting ${name}`);
+  }, options, () => l10n.t('Deleting {0} did not complete in time; refresh the view later to see its state.', name));
   const result = poller.getResult();
   if (!result?.properties.recoveryId && !result?.recoveryId) return {};
   return { deleted: deletedSecretItem(result) };
@@ -164,7 +165,7 @@ export async function deleteSecret(vaults: VaultClients, vaultUrl: string, name:
 export async function recoverSecret(vaults: VaultClients, vaultUrl: string, name: string, options: PollOptions = {}): Promise<void> {
   const poller = await vaults.secrets(vaultUrl).beginRecoverDeletedSecret(name, { abortSignal: options.abortSignal });
   if (poller.isDone()) return;
-  await pollUntil(() => secretExists(vaults, vaultUrl, name, options), options, `Recovering ${name}`);
+  await pollUntil(() => secretExists(vaults, vaultUrl, name, options), options, () => l10n.t('Recovering {0} did not complete in time; refresh the view later to see its state.', name));
 }
 
 /** Purges a soft-deleted secret for good. */

@@ -4,6 +4,7 @@
 // Every client of a vault shares: the token guard (tokenGuard.ts), what the vault's auth challenge taught
 // (sharedChallenge.ts: one challenge per vault, not per kind), the throttling policy and the vault's
 // concurrency cap (throttle.ts). Listings return one page per call: the first page is one round trip.
+import * as l10n from '@vscode/l10n';
 import type { TokenCredential } from '@azure/core-auth';
 import { SecretClient, type SecretClientOptions } from '@azure/keyvault-secrets';
 import { KeyClient } from '@azure/keyvault-keys';
@@ -40,7 +41,7 @@ const MAX_EMPTY_PAGES = 10;
 /** `https://host[:port]`, lower case, no path: the key of a vault. */
 export function vaultKey(vaultUrl: string): string {
   const url = new URL(vaultUrl);
-  if (url.protocol !== 'https:') throw new Error('Key Vault is only reachable over https://');
+  if (url.protocol !== 'https:') throw new Error(l10n.t('Key Vault is only reachable over https://'));
   return url.origin.toLowerCase();
 }
 
@@ -177,7 +178,7 @@ export class VaultClients {
   ): Promise<Page<T>> {
     const key = vaultKey(vaultUrl);
     if (req.continuationToken !== undefined && !sameVault(req.continuationToken, key)) {
-      throw new Error('This continuation token belongs to another vault.');
+      throw new Error(l10n.t('This continuation token belongs to another vault.'));
     }
     const pageSize = clampPageSize(req.pageSize);
     const call: ListCall = req.abortSignal ? { abortSignal: req.abortSignal } : {};
@@ -212,7 +213,7 @@ export class VaultClients {
     }
     await pages.return?.(undefined);
     const next = call.nextLink;
-    if (next !== undefined && !sameVault(next, key)) throw new Error('The vault returned a next page on another host.');
+    if (next !== undefined && !sameVault(next, key)) throw new Error(l10n.t('The vault returned a next page on another host.'));
     return next !== undefined ? { items, continuationToken: next } : { items };
   }
 }

@@ -1,4 +1,5 @@
 // Pure parsing of Key Vault URLs (no SDK, no vscode): safe to import at activation.
+import * as l10n from '@vscode/l10n';
 
 export interface VaultAddress {
   /** Normalised base URL without trailing slash, e.g. `https://contoso.vault.azure.net`. */
@@ -27,21 +28,21 @@ export type ParseResult = { ok: true; vault: VaultAddress } | { ok: false; reaso
  */
 export function parseVaultUrl(input: string): ParseResult {
   const text = input.trim();
-  if (!text) return { ok: false, reason: 'Enter the vault URL, for example https://contoso.vault.azure.net' };
+  if (!text) return { ok: false, reason: l10n.t('Enter the vault URL, for example {0}', 'https://contoso.vault.azure.net') };
   let parsed: URL;
   try {
     parsed = new URL(/^[a-z]+:\/\//i.test(text) ? text : `https://${text}`);
   } catch {
-    return { ok: false, reason: `"${text}" is not a URL. Use the form https://<vault-name>.vault.azure.net` };
+    return { ok: false, reason: l10n.t('"{0}" is not a URL. Use the form {1}', text, 'https://<vault-name>.vault.azure.net') };
   }
-  if (parsed.protocol !== 'https:') return { ok: false, reason: 'Key Vault is only reachable over https://' };
-  if (parsed.username || parsed.password) return { ok: false, reason: 'A vault URL must not contain credentials' };
+  if (parsed.protocol !== 'https:') return { ok: false, reason: l10n.t('Key Vault is only reachable over https://') };
+  if (parsed.username || parsed.password) return { ok: false, reason: l10n.t('A vault URL must not contain credentials') };
   const host = parsed.hostname.toLowerCase();
   const suffix = knownVaultDnsSuffixes.find((s) => host.endsWith(`.${s}`));
   const firstLabel = host.split('.')[0] ?? host;
   if (suffix) {
     if (host.split('.').length !== suffix.split('.').length + 1 || !vaultNamePattern.test(firstLabel)) {
-      return { ok: false, reason: `"${firstLabel}" is not a valid vault name: 3–24 letters, digits and hyphens, starting with a letter, no "--"` };
+      return { ok: false, reason: l10n.t('"{0}" is not a valid vault name: 3–24 letters, digits and hyphens, starting with a letter, no "--"', firstLabel) };
     }
   }
   const port = parsed.port ? `:${parsed.port}` : '';

@@ -5,6 +5,7 @@
 // clipboard still holds that value: something the user copied meanwhile is left alone. Only a SHA-256 digest of
 // the value is kept while the timer runs, never the value itself. Disposing (deactivation) cancels the timers
 // and clears the clipboard once more if it still holds one of the copied values.
+import * as l10n from '@vscode/l10n';
 import { createHash } from 'node:crypto';
 
 export interface ClipboardLike {
@@ -50,7 +51,7 @@ export class SecretClipboard {
 
   /** Copies a value and schedules its clearing. Resolves to the delay in seconds (0: it is never cleared). */
   async copySecret(value: string, label: string): Promise<number> {
-    if (this.disposed) throw new Error('The extension is shutting down.');
+    if (this.disposed) throw new Error(l10n.t('The extension is shutting down.'));
     await this.clipboard.writeText(value);
     const seconds = Math.max(0, this.clearSeconds());
     if (seconds === 0) {

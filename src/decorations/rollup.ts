@@ -1,5 +1,6 @@
 // Expiry states rolled up from items to their group and vault, and what a decoration shows for them (pure:
 // no vscode, so unit tests cover every case). Colours are theme colour ids.
+import * as l10n from '@vscode/l10n';
 import type { ItemState } from '../tree/format';
 
 export interface Rollup {
@@ -60,15 +61,15 @@ export interface DecorationSpec {
 export function itemDecoration(state: ItemState, daysLeft: number | undefined): DecorationSpec | undefined {
   switch (state) {
     case 'expired':
-      return { badge: '!', color: colors.error, tooltip: 'Expired' };
+      return { badge: '!', color: colors.error, tooltip: l10n.t('Expired') };
     case 'expiring': {
       const d = Math.max(0, daysLeft ?? 0);
-      return { badge: d > 99 ? '99' : String(d), color: colors.warning, tooltip: d === 0 ? 'Expires today' : `Expires in ${d} day${d === 1 ? '' : 's'}` };
+      return { badge: d > 99 ? '99' : String(d), color: colors.warning, tooltip: d === 0 ? l10n.t('Expires today') : d === 1 ? l10n.t('Expires in 1 day') : l10n.t('Expires in {0} days', d) };
     }
     case 'disabled':
-      return { badge: 'D', color: colors.disabled, tooltip: 'Disabled' };
+      return { badge: 'D', color: colors.disabled, tooltip: l10n.t('Disabled') };
     case 'notYetActive':
-      return { badge: 'N', color: colors.disabled, tooltip: 'Not yet active' };
+      return { badge: 'N', color: colors.disabled, tooltip: l10n.t('Not yet active') };
     case 'ok':
       return undefined;
   }
@@ -77,10 +78,10 @@ export function itemDecoration(state: ItemState, daysLeft: number | undefined): 
 /** "1 expired · 2 expiring within 30 days · 1 disabled · 1 not yet active". */
 export function describeRollup(r: Rollup, warningDays: number): string {
   return [
-    r.expired ? `${r.expired} expired` : undefined,
-    r.expiring ? `${r.expiring} expiring within ${warningDays} days` : undefined,
-    r.disabled ? `${r.disabled} disabled` : undefined,
-    r.notYetActive ? `${r.notYetActive} not yet active` : undefined,
+    r.expired ? l10n.t('{0} expired', r.expired) : undefined,
+    r.expiring ? l10n.t('{0} expiring within {1} days', r.expiring, warningDays) : undefined,
+    r.disabled ? l10n.t('{0} disabled', r.disabled) : undefined,
+    r.notYetActive ? l10n.t('{0} not yet active', r.notYetActive) : undefined,
   ].filter(Boolean).join(' · ');
 }
 

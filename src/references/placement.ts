@@ -1,6 +1,7 @@
 // What to insert where: the reference's value inside a string or after `:`/`=`, a complete entry on a line of
 // its own, plus at most one edit elsewhere (the comma JSON needs after the previous value, the Bicep `existing`
 // resource or the Terraform data source a value needs). Pure: the editor applies the result as a snippet.
+import * as l10n from '@vscode/l10n';
 import { entriesOf, referenceFormats } from './formats';
 import { appConfigValue } from './formats/appConfig';
 import { bicepGetSecret, bicepVaultResource } from './formats/bicep';
@@ -96,7 +97,7 @@ function placeTerraform(ctx: PlacementContext, targets: readonly ReferenceTarget
 
 /** Decides what to insert for the targets in the chosen format at the context's offset. */
 export function placeReferences(ctx: PlacementContext, format: FormatId, targets: readonly ReferenceTarget[]): Placement {
-  if (targets.length === 0) throw new Error('Nothing to insert.');
+  if (targets.length === 0) throw new Error(l10n.t('Nothing to insert.'));
   const f = referenceFormats[format];
   const entries = () => entriesOf(f, targets);
   switch (format) {

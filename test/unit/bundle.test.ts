@@ -16,4 +16,11 @@ describe('bundles', () => {
     const sdk = inputs['dist/azure-sdk.js'];
     assert.ok(sdk?.some((i) => i.includes('node_modules/@azure/keyvault-secrets/')));
   });
+
+  it('shares one @vscode/l10n (dist/l10n.js) between both bundles, so activate configures it for both', () => {
+    for (const bundle of ['dist/extension.js', 'dist/azure-sdk.js']) {
+      assert.deepEqual((inputs[bundle] ?? []).filter((i) => i.includes('node_modules/@vscode/l10n/')), [], bundle);
+    }
+    assert.ok(inputs['dist/l10n.js']?.some((i) => i.includes('node_modules/@vscode/l10n/')));
+  });
 });

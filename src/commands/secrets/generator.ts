@@ -1,5 +1,6 @@
 // Random secret values (pure: node's crypto only, unit-tested under plain node). Characters are drawn with
 // crypto.randomBytes and rejection sampling (no modulo bias); every chosen class appears at least once.
+import * as l10n from '@vscode/l10n';
 import { randomBytes } from 'node:crypto';
 
 export const characterClasses = {
@@ -26,10 +27,10 @@ export type RandomSource = (size: number) => Uint8Array;
 /** Why generator options are refused, or undefined. */
 export function checkGeneratorOptions(options: GeneratorOptions): string | undefined {
   if (!Number.isInteger(options.length) || options.length < MIN_GENERATED_LENGTH || options.length > MAX_GENERATED_LENGTH) {
-    return `Choose a length from ${MIN_GENERATED_LENGTH} to ${MAX_GENERATED_LENGTH}.`;
+    return l10n.t('Choose a length from {0} to {1}.', MIN_GENERATED_LENGTH, MAX_GENERATED_LENGTH);
   }
-  if (options.classes.length === 0) return 'Choose at least one kind of character.';
-  if (options.classes.length > options.length) return 'The length is shorter than the number of character kinds.';
+  if (options.classes.length === 0) return l10n.t('Choose at least one kind of character.');
+  if (options.classes.length > options.length) return l10n.t('The length is shorter than the number of character kinds.');
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 // Azure App Configuration Key Vault reference: a key-value whose content type marks it as a reference and
 // whose value is `{"uri":"https://{vault host}/secrets/{name}[/{version}]"}`. The entry is one item of the
 // `az appconfig kv import --profile appconfig/kvset` file format.
+import * as l10n from '@vscode/l10n';
 import { dotnetKeyOf, objectUri } from '../names';
 import { field, tpl } from '../template';
 import type { ReferenceTarget } from '../types';
@@ -15,8 +16,12 @@ export function appConfigValue(t: ReferenceTarget): string {
 
 export const appConfig: ReferenceFormat = {
   id: 'appConfig',
-  label: 'App Configuration Key Vault reference',
-  detail: `{"uri": …} with content type ${appConfigContentType.split(';')[0]}`,
+  get label(): string {
+    return l10n.t('App Configuration Key Vault reference');
+  },
+  get detail(): string {
+    return l10n.t('{0} with content type {1}', '{"uri": …}', appConfigContentType.split(';')[0] ?? '');
+  },
   kinds: secretLike,
   versionable: always,
   textKind: asSecret,

@@ -1,6 +1,7 @@
 // App Service / Azure Functions app settings: `@Microsoft.KeyVault(SecretUri=…)` and
 // `@Microsoft.KeyVault(VaultName=…;SecretName=…[;SecretVersion=…])`. Without a version the app picks up a new
 // value within 24 hours. A certificate is referenced through its secret (the PFX/PEM with the private key).
+import * as l10n from '@vscode/l10n';
 import { dotnetKeyOf, objectUri } from '../names';
 import { field, tpl, type Template } from '../template';
 import type { ReferenceTarget } from '../types';
@@ -12,7 +13,9 @@ function jsonProperty(t: ReferenceTarget, value: Template): Template {
 
 export const appServiceUri: ReferenceFormat = {
   id: 'appServiceUri',
-  label: 'App Service / Functions setting (SecretUri)',
+  get label(): string {
+    return l10n.t('App Service / Functions setting (SecretUri)');
+  },
   detail: '@Microsoft.KeyVault(SecretUri=…)',
   kinds: secretLike,
   versionable: always,
@@ -23,7 +26,9 @@ export const appServiceUri: ReferenceFormat = {
 
 export const appServiceName: ReferenceFormat = {
   id: 'appServiceName',
-  label: 'App Service / Functions setting (VaultName, SecretName)',
+  get label(): string {
+    return l10n.t('App Service / Functions setting (VaultName, SecretName)');
+  },
   detail: '@Microsoft.KeyVault(VaultName=…;SecretName=…)',
   kinds: secretLike,
   versionable: always,

@@ -1,5 +1,6 @@
 // ARM template parameter file (`*.parameters.json`): a parameter whose value is a Key Vault reference by the
 // vault's resource id. Vaults attached by URL have no known id: subscription and resource group become fields.
+import * as l10n from '@vscode/l10n';
 import { armIdTemplate, camelIdentifier } from '../names';
 import { field, tpl, type Template } from '../template';
 import type { ReferenceTarget } from '../types';
@@ -19,7 +20,9 @@ function reference(t: ReferenceTarget, first: number): Template {
 
 export const armParameter: ReferenceFormat = {
   id: 'armParameter',
-  label: 'ARM parameter file reference',
+  get label(): string {
+    return l10n.t('ARM parameter file reference');
+  },
   detail: '"reference": { "keyVault": { "id": … }, "secretName": … }',
   kinds: secretLike,
   versionable: always,

@@ -1,5 +1,6 @@
 // Bicep: an `existing` vault resource and `getSecret` (only allowed into a module's @secure() parameter), and
 // `.bicepparam` files: `az.getSecret(subscription, resource group, vault, name[, version])`.
+import * as l10n from '@vscode/l10n';
 import { camelIdentifier, scopeParts } from '../names';
 import { concat, field, join, maxTabStop, tpl, type Template } from '../template';
 import type { ReferenceTarget } from '../types';
@@ -48,8 +49,12 @@ ${params}
 
 export const bicep: ReferenceFormat = {
   id: 'bicep',
-  label: 'Bicep: existing vault + getSecret',
-  detail: "resource … existing = {…} and kv.getSecret('…') into a module's @secure() parameter",
+  get label(): string {
+    return l10n.t('Bicep: existing vault + getSecret');
+  },
+  get detail(): string {
+    return l10n.t("{0} and {1} into a module's {2} parameter", 'resource … existing = {…}', "kv.getSecret('…')", '@secure()');
+  },
   kinds: secretLike,
   versionable: always,
   textKind: asSecret,
@@ -65,7 +70,9 @@ function getSecretCall(t: ReferenceTarget, first: number): Template {
 
 export const bicepparam: ReferenceFormat = {
   id: 'bicepparam',
-  label: 'Bicep parameters file: az.getSecret',
+  get label(): string {
+    return l10n.t('Bicep parameters file: az.getSecret');
+  },
   detail: "param x = az.getSecret('sub', 'rg', 'vault', 'name')",
   kinds: secretLike,
   versionable: always,

@@ -1,6 +1,7 @@
 // Secrets Store CSI driver, Azure provider: a `SecretProviderClass` whose `objects` is an `array:` of entries
 // (objectName, objectType secret | key | cert, optional objectVersion). The value is one entry of that array;
 // the entry is a whole SecretProviderClass. A sovereign cloud's vault gets its `cloudName` from the vault host.
+import * as l10n from '@vscode/l10n';
 import { csiCloudName } from '../names';
 import { concat, field, indent, tpl, type Template } from '../template';
 import type { ObjectKind, ReferenceTarget } from '../types';
@@ -36,7 +37,9 @@ spec:
 
 export const csi: ReferenceFormat = {
   id: 'csi',
-  label: 'Secrets Store CSI driver (SecretProviderClass)',
+  get label(): string {
+    return l10n.t('Secrets Store CSI driver (SecretProviderClass)');
+  },
   detail: 'objects: array: - objectName / objectType',
   kinds: allKinds,
   versionable: always,

@@ -1,6 +1,7 @@
 // CI pipelines. GitHub Actions: `Azure/get-keyvault-secrets@v1` (outputs `steps.<id>.outputs.<name>`); Azure
 // Pipelines: `AzureKeyVault@2` (each secret becomes `$(name)`). Neither task can pin a version: a versioned
 // reference reads that version with `az keyvault secret show --id` and publishes it masked.
+import * as l10n from '@vscode/l10n';
 import { objectUri } from '../names';
 import { concat, field, tpl, type Template } from '../template';
 import type { ReferenceTarget } from '../types';
@@ -45,7 +46,9 @@ function steps(targets: readonly ReferenceTarget[], shared: (ts: ReferenceTarget
 
 export const githubActions: ReferenceFormat = {
   id: 'githubActions',
-  label: 'GitHub Actions step',
+  get label(): string {
+    return l10n.t('GitHub Actions step');
+  },
   detail: 'uses: Azure/get-keyvault-secrets@v1 → ${{ steps.<id>.outputs.<name> }}',
   kinds: secretLike,
   versionable: always,
@@ -80,7 +83,9 @@ function pipelinesPinnedTask(t: ReferenceTarget): Template {
 
 export const azurePipelines: ReferenceFormat = {
   id: 'azurePipelines',
-  label: 'Azure Pipelines task',
+  get label(): string {
+    return l10n.t('Azure Pipelines task');
+  },
   detail: 'task: AzureKeyVault@2 → $(name)',
   kinds: secretLike,
   versionable: always,

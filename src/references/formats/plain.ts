@@ -1,11 +1,14 @@
 // The object's URI, and the .NET configuration key of a secret (`A--B` ↔ `A:B`).
+import * as l10n from '@vscode/l10n';
 import { dotnetKeyOf, objectUri } from '../names';
 import type { ReferenceFormat } from './format';
 import { allKinds, always, same, secretLike } from './format';
 
 export const uri: ReferenceFormat = {
   id: 'uri',
-  label: 'Key Vault URI',
+  get label(): string {
+    return l10n.t('Key Vault URI');
+  },
   detail: 'https://{vault host}/{secrets|keys|certificates}/{name}[/{version}]',
   kinds: allKinds,
   versionable: always,
@@ -16,8 +19,12 @@ export const uri: ReferenceFormat = {
 
 export const dotnetKey: ReferenceFormat = {
   id: 'dotnetKey',
-  label: '.NET configuration key',
-  detail: 'secret A--B is configuration["A:B"] with the Key Vault configuration provider',
+  get label(): string {
+    return l10n.t('.NET configuration key');
+  },
+  get detail(): string {
+    return l10n.t('secret {0} is {1} with the Key Vault configuration provider', 'A--B', 'configuration["A:B"]');
+  },
   kinds: secretLike,
   versionable: () => false,
   textKind: same,

@@ -1,5 +1,6 @@
 // Terraform (azurerm): a data source per object, `key_vault_id` the vault's ARM id (fields when unknown).
 // Attributes are aligned the way `terraform fmt` aligns them. Key data sources cannot pin a version.
+import * as l10n from '@vscode/l10n';
 import { armIdTemplate, snakeIdentifier } from '../names';
 import { tpl, type Template } from '../template';
 import type { ObjectKind, ReferenceTarget } from '../types';
@@ -24,7 +25,9 @@ function dataBlock(t: ReferenceTarget): Template {
 
 export const terraform: ReferenceFormat = {
   id: 'terraform',
-  label: 'Terraform data source (azurerm)',
+  get label(): string {
+    return l10n.t('Terraform data source (azurerm)');
+  },
   detail: 'data "azurerm_key_vault_secret" … { name, key_vault_id }',
   kinds: allKinds,
   versionable: (kind) => kind !== 'key',
