@@ -42,6 +42,17 @@ class CountingCredential implements TokenCredential {
   }
 }
 
+/** Runs `body` while the emulator issues tokens that live 2 minutes (under the 5-minute reuse margin). */
+async function withShortTokens(body: () => Promise<void>): Promise<void> {
+  const previous = (await controlApi.settings({})) as { settings: { tokenLifetimeSec: number } };
+  await controlApi.settings({ tokenLifetimeSec: 120 });
+  try {
+    await body();
+  } finally {
+    await controlApi.settings({ tokenLifetimeSec: previous.settings.tokenLifetimeSec });
+  }
+}
+
 describe('VaultClients (browsing against the emulator)', function () {
   this.timeout(60_000);
   let browse = '';
@@ -222,9 +233,7 @@ describe('VaultClients (browsing against the emulator)', function () {
 
   it('refreshes the shared token: a near-expiry token is asked for again', async () => {
     const { VaultClients } = await loadAzureSdk();
-    const previous = (await controlApi.settings({})) as { settings: { tokenLifetimeSec: number } };
-    await controlApi.settings({ tokenLifetimeSec: 120 });
-    try {
+    await withShortTokens(async () => {
       const credential = new CountingCredential();
       const clients = new VaultClients(credential, emulatorCloud());
       await clients.listItems(browse, 'secret');
@@ -233,16 +242,12 @@ describe('VaultClients (browsing against the emulator)', function () {
       await clients.listItems(browse, 'key');
       assert.equal(credential.calls, 2, 'a token with under 5 minutes left is not reused');
       assert.deepEqual(await trace(BROWSE, since), ['200 GET /keys']);
-    } finally {
-      await controlApi.settings({ tokenLifetimeSec: previous.settings.tokenLifetimeSec });
-    }
+    });
   });
 
   it('a shared token the vault rejects falls back to the challenge', async () => {
     const { VaultClients } = await loadAzureSdk();
-    const previous = (await controlApi.settings({})) as { settings: { tokenLifetimeSec: number } };
-    await controlApi.settings({ tokenLifetimeSec: 120 });
-    try {
+    await withShortTokens(async () => {
       const credential = new CountingCredential();
       const clients = new VaultClients(credential, emulatorCloud());
       await clients.listItems(browse, 'secret');
@@ -254,9 +259,7 @@ describe('VaultClients (browsing against the emulator)', function () {
       since = await cursor();
       await clients.listItems(browse, 'key');
       assert.deepEqual(await trace(BROWSE, since), ['200 GET /keys']);
-    } finally {
-      await controlApi.settings({ tokenLifetimeSec: previous.settings.tokenLifetimeSec });
-    }
+    });
   });
 
   it('passes the abort signal: an aborted listing is cancelled', async () => {

@@ -1,31 +1,17 @@
 // Issue 8 acceptance inside VS Code: "Search Key Vault…" across vaults, portal links, the walkthrough.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../../src/extension';
-import type { Ui } from '../../../src/ui';
-import { activateExtension, extensionId, signedIn } from './helpers';
-import { eventually, TreeReader } from './tree';
+import { extensionId, signedInSuite } from './helpers';
+import { eventually } from './tree';
 
 describe('search, portal and walkthrough', () => {
-  let api: ExtensionApi;
-  let realUi: Ui;
-  let tree: TreeReader;
-
-  before(async () => {
-    ({ api } = await activateExtension());
-    realUi = api.services.ui;
-    tree = new TreeReader(api);
-    await signedIn(() => tree.labels());
-  });
-  afterEach(() => {
-    api.services.ui = realUi;
-  });
+  const s = signedInSuite();
 
   it('finds a secret by part of its name across vaults and reveals it in the tree', async () => {
     const offered: string[] = [];
     const matches: string[] = [];
-    api.services.ui = {
-      ...realUi,
+    s.api.services.ui = {
+      ...s.realUi,
       showStreamingQuickPick: async (batches) => {
         // The user types "db-pass": VS Code's filter keeps the matching entries; they pick the one in kv-e2e-main.
         const all = [];
@@ -43,16 +29,16 @@ describe('search, portal and walkthrough', () => {
     assert.ok(offered.some((o) => o.includes('kv-e2e-paging · secret')));
     assert.ok(offered.some((o) => o.includes('kv-e2e-main · key')));
     assert.ok(offered.some((o) => o.includes('kv-e2e-fabrikam')));
-    await eventually(() => Promise.resolve(assert.equal(api.services.treeView.selection[0]?.id, id)));
+    await eventually(() => Promise.resolve(assert.equal(s.api.services.treeView.selection[0]?.id, id)));
   });
 
   it('opens a vault and a secret in the portal of the vault’s cloud, in its tenant', async () => {
     const opened: string[] = [];
-    api.services.ui = { ...realUi, openExternal: (uri) => (opened.push(uri.toString(true)), Promise.resolve(true)) };
-    const vault = await tree.path('Contoso', 'Contoso Prod', 'kv-e2e-main');
+    s.api.services.ui = { ...s.realUi, openExternal: (uri) => (opened.push(uri.toString(true)), Promise.resolve(true)) };
+    const vault = await s.tree.path('Contoso', 'Contoso Prod', 'kv-e2e-main');
     const url = await vscode.commands.executeCommand<string>('azureKeyVault.openInPortal', vault);
     assert.match(url, /^https:\/\/portal\.azure\.com\/#@[0-9a-f-]{36}\/resource\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/rg-e2e\/providers\/Microsoft\.KeyVault\/vaults\/kv-e2e-main\/overview$/);
-    const secret = await tree.path('Contoso', 'Contoso Prod', 'kv-e2e-main', 'Secrets', 'api-key');
+    const secret = await s.tree.path('Contoso', 'Contoso Prod', 'kv-e2e-main', 'Secrets', 'api-key');
     const secretUrl = await vscode.commands.executeCommand<string>('azureKeyVault.openInPortal', secret);
     assert.match(secretUrl, /\/asset\/Microsoft_Azure_KeyVault\/Secret\/https:\/\/127\.0\.0\.1:\d+\/secrets\/api-key$/);
     assert.deepEqual(opened, [url, secretUrl]);

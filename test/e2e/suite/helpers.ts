@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
+import type { Ui } from '../../../src/ui';
+import { TreeReader } from './tree';
 
 export const extensionId = 'azure-keyvault-explorer.azure-keyvault-explorer';
 
@@ -34,4 +36,22 @@ export async function signedIn(labels: () => Promise<string[]>): Promise<void> {
     await new Promise((r) => setTimeout(r, 100));
   }
   assert.fail('the tree did not show the signed-in account');
+}
+
+/**
+ * A suite that runs signed in: activates the extension, signs in (see signedIn) before its tests, and puts the real
+ * Ui back after each test that scripted one. Returns the suite's live handles.
+ */
+export function signedInSuite(): { readonly api: ExtensionApi; readonly tree: TreeReader; readonly realUi: Ui } {
+  const handles = {} as { api: ExtensionApi; tree: TreeReader; realUi: Ui };
+  before(async () => {
+    ({ api: handles.api } = await activateExtension());
+    handles.realUi = handles.api.services.ui;
+    handles.tree = new TreeReader(handles.api);
+    await signedIn(() => handles.tree.labels());
+  });
+  afterEach(() => {
+    handles.api.services.ui = handles.realUi;
+  });
+  return handles;
 }
