@@ -19,12 +19,13 @@ function compact<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** What secrets and keys list alike: identity, attributes, tags (`extra` adds the kind's own fields). */
-function listedItem(kind: 'secret' | 'key', p: SecretProperties | KeyProperties, extra: Partial<ItemProperties>): ItemProperties {
+/** What every kind lists alike: identity, attributes, tags (`extra` adds the kind's own fields). */
+function listedItem(kind: ItemProperties['kind'], p: SecretProperties | KeyProperties | CertificateProperties, extra: Partial<ItemProperties> = {}): ItemProperties {
+  const name = p.name ?? '';
   return compact({
     kind,
-    name: p.name,
-    id: p.id ?? `${p.vaultUrl}/${kind}s/${p.name}`,
+    name,
+    id: p.id ?? `${p.vaultUrl ?? ''}/${kind}s/${name}`,
     version: p.version,
     enabled: p.enabled,
     notBefore: date(p.notBefore),
@@ -32,7 +33,7 @@ function listedItem(kind: 'secret' | 'key', p: SecretProperties | KeyProperties,
     createdOn: date(p.createdOn),
     updatedOn: date(p.updatedOn),
     ...extra,
-    managed: p.managed,
+    managed: 'managed' in p ? p.managed : undefined,
     tags: tags(p.tags),
     recoveryLevel: p.recoveryLevel,
   });
@@ -47,20 +48,7 @@ export function keyItem(p: KeyProperties, keyType?: string): ItemProperties {
 }
 
 export function certificateItem(p: CertificateProperties): ItemProperties {
-  const name = p.name ?? '';
-  return compact({
-    kind: 'certificate',
-    name,
-    id: p.id ?? `${p.vaultUrl ?? ''}/certificates/${name}`,
-    version: p.version,
-    enabled: p.enabled,
-    notBefore: date(p.notBefore),
-    expiresOn: date(p.expiresOn),
-    createdOn: date(p.createdOn),
-    updatedOn: date(p.updatedOn),
-    tags: tags(p.tags),
-    recoveryLevel: p.recoveryLevel,
-  });
+  return listedItem('certificate', p);
 }
 
 interface DeletedFields {
