@@ -1,25 +1,35 @@
+// The composition root: builds the services, the view and the features, and wires them. Nothing else.
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { AzureClients } from './auth/azureClients';
 import { AzureSession } from './auth/azureSession';
-import { SecretClipboard } from './clipboard/secretClipboard';
-import { registerFeatures } from './commands/registerCommands';
+import { certificatesFeature } from './commands/certificates/feature';
+import { coreFeature } from './commands/coreFeature';
+import { expiryFeature } from './commands/expiry/feature';
+import type { Feature } from './commands/feature';
+import { keysFeature } from './commands/keys/feature';
+import { registerFeatures } from './commands/registry';
+import { secretsFeature } from './commands/secrets/feature';
+import { editorFeature } from './editor/feature';
 import { ReferenceDragController } from './editor/dragAndDrop';
-import { ExpiryDecorations } from './decorations/expiryDecorations';
-import { KeyVaultDocuments } from './documents/documents';
+import { AttachedVaults } from './platform/attachedVaults';
+import { KeyVaultDocuments } from './platform/documents/documents';
+import { SecretClipboard } from './platform/secretClipboard';
+import { Settings } from './platform/settings';
+import { ScriptableUi, vscodeUi } from './platform/ui';
+import { ExpiryDecorations } from './presentation/expiryDecorations';
 import type { Services } from './services';
-import { Settings } from './settings';
-import { AttachedVaults } from './state/attachedVaults';
+import type { TestApi } from './testApi';
 import { VaultTreeDataProvider } from './tree/VaultTreeDataProvider';
-import { vscodeUi } from './ui';
+import { VaultView } from './tree/VaultView';
 
-/** What the extension returns from `activate`: the e2e suite reaches the services through it. */
-export interface ExtensionApi {
-  readonly services: Services;
-}
+/** Every feature area, in the order their commands register. */
+export const features: readonly Feature[] = [coreFeature, secretsFeature, keysFeature, certificatesFeature, editorFeature, expiryFeature];
 
-export function activate(context: vscode.ExtensionContext): ExtensionApi {
+/** Returns nothing to other extensions; in test mode (the e2e suite) the test-only entry of src/testApi.ts. */
+export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
+  const testMode = context.extensionMode === vscode.ExtensionMode.Test;
   const log = vscode.window.createOutputChannel('Azure Key Vault', { log: true });
   const session = new AzureSession(log);
   const clients = new AzureClients(session);
@@ -30,28 +40,33 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     attachedVaults,
     settings,
   );
-  const treeView = vscode.window.createTreeView('azureKeyVault.vaults', {
-    treeDataProvider: tree,
-    showCollapseAll: true,
-    canSelectMany: true,
-    dragAndDropController: new ReferenceDragController(),
-  });
-  tree.onAccount = (label) => {
-    treeView.description = label;
-    void vscode.commands.executeCommand('setContext', 'azureKeyVault.signedIn', label !== undefined);
+  const treeView = vscode.window.createTreeView('azureKeyVault.vaults', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true, dragAndDropController: new ReferenceDragController() });
+  const ui = testMode ? new ScriptableUi(vscodeUi) : vscodeUi;
+  const services: Services = {
+    context,
+    log,
+    ui,
+    settings,
+    session,
+    clients,
+    attachedVaults,
+    view: new VaultView(tree, treeView),
+    documents: new KeyVaultDocuments(log),
+    clipboard: new SecretClipboard(vscode.env.clipboard, () => settings.clipboardClearSeconds(), log),
+    decorations: new ExpiryDecorations(() => settings.expiryWarningDays()),
   };
-  const documents = new KeyVaultDocuments(log);
-  const clipboard = new SecretClipboard(vscode.env.clipboard, () => settings.clipboardClearSeconds(), log);
-  const decorations = new ExpiryDecorations(() => settings.expiryWarningDays());
-  const services: Services = { context, log, ui: vscodeUi, settings, session, clients, attachedVaults, tree, treeView, documents, clipboard, decorations };
   context.subscriptions.push(
     log,
     session,
     tree,
     treeView,
-    documents,
-    decorations,
-    { dispose: () => void clipboard.dispose() },
+    services.documents,
+    services.decorations,
+    { dispose: () => void services.clipboard.dispose() },
+    tree.onDidChangeAccount((label) => {
+      treeView.description = label;
+      void vscode.commands.executeCommand('setContext', 'azureKeyVault.signedIn', label !== undefined);
+    }),
     session.onDidChange(() => {
       clients.reset();
       tree.refresh();
@@ -59,10 +74,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (['azureKeyVault.subscriptions', 'azureKeyVault.pageSize', 'azureKeyVault.expiryWarningDays'].some((s) => e.affectsConfiguration(s))) tree.refresh();
     }),
-    ...registerFeatures(services),
+    ...registerFeatures(services, features),
   );
   log.info('activated');
-  return { services };
+  return testMode && ui instanceof ScriptableUi ? { services, ui, tree, treeView } : undefined;
 }
 
 export function deactivate(): void {

@@ -1,27 +1,29 @@
 import type * as vscode from 'vscode';
 import type { AzureClients } from './auth/azureClients';
 import type { AzureSession } from './auth/azureSession';
-import type { SecretClipboard } from './clipboard/secretClipboard';
-import type { ExpiryDecorations } from './decorations/expiryDecorations';
-import type { KeyVaultDocuments } from './documents/documents';
-import type { Settings } from './settings';
-import type { AttachedVaults } from './state/attachedVaults';
-import type { TreeNode } from './tree/TreeNode';
-import type { VaultTreeDataProvider } from './tree/VaultTreeDataProvider';
-import type { Ui } from './ui';
+import type { AttachedVaults } from './platform/attachedVaults';
+import type { KeyVaultDocuments } from './platform/documents/documents';
+import type { SecretClipboard } from './platform/secretClipboard';
+import type { Settings } from './platform/settings';
+import type { Ui } from './platform/ui';
+import type { ExpiryDecorations } from './presentation/expiryDecorations';
+import type { VaultView } from './tree/VaultView';
 
-/** Everything a command or node needs, built once in `activate` and handed down (no module-level state). */
+/**
+ * Everything a command or editor feature needs, built once in `activate` (src/extension.ts, the composition root)
+ * and handed down: no module-level state, nothing here can be swapped after activation.
+ */
 export interface Services {
   readonly context: vscode.ExtensionContext;
   readonly log: vscode.LogOutputChannel;
-  /** Prompts; the e2e suite swaps in scripted answers through the extension's API. */
-  ui: Ui;
+  /** Every prompt (the e2e suite scripts the answers through the test-only entry, src/testApi.ts). */
+  readonly ui: Ui;
   readonly settings: Settings;
   readonly session: AzureSession;
   readonly clients: AzureClients;
   readonly attachedVaults: AttachedVaults;
-  readonly tree: VaultTreeDataProvider;
-  readonly treeView: vscode.TreeView<TreeNode>;
+  /** The vaults view: refresh and reveal by target (commands never see tree nodes). */
+  readonly view: VaultView;
   /** `keyvault:` documents (values, details) held in memory only. */
   readonly documents: KeyVaultDocuments;
   /** Copies secret values and clears them from the clipboard again. */

@@ -1,8 +1,8 @@
-import type { Feature } from '../feature';
+import type { Feature } from './feature';
 import { attachVault } from './attachVault';
 import { detachVault } from './detachVault';
 import { filterGroup } from './filterGroup';
-import { CommandIds, type CoreCommandId } from './ids';
+import { CommandIds, type CommandId } from '../model/commandIds';
 import { loadMore } from './loadMore';
 import { openInPortal } from './openInPortal';
 import { refresh } from './refresh';
@@ -13,7 +13,7 @@ import { signIn } from './signIn';
 import { signInToTenant } from './signInToTenant';
 import type { CommandHandler } from './wrapper';
 
-const commands: Readonly<Record<CoreCommandId, CommandHandler>> = {
+const commands: Readonly<Record<CommandId<typeof CommandIds>, CommandHandler>> = {
   [CommandIds.signIn]: signIn,
   [CommandIds.signInToTenant]: signInToTenant,
   [CommandIds.selectSubscriptions]: selectSubscriptions,

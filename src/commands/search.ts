@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { ItemProperties, ObjectKind } from '../azure/model';
 import type { Services } from '../services';
-import { itemState, stateText } from '../tree/format';
-import { kindName } from '../tree/kindWords';
+import { itemState, stateText } from '../presentation/format';
+import { kindName } from '../presentation/kindWords';
 import { locateItem } from '../tree/locate';
-import type { VaultTarget } from '../tree/VaultNode';
+import type { VaultTarget } from '../model/targets';
 import { listAllVaults } from './targets';
 import { UserCancelled } from './wrapper';
 

@@ -1,79 +1,134 @@
-// What a command acts on: from the tree node it was invoked on, or — from the command palette — picked with
-// quick picks (vault, then item). Shared by every feature area.
+// What a command acts on — the ONE place that turns a command's arguments into a target: a tree row (its `target`),
+// a hover link's or quick fix's plain-JSON argument, or — from the command palette — quick picks (vault, then item).
+// Commands declare a spec (`vault()`, `item('secret')`, …) and the wrapper resolves it once before they run.
 import * as vscode from 'vscode';
-import type { ObjectKind, SubscriptionInfo } from '../azure/model';
+import { listAllVaults } from '../auth/vaultDirectory';
+import type { DeletedItemProperties, ObjectKind } from '../azure/model';
+import { asReferencedObject, itemOfReferenced } from '../model/referenced';
+import { vaultOfTarget, type ItemTarget, type NodeTarget, type VaultTarget } from '../model/targets';
+import { kindName, kindNames } from '../presentation/kindWords';
 import type { Services } from '../services';
-import { DeletedItemNode } from '../tree/DeletedGroupNode';
-import { ItemGroupNode } from '../tree/ItemGroupNode';
-import { ItemNode } from '../tree/ItemNode';
-import { kindName, kindNames } from '../tree/kindWords';
 import type { TreeNode } from '../tree/TreeNode';
-import { VaultNode, type VaultTarget } from '../tree/VaultNode';
-import { VersionNode } from '../tree/VersionNode';
+import { fail } from './failures';
 import { UserCancelled } from './wrapper';
 
-export interface ItemTarget {
-  readonly vault: VaultTarget;
-  readonly kind: ObjectKind;
-  readonly name: string;
-  /** Set when the command was invoked on a version. */
-  readonly version?: string;
-  /** The tree node it came from, to refresh or reveal. */
-  readonly node?: TreeNode;
+/** How a command's arguments become its target and selection. */
+export interface TargetSpec<T> {
+  resolve(services: Services, args: readonly unknown[]): Promise<{ readonly target: T; readonly selection: readonly T[] }>;
 }
 
-/** The vault a node belongs to (vault, group, item, version, deleted item), or undefined. */
-export function vaultOf(node: TreeNode | undefined): VaultNode | undefined {
-  for (let n = node; n; n = n.parent) if (n instanceof VaultNode) return n;
-  return undefined;
+const one = <T>(target: T) => ({ target, selection: [target] as readonly T[] });
+
+/** The row's target, when the argument is a row of the vaults view. */
+function rowTarget(arg: unknown): NodeTarget | undefined {
+  if (typeof arg !== 'object' || arg === null || !('id' in arg)) return undefined;
+  return (arg as TreeNode).target;
 }
 
-/** Every vault the user can see: attached ones, then ARM's (subscription listings in parallel). */
-export async function listAllVaults(services: Services): Promise<VaultTarget[]> {
-  const vaults: VaultTarget[] = services.attachedVaults.list().map((v) => ({ name: v.name, vaultUrl: v.url }));
-  if (!(await services.session.account())) return vaults;
-  const { arm } = await services.clients.get();
-  const subscriptions: SubscriptionInfo[] = [];
-  const selected = new Set(services.settings.subscriptions());
-  for (const tenant of await arm.listTenants()) {
-    try {
-      subscriptions.push(...(await arm.listSubscriptions(tenant.tenantId)).filter((s) => selected.size === 0 || selected.has(s.subscriptionId)));
-    } catch (error) {
-      services.log.warn(`tenant ${tenant.tenantId}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-  for (const result of await arm.listVaultsAcross(subscriptions)) {
-    if (result.ok) vaults.push(...result.vaults.map((v) => ({ name: v.name, vaultUrl: v.vaultUrl, info: v })));
-  }
-  return vaults;
+/** The rows a tree command was invoked on: the clicked row first, then the rest of the selection. */
+function rows(args: readonly unknown[]): NodeTarget[] {
+  const [first, all] = args;
+  const list = Array.isArray(all) && all.length > 0 ? [first, ...all.filter((n) => n !== first)] : [first];
+  return list.map(rowTarget).filter((t): t is NodeTarget => t !== undefined);
 }
 
-/** The vault of the node, or one picked from every vault the user can see. */
-export async function resolveVault(services: Services, node: TreeNode | undefined, title = vscode.l10n.t('Choose a key vault')): Promise<{ vault: VaultTarget; node?: VaultNode }> {
-  const fromNode = vaultOf(node);
-  if (fromNode) return { vault: fromNode.vault, node: fromNode };
+/** The command's own arguments, as given (commands that take an id, a URI, a range, a URL…). */
+export function args(): TargetSpec<readonly unknown[]> {
+  return { resolve: (_services, given) => Promise.resolve(one(given)) };
+}
+
+/** The row itself, for the view's own commands (Load more, Filter…, Refresh); undefined from the palette. */
+export function row(): TargetSpec<TreeNode | undefined> {
+  return {
+    resolve: (_services, given) => {
+      const [first, all] = given;
+      const node = rowTarget(first) !== undefined || (typeof first === 'object' && first !== null && 'id' in first) ? (first as TreeNode) : undefined;
+      const selection = Array.isArray(all) && all.length ? (all as TreeNode[]) : node ? [node] : [];
+      return Promise.resolve({ target: node, selection });
+    },
+  };
+}
+
+/** A vault picked from every vault the user can see. */
+export async function pickVault(services: Services, title: string): Promise<VaultTarget> {
   const items = listAllVaults(services).then((vaults) =>
     vaults.map((vault) => ({ label: vault.name, description: vault.info ? `${vault.info.resourceGroup} · ${vault.info.location}` : vault.vaultUrl, vault })),
   );
   const picked = await services.ui.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Type to search vaults by name'), matchOnDescription: true });
   if (!picked) throw new UserCancelled();
-  return { vault: picked.vault };
+  return picked.vault;
 }
 
-/** The secret/key/certificate of the node, or one picked (vault first, then the item, by name). */
-export async function resolveItem(services: Services, kind: ObjectKind, node?: TreeNode): Promise<ItemTarget> {
-  if (node instanceof VersionNode && node.version.kind === kind) {
-    return { vault: node.parent.group.vaultNode.vault, kind, name: node.version.name, ...(node.version.version ? { version: node.version.version } : {}), node };
-  }
-  if (node instanceof ItemNode && node.item.kind === kind) return { vault: node.group.vaultNode.vault, kind, name: node.item.name, node };
-  if (node instanceof DeletedItemNode && node.item.kind === kind) return { vault: node.parent.deletedGroup.vaultNode.vault, kind, name: node.item.name, node };
-  const { vault } = await resolveVault(services, node instanceof ItemGroupNode ? node : node, vscode.l10n.t('Choose the vault of the {0}', kindName(kind)));
-  const picked = await services.ui.showQuickPick(listNames(services, vault, kind), {
-    title: vscode.l10n.t('Choose a {0} in {1}', kindName(kind), vault.name),
-    placeHolder: vscode.l10n.t('Type to search {0} by name', kindNames(kind)),
-  });
-  if (!picked) throw new UserCancelled();
-  return { vault, kind, name: picked.label };
+/** The vault of the row (a vault, or anything in one), or one picked; the selection holds every selected vault row. */
+export function vault(title: () => string = () => vscode.l10n.t('Choose a key vault')): TargetSpec<VaultTarget> {
+  return {
+    async resolve(services, given) {
+      const selected = rows(given);
+      const fromRow = vaultOfTarget(selected[0]);
+      if (fromRow) return { target: fromRow, selection: selected.flatMap((t) => (t.type === 'vault' ? [t.vault] : [])) };
+      return one(await pickVault(services, title()));
+    },
+  };
+}
+
+/** What the row stands for, or a picked vault. */
+export function anyTarget(title: () => string): TargetSpec<NodeTarget> {
+  return {
+    async resolve(services, given) {
+      const selected = rows(given);
+      if (selected[0]) return { target: selected[0], selection: selected };
+      return one({ type: 'vault', vault: await pickVault(services, title()) });
+    },
+  };
+}
+
+/**
+ * A secret, key or certificate (or a version, or a deleted one) of `kind`: from its row, from a link's argument, or
+ * picked (vault first, then the item by name). The selection holds every selected row of that kind.
+ */
+export function item(kind: ObjectKind): TargetSpec<ItemTarget> {
+  return {
+    async resolve(services, given) {
+      const selected = rows(given).flatMap((t) => (t.type === 'item' && t.item.kind === kind ? [t.item] : []));
+      if (selected[0]) return { target: selected[0], selection: selected };
+      const referenced = asReferencedObject(given[0]);
+      if (referenced && referenced.kind === kind) return one(itemOfReferenced(referenced));
+      const fromRow = vaultOfTarget(rows(given)[0]);
+      const inVault = fromRow ?? (await pickVault(services, vscode.l10n.t('Choose the vault of the {0}', kindName(kind))));
+      const picked = await services.ui.showQuickPick(listNames(services, inVault, kind), {
+        title: vscode.l10n.t('Choose a {0} in {1}', kindName(kind), inVault.name),
+        placeHolder: vscode.l10n.t('Type to search {0} by name', kindNames(kind)),
+      });
+      if (!picked) throw new UserCancelled();
+      return one({ vault: inVault, kind, name: picked.label });
+    },
+  };
+}
+
+/** Deleted items of `kind`: the selected deleted rows, or one picked (vault, then its deleted items of the kind). */
+export function deletedItem(kind: ObjectKind, verb: 'recover' | 'purge'): TargetSpec<ItemTarget> {
+  return {
+    async resolve(services, given) {
+      const selected = rows(given).flatMap((t) => (t.type === 'item' && t.item.kind === kind && t.item.deleted ? [t.item] : []));
+      if (selected[0]) return { target: selected[0], selection: selected };
+      const fromRow = vaultOfTarget(rows(given)[0]);
+      const inVault = fromRow ?? (await pickVault(services, verb === 'recover' ? vscode.l10n.t('Recover: choose the vault') : vscode.l10n.t('Purge: choose the vault')));
+      const items = listDeleted(services, inVault, kind).then((deleted) =>
+        deleted.map((d) => ({
+          label: d.name,
+          description: [
+            d.deletedOn ? vscode.l10n.t('deleted {0}', d.deletedOn.toISOString().slice(0, 10)) : undefined,
+            d.scheduledPurgeDate ? vscode.l10n.t('purged {0}', d.scheduledPurgeDate.toISOString().slice(0, 10)) : undefined,
+          ].filter(Boolean).join(' · '),
+          deleted: d,
+        })),
+      );
+      const title = verb === 'recover' ? vscode.l10n.t('Recover: choose a deleted {0} in {1}', kindName(kind), inVault.name) : vscode.l10n.t('Purge: choose a deleted {0} in {1}', kindName(kind), inVault.name);
+      const picked = await services.ui.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Type to search deleted {0} by name', kindNames(kind)) });
+      if (!picked) throw new UserCancelled();
+      return one({ vault: inVault, kind, name: picked.label, deleted: picked.deleted, ...(picked.deleted.managed ? { managed: true } : {}) });
+    },
+  };
 }
 
 /** Every name of a kind in a vault (all pages), for a quick pick. */
@@ -83,8 +138,26 @@ async function listNames(services: Services, vault: VaultTarget, kind: ObjectKin
   let token: string | undefined;
   do {
     const page = await vaults.listItems(vault.vaultUrl, kind, { continuationToken: token, pageSize: 25 });
-    for (const item of page.items) names.push({ label: item.name, ...(item.enabled === false ? { description: vscode.l10n.t('disabled') } : item.contentType ? { description: item.contentType } : {}) });
+    for (const i of page.items) names.push({ label: i.name, ...(i.enabled === false ? { description: vscode.l10n.t('disabled') } : i.contentType ? { description: i.contentType } : {}) });
     token = page.continuationToken;
   } while (token);
   return names.sort((a, b) => a.label.localeCompare(b.label));
+}
+
+/** Every deleted item of a kind in a vault (all pages), sorted by name; refused when there is none. */
+async function listDeleted(services: Services, vault: VaultTarget, kind: ObjectKind): Promise<DeletedItemProperties[]> {
+  const { vaults } = await services.clients.get();
+  const all: DeletedItemProperties[] = [];
+  let token: string | undefined;
+  try {
+    do {
+      const page = await vaults.listDeleted(vault.vaultUrl, kind, { continuationToken: token, pageSize: 25 });
+      all.push(...page.items);
+      token = page.continuationToken;
+    } while (token);
+  } catch (error) {
+    return fail(services, error, { kind, operation: 'list', vault });
+  }
+  if (all.length === 0) throw new Error(vscode.l10n.t('{0} has no deleted {1}.', vault.name, kindNames(kind)));
+  return all.sort((a, b) => a.name.localeCompare(b.name));
 }

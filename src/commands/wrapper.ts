@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
-import type { TreeNode } from '../tree/TreeNode';
-
-export type CommandHandler = (services: Services, node?: TreeNode, nodes?: readonly TreeNode[]) => unknown;
+import type { Command } from './feature';
 
 /** Thrown (or returned as a rejection) when the user dismissed a prompt: ends the command quietly. */
 export class UserCancelled extends Error {
@@ -12,13 +10,14 @@ export class UserCancelled extends Error {
 }
 
 /**
- * Every command runs through here: cancellation ends quietly, any other failure is logged (message only) and
- * shown to the user exactly once. Handlers never show-and-rethrow.
+ * Every command runs through here: its target is resolved once (row, link argument or palette pick), cancellation
+ * ends quietly, any other failure is logged (message only) and shown to the user exactly once. Handlers never
+ * show-and-rethrow.
  */
-export async function runCommand(services: Services, id: string, handler: CommandHandler, args: unknown[]): Promise<unknown> {
-  const [node, nodes] = args as [TreeNode | undefined, readonly TreeNode[] | undefined];
+export async function runCommand<T>(services: Services, id: string, command: Command<T>, args: unknown[]): Promise<unknown> {
   try {
-    return await handler(services, node, nodes);
+    const { target, selection } = await command.target.resolve(services, args);
+    return await command.run(services, target, selection);
   } catch (error) {
     if (error instanceof UserCancelled || error instanceof vscode.CancellationError) {
       services.log.debug(`${id}: cancelled`);

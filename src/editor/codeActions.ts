@@ -3,10 +3,11 @@
 import * as vscode from 'vscode';
 import type { ObjectKind } from '../azure/model';
 import { referenceAt, secretLiteralAt } from '../references';
-import { kindName } from '../tree/kindWords';
-import { diagnosticSource, EditorCommandIds, type ReferenceProblem } from './ids';
+import { kindName } from '../presentation/kindWords';
+import { diagnosticSource, type ReferenceProblem } from './constants';
+import { EditorCommandIds } from '../model/commandIds';
 import type { ReferenceLookups } from './lookups';
-import { referencedObject } from './targets';
+import { referencedObject } from '../model/referenced';
 
 export const moveToKeyVaultKind = vscode.CodeActionKind.RefactorExtract.append('azureKeyVault');
 

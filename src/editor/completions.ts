@@ -3,8 +3,8 @@
 // vault symbol's `getSecret('` secret names. Names come from the cached listings (no value is ever listed).
 import * as vscode from 'vscode';
 import { bicepVaultSymbols } from '../references';
-import { kindName } from '../tree/kindWords';
-import type { VaultTarget } from '../tree/VaultNode';
+import { kindName } from '../presentation/kindWords';
+import type { VaultTarget } from '../model/targets';
 import type { ReferenceLookups } from './lookups';
 
 const retrigger = (): vscode.Command => ({ command: 'editor.action.triggerSuggest', title: vscode.l10n.t('Suggest') });

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { SecretCommandIds } from '../commands/secrets/ids';
+import { SecretCommandIds } from '../model/commandIds';
 import type { Services } from '../services';
-import { kindName } from '../tree/kindWords';
+import { kindName } from '../presentation/kindWords';
 import { locateReferenced, referencedArg } from './referencedNode';
 
 /**

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { UserCancelled } from '../commands/wrapper';
 import type { Services } from '../services';
-import { kindName } from '../tree/kindWords';
+import { kindName } from '../presentation/kindWords';
 import { runFix } from './fixProgress';
 import { referencedArg, refreshReferencedVault } from './referencedNode';
 

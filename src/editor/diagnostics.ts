@@ -6,10 +6,10 @@ import * as vscode from 'vscode';
 import type { ReferenceStatus } from '../azure/referenceLookup';
 import { findReferences } from '../references';
 import type { Services } from '../services';
-import { formatDate } from '../tree/format';
-import { kindName } from '../tree/kindWords';
+import { formatDate } from '../presentation/format';
+import { kindName } from '../presentation/kindWords';
 import { maxScannedLength } from './hover';
-import { diagnosticSource, type ReferenceProblem } from './ids';
+import { diagnosticSource, type ReferenceProblem } from './constants';
 import type { ReferenceLookups, ResolvedReference } from './lookups';
 
 const debounceMs = 400;

@@ -6,8 +6,8 @@ import type { ReferenceTarget } from '../references';
 import { referenceFormats, toSnippet } from '../references';
 import type { TreeNode } from '../tree/TreeNode';
 import { formatsFor, placementAt } from './apply';
-import { referenceMimeType } from './ids';
-import { targetOfNode } from './targets';
+import { referenceMimeType } from './constants';
+import { targetsOfRows } from '../model/referenced';
 
 export const dropEditKind = vscode.DocumentDropOrPasteEditKind.Empty.append('azureKeyVault', 'reference');
 
@@ -16,7 +16,7 @@ export class ReferenceDragController implements vscode.TreeDragAndDropController
   readonly dropMimeTypes: readonly string[] = [];
 
   handleDrag(source: readonly TreeNode[], dataTransfer: vscode.DataTransfer): void {
-    const targets = source.map(targetOfNode).filter((t): t is ReferenceTarget => t !== undefined);
+    const targets = targetsOfRows(undefined, source);
     if (targets.length > 0) dataTransfer.set(referenceMimeType, new vscode.DataTransferItem(JSON.stringify(targets)));
   }
 }

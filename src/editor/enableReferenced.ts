@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
-import { kindName } from '../tree/kindWords';
+import { kindName } from '../presentation/kindWords';
 import { runFix } from './fixProgress';
 import { referencedArg, refreshReferencedVault } from './referencedNode';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CommandHandler } from '../commands/wrapper';
-import type { Feature } from '../feature';
+import type { Feature } from '../commands/feature';
 import type { Services } from '../services';
 import { ReferenceCodeActions } from './codeActions';
 import { ReferenceCompletions } from './completions';
@@ -10,7 +10,8 @@ import { ReferenceDiagnostics } from './diagnostics';
 import { dropEditKind, ReferenceDropProvider } from './dragAndDrop';
 import { enableReferenced } from './enableReferenced';
 import { ReferenceHoverProvider } from './hover';
-import { EditorCommandIds, referenceMimeType } from './ids';
+import { EditorCommandIds } from '../model/commandIds';
+import { referenceMimeType } from './constants';
 import { insertReference } from './insertReference';
 import { insertReferenceAs } from './insertReferenceAs';
 import { ReferenceLinks } from './links';

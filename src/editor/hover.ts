@@ -3,14 +3,14 @@
 // tree, copy its value (an explicit action, through the secrets area's command) and open it in the portal.
 import * as vscode from 'vscode';
 import { objectPortalUrl, portalForVault } from '../azure/portal';
-import { SecretCommandIds } from '../commands/secrets/ids';
+import { SecretCommandIds } from '../model/commandIds';
 import { kindSegments, referenceAt, referenceFormats, type FoundReference } from '../references';
 import type { Services } from '../services';
-import { formatDate, relativeDays } from '../tree/format';
-import { kindName } from '../tree/kindWords';
-import { EditorCommandIds } from './ids';
+import { formatDate, relativeDays } from '../presentation/format';
+import { kindName } from '../presentation/kindWords';
+import { EditorCommandIds } from '../model/commandIds';
 import type { ReferenceLookups, ResolvedReference } from './lookups';
-import { referencedObject } from './targets';
+import { referencedObject } from '../model/referenced';
 
 /** Files larger than this are not scanned for references. */
 export const maxScannedLength = 1024 * 1024;

@@ -3,9 +3,9 @@
 import * as vscode from 'vscode';
 import { findReferences, type FoundReference } from '../references';
 import { maxScannedLength } from './hover';
-import { EditorCommandIds } from './ids';
+import { EditorCommandIds } from '../model/commandIds';
 import type { ReferenceLookups } from './lookups';
-import { referencedObject } from './targets';
+import { referencedObject } from '../model/referenced';
 
 class ReferenceLink extends vscode.DocumentLink {
   constructor(

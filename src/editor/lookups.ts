@@ -8,7 +8,7 @@ import { ReferenceIndex, type ReferenceStatus } from '../azure/referenceLookup';
 import { listAllVaults, vaultOf } from '../commands/targets';
 import type { FoundReference, ParseOptions, VaultLocator } from '../references';
 import type { Services } from '../services';
-import type { VaultTarget } from '../tree/VaultNode';
+import type { VaultTarget } from '../model/targets';
 
 const directoryTtlMs = 5 * 60_000;
 

@@ -11,7 +11,7 @@ import type { MoveArgs } from './codeActions';
 import { maxSecretBytes } from './createReferencedSecret';
 import { runFix } from './fixProgress';
 import { refreshReferencedVault } from './referencedNode';
-import { referencedObject, targetOf } from './targets';
+import { referencedObject, targetOf } from '../model/referenced';
 
 const namePattern = /^[0-9a-zA-Z-]{1,127}$/;
 /** Formats whose value is itself a string's content (the literal's quotes stay). */

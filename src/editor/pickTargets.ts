@@ -6,10 +6,10 @@ import { UserCancelled } from '../commands/wrapper';
 import type { ReferenceTarget } from '../references';
 import type { Services } from '../services';
 import type { TreeNode } from '../tree/TreeNode';
-import { targetOf, targetsOfNodes } from './targets';
+import { targetOf, targetsOfRows } from '../model/referenced';
 
 export async function pickTargets(services: Services, node?: TreeNode, nodes?: readonly TreeNode[]): Promise<ReferenceTarget[]> {
-  const selected = targetsOfNodes(node, nodes);
+  const selected = targetsOfRows(node, nodes);
   if (selected.length > 0) return selected;
   if (node) throw new Error(vscode.l10n.t('Choose a secret, key or certificate (or one of its versions) in the Key Vault view to insert its reference.'));
   const kinds: { label: string; objectKind: ObjectKind }[] = [

@@ -8,9 +8,9 @@ import type { ItemNode } from '../tree/ItemNode';
 import { ItemGroupNode } from '../tree/ItemGroupNode';
 import { locateItem, locateVault } from '../tree/locate';
 import type { TreeNode } from '../tree/TreeNode';
-import type { VaultTarget } from '../tree/VaultNode';
+import type { VaultTarget } from '../model/targets';
 import { VersionNode } from '../tree/VersionNode';
-import { asReferencedObject, type ReferencedObject } from './targets';
+import { asReferencedObject, type ReferencedObject } from '../model/referenced';
 
 export function referencedArg(arg: unknown): ReferencedObject {
   const object = asReferencedObject(arg);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
-import { kindName } from '../tree/kindWords';
+import { kindName } from '../presentation/kindWords';
 import { locateReferenced, referencedArg } from './referencedNode';
 
 /** Hover link / quick fix: shows the referenced object (or its pinned version) in the Key Vault view. */

@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import type { DeletedItemProperties, ObjectKind, Page } from '../azure/model';
-import { kindLabels } from './ItemGroupNode';
-import { presentDeleted } from './itemPresentation';
-import { deletedGroupLabel } from './kindWords';
+import { kindLabels } from '../presentation/kindWords';
+import { presentDeleted } from '../presentation/itemPresentation';
+import { deletedGroupLabel } from '../presentation/kindWords';
 import { PagedNode } from './PagedNode';
 import type { TreeContext } from './TreeContext';
 import type { TreeNode } from './TreeNode';
 import type { VaultNode } from './VaultNode';
+import type { NodeTarget } from '../model/targets';
 
 /** "Deleted": soft-deleted secrets, keys and certificates of a vault, one sub-group per kind. */
 export class DeletedGroupNode implements TreeNode {
@@ -22,6 +23,10 @@ export class DeletedGroupNode implements TreeNode {
 
   get parent(): TreeNode {
     return this.vaultNode;
+  }
+
+  get target(): NodeTarget {
+    return { type: 'group', vault: this.vaultNode.vault, deleted: true };
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -53,6 +58,10 @@ export class DeletedKindNode extends PagedNode<DeletedItemProperties> {
     super(`${deletedGroup.id}/${kindLabels[kind].segment}`, deletedGroup, ctx);
   }
 
+  get target(): NodeTarget {
+    return { type: 'group', vault: this.deletedGroup.vaultNode.vault, kind: this.kind, deleted: true };
+  }
+
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(deletedGroupLabel(this.kind), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
@@ -82,6 +91,11 @@ export class DeletedItemNode implements TreeNode {
   ) {
     this.id = `${parent.id}/${item.name}`;
     this.name = item.name;
+  }
+
+  get target(): NodeTarget {
+    const { item } = this;
+    return { type: 'item', item: { vault: this.parent.deletedGroup.vaultNode.vault, kind: item.kind, name: item.name, deleted: item, ...(item.managed ? { managed: true } : {}) } };
   }
 
   getTreeItem(): vscode.TreeItem {

@@ -1,20 +1,16 @@
 import * as vscode from 'vscode';
 import type { ItemProperties, ObjectKind, Page } from '../azure/model';
-import { groupUri } from '../decorations/uris';
-import { rollupOf, sameRollup, type Rollup } from '../decorations/rollup';
-import { itemState } from './format';
+import { groupUri } from '../presentation/uris';
+import { rollupOf, sameRollup, type Rollup } from '../presentation/rollup';
+import { itemState } from '../presentation/format';
 import { ItemNode } from './ItemNode';
-import { groupLabel } from './kindWords';
+import { groupLabel, kindLabels } from '../presentation/kindWords';
 import { PagedNode } from './PagedNode';
 import type { TreeContext } from './TreeContext';
 import type { TreeNode } from './TreeNode';
 import type { VaultNode } from './VaultNode';
+import type { NodeTarget } from '../model/targets';
 
-export const kindLabels: Record<ObjectKind, { group: string; segment: string; icon: string }> = {
-  secret: { group: 'Secrets', segment: 'secrets', icon: 'lock' },
-  key: { group: 'Keys', segment: 'keys', icon: 'key' },
-  certificate: { group: 'Certificates', segment: 'certificates', icon: 'verified' },
-};
 
 /** "Secrets", "Keys" or "Certificates" of a vault: a paged listing (first page = one request). */
 export class ItemGroupNode extends PagedNode<ItemProperties> {
@@ -24,6 +20,10 @@ export class ItemGroupNode extends PagedNode<ItemProperties> {
     ctx: TreeContext,
   ) {
     super(`${vaultNode.id}/${kindLabels[kind].segment}`, vaultNode, ctx);
+  }
+
+  get target(): NodeTarget {
+    return { type: 'group', vault: this.vaultNode.vault, kind: this.kind, deleted: false };
   }
 
   getTreeItem(): vscode.TreeItem {

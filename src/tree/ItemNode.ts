@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import type { ItemProperties, Page } from '../azure/model';
-import { daysUntil, itemUri } from '../decorations/uris';
+import { daysUntil, itemUri } from '../presentation/uris';
 import type { ItemGroupNode } from './ItemGroupNode';
-import { presentItem } from './itemPresentation';
+import { presentItem } from '../presentation/itemPresentation';
 import { PagedNode } from './PagedNode';
 import type { TreeContext } from './TreeContext';
 import type { TreeNode } from './TreeNode';
 import { VersionNode } from './VersionNode';
+import type { ItemTarget, NodeTarget } from '../model/targets';
 
 /** A secret, key or certificate. Its versions load only when it is expanded (newest first, current marked). */
 export class ItemNode extends PagedNode<ItemProperties> {
@@ -19,6 +20,14 @@ export class ItemNode extends PagedNode<ItemProperties> {
   ) {
     super(`${group.id}/${item.name}`, group, ctx);
     this.name = item.name;
+  }
+
+  get itemTarget(): ItemTarget {
+    return { vault: this.group.vaultNode.vault, kind: this.item.kind, name: this.item.name, properties: this.item, ...(this.item.managed ? { managed: true } : {}) };
+  }
+
+  get target(): NodeTarget {
+    return { type: 'item', item: this.itemTarget };
   }
 
   get vaultUrl(): string {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { AzureFailure } from '../azure/model';
-import { CommandIds } from '../commands/ids';
+import { CommandIds } from '../model/commandIds';
 import type { TreeNode } from './TreeNode';
 
 /** Where the "Learn more" of a 403 leads. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { classifyError } from '../azure/errors';
 import type { Page } from '../azure/model';
-import { CommandIds } from '../commands/ids';
+import { CommandIds } from '../model/commandIds';
 import { MessageNode } from './MessageNode';
 import type { TreeContext } from './TreeContext';
 import type { TreeNode } from './TreeNode';

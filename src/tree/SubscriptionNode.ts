@@ -5,6 +5,7 @@ import { ParentNode } from './ParentNode';
 import type { TreeContext } from './TreeContext';
 import type { TreeNode } from './TreeNode';
 import { VaultNode } from './VaultNode';
+import type { NodeTarget } from '../model/targets';
 
 /** An Azure subscription; its children are the key vaults ARM lists in it (one request per page of vaults). */
 export class SubscriptionNode extends ParentNode {
@@ -14,6 +15,10 @@ export class SubscriptionNode extends ParentNode {
     ctx: TreeContext,
   ) {
     super(`${parent ? `${parent.id}/` : `tenant/${subscription.tenantId}/`}sub/${subscription.subscriptionId}`, parent, ctx);
+  }
+
+  get target(): NodeTarget {
+    return { type: 'subscription', subscription: this.subscription };
   }
 
   getTreeItem(): vscode.TreeItem {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { SubscriptionInfo, TenantInfo } from '../azure/model';
 import { classifyError } from '../azure/errors';
-import { CommandIds } from '../commands/ids';
+import { CommandIds } from '../model/commandIds';
 import { MessageNode } from './MessageNode';
 import { ParentNode } from './ParentNode';
 import { SubscriptionNode } from './SubscriptionNode';

@@ -1,31 +1,27 @@
 import * as vscode from 'vscode';
-import type { VaultInfo } from '../azure/model';
-import { emptyRollup, sum } from '../decorations/rollup';
-import { vaultUri } from '../decorations/uris';
+import { emptyRollup, sum } from '../presentation/rollup';
+import { vaultUri } from '../presentation/uris';
 import { DeletedGroupNode } from './DeletedGroupNode';
 import { ItemGroupNode } from './ItemGroupNode';
 import type { TreeContext } from './TreeContext';
 import type { TreeNode } from './TreeNode';
-
-/** A vault as the tree knows it: from ARM (with its properties) or attached by URL (data plane only). */
-export interface VaultTarget {
-  readonly name: string;
-  /** Data-plane URL without trailing slash. */
-  readonly vaultUrl: string;
-  readonly info?: VaultInfo;
-}
+import type { NodeTarget, VaultTarget } from '../model/targets';
 
 /** A key vault: its children are the Secrets, Keys, Certificates and Deleted groups (no request to show them). */
 export class VaultNode implements TreeNode {
   readonly id: string;
+  readonly vault: VaultTarget;
+  readonly target: NodeTarget;
   private groups: TreeNode[] | undefined;
 
   constructor(
-    readonly vault: VaultTarget,
+    vault: VaultTarget,
     readonly parent: TreeNode | undefined,
     private readonly ctx: TreeContext,
     private readonly attached = false,
   ) {
+    this.vault = attached ? { ...vault, attached: true } : vault;
+    this.target = { type: 'vault', vault: this.vault };
     this.id = attached ? `attached/${vault.vaultUrl}` : `${parent?.id ?? ''}/vault/${vault.name}`;
   }
 

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { classifyError } from '../azure/errors';
 import type { SubscriptionInfo } from '../azure/model';
-import { CommandIds } from '../commands/ids';
-import type { Settings } from '../settings';
-import type { AttachedVaults } from '../state/attachedVaults';
+import { CommandIds } from '../model/commandIds';
+import type { Settings } from '../platform/settings';
+import type { AttachedVaults } from '../platform/attachedVaults';
 import { AttachedVaultsNode } from './AttachedVaultsNode';
 import { MessageNode } from './MessageNode';
 import { subscriptionChildren, TenantNode } from './TenantNode';
@@ -19,8 +19,11 @@ export class VaultTreeDataProvider implements vscode.TreeDataProvider<TreeNode>,
   readonly onDidChangeTreeData = this.changedEmitter.event;
   /** The account's part of the roots (tenants or subscriptions); attached vaults are rebuilt on their own. */
   private accountPart: Promise<TreeNode[]> | undefined;
-  /** Told when the signed-in account is known (view description, welcome content). */
-  onAccount: (label: string | undefined) => void = () => undefined;
+  private readonly accountEmitter = new vscode.EventEmitter<string | undefined>();
+  /** Fires with the signed-in account's label (undefined: signed out) each time the roots load. */
+  readonly onDidChangeAccount = this.accountEmitter.event;
+  /** Every node handed out and still cached, by id: lets refreshes find a node by its target without a request. */
+  private readonly known = new Map<string, TreeNode>();
 
   /** The context handed to nodes. */
   readonly nodeContext: TreeContext;
@@ -38,10 +41,17 @@ export class VaultTreeDataProvider implements vscode.TreeDataProvider<TreeNode>,
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    if (node) return node.getChildren ? await node.getChildren() : [];
-    this.accountPart ??= this.loadAccountPart();
-    const attached = this.attached.list();
-    return [...(await this.accountPart), ...(attached.length ? [new AttachedVaultsNode(attached, this.nodeContext)] : [])];
+    const children = node
+      ? node.getChildren
+        ? await node.getChildren()
+        : []
+      : await (async () => {
+          this.accountPart ??= this.loadAccountPart();
+          const attached = this.attached.list();
+          return [...(await this.accountPart), ...(attached.length ? [new AttachedVaultsNode(attached, this.nodeContext)] : [])];
+        })();
+    for (const child of children) this.known.set(child.id, child);
+    return children;
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
@@ -50,25 +60,37 @@ export class VaultTreeDataProvider implements vscode.TreeDataProvider<TreeNode>,
 
   /** Refresh one node (drops its cached children) or, without an argument, everything. */
   refresh(node?: TreeNode): void {
-    if (node) node.reset?.();
-    else this.accountPart = undefined;
+    if (node) {
+      node.reset?.();
+      for (const id of [...this.known.keys()]) if (id.startsWith(`${node.id}/`)) this.known.delete(id);
+    } else {
+      this.accountPart = undefined;
+      this.known.clear();
+    }
     this.changedEmitter.fire(node);
   }
 
   /** The attached vaults changed: re-read the roots without calling ARM again. */
   refreshAttached(): void {
+    for (const id of [...this.known.keys()]) if (id === 'attached' || id.startsWith('attached/')) this.known.delete(id);
     this.changedEmitter.fire(undefined);
+  }
+
+  /** The cached nodes that satisfy `test` (no request). */
+  knownNodes<T extends TreeNode>(test: (node: TreeNode) => node is T): T[] {
+    return [...this.known.values()].filter(test);
   }
 
   dispose(): void {
     this.changedEmitter.dispose();
+    this.accountEmitter.dispose();
   }
 
   private async loadAccountPart(): Promise<TreeNode[]> {
     const ctx = this.nodeContext;
     const cloud = ctx.session.cloud();
     if (!cloud.ok) {
-      this.onAccount(undefined);
+      this.accountEmitter.fire(undefined);
       return [
         new MessageNode('cloud/error', undefined, vscode.l10n.t('{0} — Open Settings', cloud.reason), {
           icon: new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')),
@@ -80,7 +102,7 @@ export class VaultTreeDataProvider implements vscode.TreeDataProvider<TreeNode>,
       ctx.log.warn(`account: ${classifyError(error).message}`);
       return undefined;
     });
-    this.onAccount(account?.label);
+    this.accountEmitter.fire(account?.label);
     if (!account) return []; // with no attached vault the tree is empty: the view shows its sign-in welcome
     return this.accountRoots();
   }

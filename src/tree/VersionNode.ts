@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { ItemProperties } from '../azure/model';
 import type { ItemNode } from './ItemNode';
-import { presentItem } from './itemPresentation';
+import { presentItem } from '../presentation/itemPresentation';
 import type { TreeContext } from './TreeContext';
 import type { TreeNode } from './TreeNode';
+import type { NodeTarget } from '../model/targets';
 
 /** One version of a secret, key or certificate. */
 export class VersionNode implements TreeNode {
@@ -16,6 +17,15 @@ export class VersionNode implements TreeNode {
     readonly current: boolean,
   ) {
     this.id = `${parent.id}/v/${version.version ?? version.id}`;
+  }
+
+  get target(): NodeTarget {
+    const { version } = this;
+    const managed = version.managed === true || this.parent.item.managed === true;
+    return {
+      type: 'item',
+      item: { vault: this.parent.group.vaultNode.vault, kind: version.kind, name: version.name, ...(version.version ? { version: version.version } : {}), properties: version, ...(managed ? { managed } : {}) },
+    };
   }
 
   getTreeItem(): vscode.TreeItem {

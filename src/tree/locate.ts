@@ -8,7 +8,7 @@ import type { PagedNode } from './PagedNode';
 import { SubscriptionNode } from './SubscriptionNode';
 import { TenantNode } from './TenantNode';
 import type { TreeNode } from './TreeNode';
-import type { VaultTarget } from './VaultNode';
+import type { VaultTarget } from '../model/targets';
 import { VaultNode } from './VaultNode';
 import type { VaultTreeDataProvider } from './VaultTreeDataProvider';
 

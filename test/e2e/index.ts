@@ -15,11 +15,24 @@ interface Results {
   startedAt: string;
 }
 
+/**
+ * Suites that must run after every other suite, in this order. The canary suite scans the extension's logs, the
+ * test VS Code's user-data folder and the workspace for its secret values: run last, those scans also cover everything
+ * the earlier suites wrote, so a leak anywhere in the run is caught. Every other suite is independent of order.
+ */
+const RUN_LAST = ['secrets-canary.test.js'];
+
+/** The compiled suites: every other one in name order, then RUN_LAST (each of which must exist). */
+export function suiteOrder(files: readonly string[]): string[] {
+  const suites = files.filter((f) => f.endsWith('.test.js'));
+  const missing = RUN_LAST.filter((f) => !suites.includes(f));
+  if (missing.length) throw new Error(`test/e2e/index.ts RUN_LAST names suites that do not exist: ${missing.join(', ')}`);
+  return [...suites.filter((f) => !RUN_LAST.includes(f)).sort(), ...RUN_LAST];
+}
+
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
   if (process.env.E2E_GREP) mocha.grep(process.env.E2E_GREP);
-  const suiteDir = path.resolve(__dirname, 'suite');
-  for (const file of fs.readdirSync(suiteDir).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(suiteDir, file));
   // Proof that a failing assertion inside VS Code fails `npm test`: `npm run test:e2e -- --force-fail`.
   if (process.env.E2E_FORCE_FAIL === '1') {
     mocha.suite.addTest(new Mocha.Test('deliberate failure (E2E_FORCE_FAIL=1)', () => assert.equal(1 + 1, 3, 'forced failure')));
@@ -40,6 +53,9 @@ export function run(): Promise<void> {
 
   return new Promise<void>((resolve, reject) => {
     try {
+      // Inside the try: a RUN_LAST entry without its suite is reported like a suite that fails to load.
+      const suiteDir = path.resolve(__dirname, 'suite');
+      for (const file of suiteOrder(fs.readdirSync(suiteDir))) mocha.addFile(path.join(suiteDir, file));
       const runner = mocha.run((failures) => {
         base.consoleLog = originalLog;
         write({ finishedAt: new Date().toISOString(), stats: runner.stats });

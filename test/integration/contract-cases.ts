@@ -1,4 +1,4 @@
-// The table behind contract.test.ts: for every official example in ../shared/contracts, the operation it shows,
+// The table behind contract.test.ts: for every official example in test/fixtures/contracts, the operation it shows,
 // the seed that makes its parameters meaningful in the emulator, and the documented shape exceptions.
 
 export type Plane = 'vault' | 'arm';

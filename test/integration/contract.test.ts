@@ -1,4 +1,5 @@
-// Replays every official REST example in ../shared/contracts against the emulator: the example's parameters become
+// Replays every official REST example in test/fixtures/contracts (vendored from Azure/azure-rest-api-specs; see
+// SOURCES.md there) against the emulator: the example's parameters become
 // a request (method and path from the OpenAPI operation, or the table for operations outside our OpenAPI files),
 // sent to the emulator's host; the status must equal the example's and the SET of response fields, recursively,
 // must equal the example's. Values may differ, shapes may not; each exception is listed with its reason in
@@ -10,8 +11,10 @@ import { ClientSecretCredential } from '@azure/identity';
 import { CONTRACT_APP, CONTRACT_CASES, CONTRACT_TENANTS, contractSeed, DATA_VAULTS, type ContractCase } from './contract-cases';
 import { controlApi, emulatorInfo, rawRequest } from './emulator';
 
+// Compiled to out/test/integration: three levels up is the repository root; the JSON fixtures are read from the
+// source tree (tsc does not copy them to out/).
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
-const contractsDir = path.resolve(repoRoot, '..', 'shared', 'contracts');
+const contractsDir = path.join(repoRoot, 'test', 'fixtures', 'contracts');
 const run = Math.random().toString(36).slice(2, 7);
 const dataVaultName = (key: string): string => `ct-${key.slice(0, 13)}-${run}`;
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { colors, describeRollup, emptyRollup, itemDecoration, rollupDecoration, rollupOf, sameRollup, sum, widest } from '../../src/decorations/rollup';
+import { colors, describeRollup, emptyRollup, itemDecoration, rollupDecoration, rollupOf, sameRollup, sum, widest } from '../../src/presentation/rollup';
 
 describe('expiry decorations: item states and roll-ups (src/decorations/rollup)', () => {
   it('decorates items: expired (!, error), expiring (days left, warning), disabled (D), not yet active (N)', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { ItemProperties, ObjectKind, Page, PageRequest } from '../../src/azure/model';
-import { MAX_PAGES_PER_KIND, MAX_PARALLEL_VAULTS, scanExpiring } from '../../src/decorations/expiringScan';
+import { MAX_PAGES_PER_KIND, MAX_PARALLEL_VAULTS, scanExpiring } from '../../src/commands/expiry/expiringScan';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-06-01T00:00:00Z');

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { allCommandIds } from '../../src/commands/ids';
+import { allCommandIds } from '../../src/model/commandIds';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readJson, repoRoot } from './repoRoot';

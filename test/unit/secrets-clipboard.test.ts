@@ -1,6 +1,6 @@
 // Clipboard clearing with a fake clipboard and a scripted timer: no waiting on real time.
 import * as assert from 'node:assert/strict';
-import { SecretClipboard, type TimerLike } from '../../src/clipboard/secretClipboard';
+import { SecretClipboard, type TimerLike } from '../../src/platform/secretClipboard';
 
 class FakeClipboard {
   text = '';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { extensionForLanguage, languageForSecret, suggestContentType } from '../../src/documents/language';
+import { extensionForLanguage, languageForSecret, suggestContentType } from '../../src/platform/documents/language';
 
 describe('secret value language (pure)', () => {
   const known = new Set(['json', 'xml', 'yaml', 'plaintext', 'shellscript', 'properties', 'ini']);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { itemState, relativeDays, stateText } from '../../src/tree/format';
+import { itemState, relativeDays, stateText } from '../../src/presentation/format';
 
 const now = Date.UTC(2026, 10, 29, 12);
 const days = (n: number) => new Date(now + n * 24 * 3600 * 1000);

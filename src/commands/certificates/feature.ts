@@ -1,4 +1,4 @@
-import type { Feature } from '../../feature';
+import type { Feature } from '../feature';
 import type { CommandHandler } from '../wrapper';
 import { createCertificate } from './createCertificate';
 import { deleteCertificate } from './deleteCertificate';
@@ -7,7 +7,7 @@ import { downloadCertificate } from './downloadCertificate';
 import { downloadCertificateWithKey } from './downloadCertificateWithKey';
 import { editCertificatePolicy } from './editCertificatePolicy';
 import { enableCertificate } from './enableCertificate';
-import { CertificateCommandIds } from './ids';
+import { CertificateCommandIds } from '../../model/commandIds';
 import { importCertificate } from './importCertificate';
 import { purgeCertificate } from './purgeCertificate';
 import { recoverCertificate } from './recoverCertificate';

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { CertificateDetails, CertificateOperationInfo } from '../../azure/certificateModel';
 import type { Services } from '../../services';
-import type { VaultTarget } from '../../tree/VaultNode';
+import type { VaultTarget } from '../../model/targets';
 import { withProgress } from '../items/common';
 import { fail } from '../keys/common';
 

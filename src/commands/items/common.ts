@@ -9,7 +9,8 @@ import { ItemGroupNode } from '../../tree/ItemGroupNode';
 import { ItemNode } from '../../tree/ItemNode';
 import { locateItem, locateVault } from '../../tree/locate';
 import type { TreeNode } from '../../tree/TreeNode';
-import { VaultNode, type VaultTarget } from '../../tree/VaultNode';
+import { VaultNode } from '../../tree/VaultNode';
+import { type VaultTarget } from '../../model/targets';
 
 export async function vaultClients(services: Services): Promise<VaultClients> {
   return (await services.clients.get()).vaults;

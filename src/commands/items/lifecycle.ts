@@ -8,10 +8,10 @@ import type { AzureFailure, DeletedItemProperties, ObjectKind } from '../../azur
 import { deleteIsPermanent, purgeAllowed } from '../../azure/rules';
 import type { VaultClients } from '../../azure/sdk';
 import type { Services } from '../../services';
-import { kindName, kindNames } from '../../tree/kindWords';
+import { kindName, kindNames } from '../../presentation/kindWords';
 import { ItemNode } from '../../tree/ItemNode';
 import type { TreeNode } from '../../tree/TreeNode';
-import type { VaultTarget } from '../../tree/VaultNode';
+import type { VaultTarget } from '../../model/targets';
 import { resolveItem, resolveVault } from '../targets';
 import { UserCancelled } from '../wrapper';
 import { refreshGroupAndDeleted, revealItem, selectedDeleted, selectedItems, vaultClients, withProgress } from './common';

@@ -5,7 +5,7 @@ import type { KeyDetails, KeyOperationName } from '../../azure/keyModel';
 import { loadAzureSdk } from '../../azure/lazy';
 import type { Services } from '../../services';
 import type { TreeNode } from '../../tree/TreeNode';
-import type { VaultTarget } from '../../tree/VaultNode';
+import type { VaultTarget } from '../../model/targets';
 import { resolveItem, type ItemTarget } from '../targets';
 import { UserCancelled } from '../wrapper';
 import { label, vaultClients } from '../items/common';

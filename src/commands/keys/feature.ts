@@ -1,5 +1,4 @@
-import type { Feature } from '../../feature';
-import { registerExpiry, showExpiringSoon } from '../../decorations/feature';
+import type { Feature } from '../feature';
 import type { CommandHandler } from '../wrapper';
 import { createKey } from './createKey';
 import { decryptSelection } from './decryptSelection';
@@ -11,7 +10,7 @@ import { editKeyTags } from './editKeyTags';
 import { enableKey } from './enableKey';
 import { encryptSelection } from './encryptSelection';
 import { exportPublicKey } from './exportPublicKey';
-import { KeyCommandIds } from './ids';
+import { KeyCommandIds } from '../../model/commandIds';
 import { purgeKey } from './purgeKey';
 import { recoverKey } from './recoverKey';
 import { rotateKey } from './rotateKey';
@@ -38,11 +37,9 @@ const commands: Readonly<Record<(typeof KeyCommandIds)[keyof typeof KeyCommandId
   [KeyCommandIds.decryptSelection]: decryptSelection,
   [KeyCommandIds.signSelection]: signSelection,
   [KeyCommandIds.verifySelection]: verifySelection,
-  [KeyCommandIds.showExpiringSoon]: showExpiringSoon,
 };
 
-/** Commands (one file each in this folder) and registrations of the keys area, plus expiry decorations. */
+/** Commands of the keys area (one file each in this folder). */
 export const keysFeature: Feature = {
   commands,
-  register: registerExpiry,
 };

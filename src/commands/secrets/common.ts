@@ -2,7 +2,7 @@
 import type { Services } from '../../services';
 import { ItemNode } from '../../tree/ItemNode';
 import type { TreeNode } from '../../tree/TreeNode';
-import type { VaultTarget } from '../../tree/VaultNode';
+import type { VaultTarget } from '../../model/targets';
 import { VersionNode } from '../../tree/VersionNode';
 import { refreshGroup, revealItem } from '../items/common';
 import { resolveItem, type ItemTarget } from '../targets';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { latestSecretProperties } from '../../azure/secretOps';
-import { extensionForLanguage } from '../../documents/language';
+import { extensionForLanguage } from '../../platform/documents/language';
 import type { Services } from '../../services';
 import type { TreeNode } from '../../tree/TreeNode';
 import { vaultClients } from '../items/common';

@@ -2,7 +2,7 @@
 // missing and how to get it, a deleted name, a disabled secret, throttling after the backoff. Never a value.
 import * as l10n from '@vscode/l10n';
 import type { AzureFailure } from '../../azure/model';
-import type { VaultTarget } from '../../tree/VaultNode';
+import type { VaultTarget } from '../../model/targets';
 
 export type SecretOperation = 'read' | 'list' | 'write' | 'update' | 'delete' | 'recover' | 'purge';
 

@@ -1,4 +1,4 @@
-import type { Feature } from '../../feature';
+import type { Feature } from '../feature';
 import type { CommandHandler } from '../wrapper';
 import { copySecretIdentifier } from './copyIdentifier';
 import { copySecretToVault } from './copyToVault';
@@ -11,7 +11,7 @@ import { disableSecret } from './disableSecret';
 import { editSecretAttributes } from './editAttributes';
 import { editSecretValue } from './editValue';
 import { enableSecret } from './enableSecret';
-import { SecretCommandIds } from './ids';
+import { SecretCommandIds } from '../../model/commandIds';
 import { newSecretVersion } from './newVersion';
 import { purgeSecret } from './purgeSecret';
 import { recoverSecret } from './recoverSecret';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../services';
 import type { TreeNode } from '../../tree/TreeNode';
-import { extensionForLanguage, languageForSecret } from '../../documents/language';
+import { extensionForLanguage, languageForSecret } from '../../platform/documents/language';
 import { label } from '../items/common';
 import { resolveSecret } from './common';
 import { readSecretValue } from './readValue';

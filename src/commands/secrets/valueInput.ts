@@ -2,7 +2,7 @@
 // The 25 KB limit is checked before any request; messages never quote the value.
 import * as vscode from 'vscode';
 import { checkSecretValue, formatBytes, MAX_SECRET_VALUE_BYTES, utf8Bytes } from '../../azure/rules';
-import { suggestContentType } from '../../documents/language';
+import { suggestContentType } from '../../platform/documents/language';
 import type { Services } from '../../services';
 import { UserCancelled } from '../wrapper';
 import { characterClasses, checkGeneratorOptions, DEFAULT_GENERATED_LENGTH, generateSecret, MAX_GENERATED_LENGTH, MIN_GENERATED_LENGTH, type CharacterClass } from './generator';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { allCommandIds } from '../../../src/commands/ids';
+import { allCommandIds } from '../../../src/model/commandIds';
 import { activateExtension, type PackageJson } from './helpers';
 
 describe('activation inside VS Code', () => {
@@ -28,9 +28,12 @@ describe('activation inside VS Code', () => {
   });
 
   it('registers the view: its focus command opens it', async () => {
-    await vscode.commands.executeCommand('azureKeyVault.vaults.focus');
     const { api } = await activateExtension();
-    assert.equal(api.services.treeView.visible, true);
+    const view = api.treeView;
+    // The command can resolve before the workbench has told the extension host that the view is shown (`visible`
+    // turns true a moment later), so wait for the visibility event, bounded, instead of reading `visible` at once.
+    await becomesVisible(view, () => vscode.commands.executeCommand('azureKeyVault.vaults.focus'));
+    assert.equal(view.visible, true);
   });
 
   it('registers every command declared in package.json, and declares every command it registers', async () => {
@@ -44,3 +47,29 @@ describe('activation inside VS Code', () => {
     assert.deepEqual([...allCommandIds].sort(), declared);
   });
 });
+
+/**
+ * Runs `action` and resolves once `view` is visible: at once if it is when the action has finished, otherwise on its
+ * `onDidChangeVisibility` event (subscribed before the action, so the change cannot be missed). Rejects if the view
+ * has not shown `timeoutMs` after the action finished.
+ */
+async function becomesVisible(view: vscode.TreeView<unknown>, action: () => Thenable<unknown>, timeoutMs = 10_000): Promise<void> {
+  let subscription: vscode.Disposable | undefined;
+  const shown = new Promise<void>((resolve) => {
+    subscription = view.onDidChangeVisibility((e) => {
+      if (e.visible) resolve();
+    });
+  });
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await action();
+    if (view.visible) return;
+    await new Promise<void>((resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`the view did not become visible within ${timeoutMs} ms`)), timeoutMs);
+      void shown.then(resolve);
+    });
+  } finally {
+    subscription?.dispose();
+    clearTimeout(timer);
+  }
+}

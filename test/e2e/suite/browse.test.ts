@@ -3,7 +3,7 @@
 // paging, failures as nodes, attached vaults, sign-out. Names come from emulator/seeds/e2e.json.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../../src/extension';
+import type { TestApi as ExtensionApi } from '../../../src/testApi';
 import { clearRequests, control, emulatorInfo, requests } from './emulator';
 import { activateExtension } from './helpers';
 import { eventually, labelText, TreeReader } from './tree';
@@ -25,7 +25,7 @@ describe('browse with the VS Code account (emulator)', function () {
   it('signing in through VS Code shows both tenants', async () => {
     await vscode.commands.executeCommand('kvEmulatorAuth.signIn');
     await eventually(async () => assert.deepEqual(await tree.labels(), ['Contoso', 'Fabrikam']));
-    assert.equal(api.services.treeView.description, 'e2e@contoso.onmicrosoft.com');
+    assert.equal(api.treeView.description, 'e2e@contoso.onmicrosoft.com');
   });
 
   it('a directory that needs its own sign-in (MFA, guest) shows a node that signs in to it', async () => {
@@ -132,7 +132,7 @@ describe('browse with the VS Code account (emulator)', function () {
     const secrets = await tree.path('Contoso', 'Contoso Dev', 'kv-e2e-dev', 'Secrets');
     await control('POST', '/faults', { match: { vault: 'kv-e2e-dev', method: 'GET' }, action: 'status', status: 500 });
     try {
-      api.services.tree.refresh(secrets);
+      api.tree.refresh(secrets);
       const [node, ...rest] = await tree.children(secrets);
       assert.equal(rest.length, 0);
       const item = await tree.item(node!);
@@ -149,8 +149,8 @@ describe('browse with the VS Code account (emulator)', function () {
   it('browses an attached vault through the data plane only (no ARM call)', async () => {
     const url = emulatorInfo().vaults['kv-e2e-dev'];
     assert.ok(url);
-    const realUi = api.services.ui;
-    api.services.ui = { ...realUi, showInputBox: () => Promise.resolve(url) };
+    const realUi = api.ui.real;
+    api.ui.use({ ...realUi, showInputBox: () => Promise.resolve(url) });
     try {
       await clearRequests();
       await vscode.commands.executeCommand('azureKeyVault.attachVault');
@@ -163,7 +163,7 @@ describe('browse with the VS Code account (emulator)', function () {
       assert.equal((await requests({ plane: 'arm' })).length, 0, 'no ARM request for an attached vault');
       await vscode.commands.executeCommand('azureKeyVault.detachVault', vault);
     } finally {
-      api.services.ui = realUi;
+      api.ui.reset();
     }
   });
 
@@ -172,7 +172,7 @@ describe('browse with the VS Code account (emulator)', function () {
     const fabrikam = info.tenants.find((t) => t.displayName === 'Fabrikam')!.id;
     const contoso = info.tenants.find((t) => t.displayName === 'Contoso')!.id;
     await clearRequests();
-    api.services.tree.refresh();
+    api.tree.refresh();
     assert.deepEqual(await tree.labels(await tree.path('Fabrikam', 'Fabrikam Shared')), ['kv-e2e-fabrikam']);
     assert.ok((await tree.labels(await tree.path('Fabrikam', 'Fabrikam Shared', 'kv-e2e-fabrikam', 'Secrets'))).length > 0);
     const logged = (await requests()).filter((r) => r.tokenTenant);
@@ -187,6 +187,6 @@ describe('browse with the VS Code account (emulator)', function () {
   it('signing out empties the tree back to the welcome view', async () => {
     await vscode.commands.executeCommand('kvEmulatorAuth.signOut');
     await eventually(async () => assert.deepEqual(await tree.labels(), []));
-    assert.equal(api.services.treeView.description, undefined);
+    assert.equal(api.treeView.description, undefined);
   });
 });

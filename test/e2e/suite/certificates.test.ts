@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CertificateCommandIds as Ids } from '../../../src/commands/certificates/ids';
+import { CertificateCommandIds as Ids } from '../../../src/model/commandIds';
 import { keysWorld, VAULTS, type KeysWorld } from './keysWorld';
 import { filesContaining, logCursor, requestsSince } from './scripted';
 
@@ -36,7 +36,7 @@ describe('certificates: details, create, download, import, renew, policy, lifecy
     out = fs.mkdtempSync(path.join(os.tmpdir(), 'kv-certs-e2e-'));
   });
   after(() => {
-    if (w) w.api.services.ui = w.realUi;
+    if (w) w.api.ui.reset();
     fs.rmSync(out, { recursive: true, force: true });
   });
   afterEach(() => w.script.assertDone());

@@ -4,8 +4,8 @@
 // listed vaults with a bounded, counted number of requests and badges vaults the tree never loaded.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { KeyCommandIds as Ids } from '../../../src/commands/keys/ids';
-import type { ExpiringSoonResult } from '../../../src/decorations/showExpiringSoon';
+import { ExpiryCommandIds, KeyCommandIds as Ids } from '../../../src/model/commandIds';
+import type { ExpiringSoonResult } from '../../../src/commands/expiry/showExpiringSoon';
 import type { TreeNode } from '../../../src/tree/TreeNode';
 import { control, type LoggedRequest } from './emulator';
 import { keysWorld, VAULTS, type KeysWorld } from './keysWorld';
@@ -19,7 +19,7 @@ describe('decorations: expiry states on items, groups and vaults; Expiring Soon 
     w = await keysWorld();
   });
   after(() => {
-    if (w) w.api.services.ui = w.realUi;
+    if (w) w.api.ui.reset();
   });
   afterEach(() => w.script.assertDone());
 
@@ -69,11 +69,11 @@ describe('decorations: expiry states on items, groups and vaults; Expiring Soon 
   it('Expiring Soon lists every expired or expiring object across the listed vaults, with a counted number of requests', async () => {
     // The Vaults view out of sight, so VS Code itself lists nothing meanwhile: the log then holds the scan alone.
     await vscode.commands.executeCommand('workbench.view.explorer');
-    w.api.services.tree.refresh();
+    w.api.tree.refresh();
     await w.tree.path('Contoso', 'Contoso Prod');
     await control('DELETE', '/requests');
     w.script.script({ picks: [undefined] });
-    const result = await vscode.commands.executeCommand<ExpiringSoonResult>(Ids.showExpiringSoon);
+    const result = await vscode.commands.executeCommand<ExpiringSoonResult>(ExpiryCommandIds.showExpiringSoon);
     const found = result.entries.map((e) => `${e.vault}/${e.kind}/${e.name}/${e.state}`);
     for (const expected of ['kv-keys-deco/key/old-key/expired', 'kv-keys-deco/certificate/soon-cert/expiring', 'kv-e2e-main/secret/expired-secret/expired', 'kv-e2e-main/secret/expiring-secret/expiring']) {
       assert.ok(found.includes(expected), `${expected} in ${found.join(', ')}`);

@@ -10,7 +10,7 @@ describe('search, portal and walkthrough', () => {
   it('finds a secret by part of its name across vaults and reveals it in the tree', async () => {
     const offered: string[] = [];
     const matches: string[] = [];
-    s.api.services.ui = {
+    s.api.ui.use({
       ...s.realUi,
       showStreamingQuickPick: async (batches) => {
         // The user types "db-pass": VS Code's filter keeps the matching entries; they pick the one in kv-e2e-main.
@@ -21,7 +21,7 @@ describe('search, portal and walkthrough', () => {
         matches.push(...matching.map((item) => `${item.label} | ${item.description ?? ''}`));
         return matching.find((item) => item.description?.startsWith('kv-e2e-main'));
       },
-    };
+    });
     const id = await vscode.commands.executeCommand<string>('azureKeyVault.search');
     assert.match(id, /\/vault\/kv-e2e-main\/secrets\/db-password$/);
     assert.deepEqual(matches.sort(), ['$(lock) db-password | kv-e2e-main · secret', '$(lock) dev-db-password | kv-e2e-dev · secret']);
@@ -29,12 +29,12 @@ describe('search, portal and walkthrough', () => {
     assert.ok(offered.some((o) => o.includes('kv-e2e-paging · secret')));
     assert.ok(offered.some((o) => o.includes('kv-e2e-main · key')));
     assert.ok(offered.some((o) => o.includes('kv-e2e-fabrikam')));
-    await eventually(() => Promise.resolve(assert.equal(s.api.services.treeView.selection[0]?.id, id)));
+    await eventually(() => Promise.resolve(assert.equal(s.api.treeView.selection[0]?.id, id)));
   });
 
   it('opens a vault and a secret in the portal of the vault’s cloud, in its tenant', async () => {
     const opened: string[] = [];
-    s.api.services.ui = { ...s.realUi, openExternal: (uri) => (opened.push(uri.toString(true)), Promise.resolve(true)) };
+    s.api.ui.use({ ...s.realUi, openExternal: (uri) => (opened.push(uri.toString(true)), Promise.resolve(true)) });
     const vault = await s.tree.path('Contoso', 'Contoso Prod', 'kv-e2e-main');
     const url = await vscode.commands.executeCommand<string>('azureKeyVault.openInPortal', vault);
     assert.match(url, /^https:\/\/portal\.azure\.com\/#@[0-9a-f-]{36}\/resource\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/rg-e2e\/providers\/Microsoft\.KeyVault\/vaults\/kv-e2e-main\/overview$/);

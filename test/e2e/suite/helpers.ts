@@ -1,16 +1,17 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../../src/extension';
-import type { Ui } from '../../../src/ui';
+import type { TestApi as ExtensionApi } from '../../../src/testApi';
+import type { Ui } from '../../../src/platform/ui';
 import { TreeReader } from './tree';
 
 export const extensionId = 'azure-keyvault-explorer.azure-keyvault-explorer';
 
-export async function activateExtension(): Promise<{ extension: vscode.Extension<ExtensionApi>; api: ExtensionApi }> {
-  const extension = vscode.extensions.getExtension<ExtensionApi>(extensionId);
+export async function activateExtension(): Promise<{ extension: vscode.Extension<ExtensionApi | undefined>; api: ExtensionApi }> {
+  const extension = vscode.extensions.getExtension<ExtensionApi | undefined>(extensionId);
   assert.ok(extension, `extension ${extensionId} is not installed in this VS Code`);
   const api = await extension.activate();
   assert.ok(extension.isActive);
+  assert.ok(api, 'the extension returns its test entry in test mode only (src/testApi.ts)');
   return { extension, api };
 }
 
@@ -46,12 +47,12 @@ export function signedInSuite(): { readonly api: ExtensionApi; readonly tree: Tr
   const handles = {} as { api: ExtensionApi; tree: TreeReader; realUi: Ui };
   before(async () => {
     ({ api: handles.api } = await activateExtension());
-    handles.realUi = handles.api.services.ui;
+    handles.realUi = handles.api.ui.real;
     handles.tree = new TreeReader(handles.api);
     await signedIn(() => handles.tree.labels());
   });
   afterEach(() => {
-    handles.api.services.ui = handles.realUi;
+    handles.api.ui.reset();
   });
   return handles;
 }

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { constants, createPublicKey, verify } from 'node:crypto';
 import * as vscode from 'vscode';
-import { KeyCommandIds as Ids } from '../../../src/commands/keys/ids';
+import { KeyCommandIds as Ids } from '../../../src/model/commandIds';
 import { editorWith, keysWorld, VAULTS, type KeysWorld } from './keysWorld';
 import { logCursor, requestsSince } from './scripted';
 
@@ -16,7 +16,7 @@ describe('keys: crypto from the editor (emulator)', function () {
     w = await keysWorld();
   });
   after(async () => {
-    if (w) w.api.services.ui = w.realUi;
+    if (w) w.api.ui.reset();
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });

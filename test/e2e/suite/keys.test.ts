@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { KeyCommandIds as Ids } from '../../../src/commands/keys/ids';
+import { KeyCommandIds as Ids } from '../../../src/model/commandIds';
 import { keysWorld, VAULTS, type KeysWorld } from './keysWorld';
 import { logCursor, requestsSince } from './scripted';
 
@@ -21,7 +21,7 @@ describe('keys: details, create, rotate, attributes, policy, lifecycle (emulator
     w = await keysWorld();
   });
   after(() => {
-    if (w) w.api.services.ui = w.realUi;
+    if (w) w.api.ui.reset();
   });
   afterEach(() => w.script.assertDone());
 

@@ -54,7 +54,7 @@ async function seedWorld(): Promise<void> {
 
 export type KeysWorld = ScriptedWorld;
 
-/** Signs in, seeds, and sets the scripted Ui (restore with `world.api.services.ui = world.realUi`). */
+/** Signs in, seeds, and sets the scripted Ui (restore with `world.api.ui.reset()`). */
 export function keysWorld(): Promise<KeysWorld> {
   return scriptedWorld(SUBSCRIPTION, seedWorld);
 }

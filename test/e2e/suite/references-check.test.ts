@@ -60,7 +60,7 @@ describe('references: hover, diagnostics, completions, move (emulator)', functio
     const link = (command: string) => JSON.parse(decodeURIComponent(new RegExp(`\\(command:${command.replace(/\./g, '\\.')}\\?([^)]+)\\)`).exec(byUri)![1]!)) as unknown[];
     const id = await vscode.commands.executeCommand<string>('azureKeyVault.revealReference', ...link('azureKeyVault.revealReference'));
     assert.ok(id.endsWith('/secrets/canary-secret'), id);
-    assert.equal(w.api.services.treeView.selection[0]?.id, id);
+    assert.equal(w.api.treeView.selection[0]?.id, id);
     await vscode.commands.executeCommand('azureKeyVault.copyReferencedValue', ...link('azureKeyVault.copyReferencedValue'));
     // Ctrl+click on the name: a document link that reveals it too.
     const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', uri, 5);
@@ -74,7 +74,7 @@ describe('references: hover, diagnostics, completions, move (emulator)', functio
   it('diagnostics flag disabled, deleted, missing and expired secrets from one listing of the vault', async () => {
     // The view is hidden (it would list what it shows again), and what earlier tests cached is forgotten.
     await vscode.commands.executeCommand('workbench.view.explorer');
-    w.api.services.tree.refresh(await w.node());
+    w.api.tree.refresh(await w.node());
     const since = await cursor();
     const text = [
       '{',

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ReferenceDragController, ReferenceDropProvider } from '../../../src/editor/dragAndDrop';
-import { referenceMimeType } from '../../../src/editor/ids';
+import { referenceMimeType } from '../../../src/editor/constants';
 import type { InsertResult } from '../../../src/editor/insertReference';
 import type { VaultNode } from '../../../src/tree/VaultNode';
 import type { VersionNode } from '../../../src/tree/VersionNode';

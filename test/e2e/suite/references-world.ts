@@ -7,10 +7,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../../src/extension';
+import type { TestApi as ExtensionApi } from '../../../src/testApi';
 import type { ItemNode } from '../../../src/tree/ItemNode';
 import type { TreeNode } from '../../../src/tree/TreeNode';
-import type { Ui } from '../../../src/ui';
+import type { Ui } from '../../../src/platform/ui';
 import { control } from './emulator';
 import { activateExtension } from './helpers';
 import { eventually, TreeReader } from './tree';
@@ -119,19 +119,19 @@ export async function referencesWorld(): Promise<ReferencesWorld> {
   const tree = new TreeReader(api);
   const vaultUrl = await seed();
   await vscode.commands.executeCommand('kvEmulatorAuth.signIn');
-  api.services.tree.refresh();
+  api.tree.refresh();
   await eventually(async () => assert.ok((await tree.labels(await tree.path('Contoso'))).includes(SUBSCRIPTION)));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kv-refs-'));
   copyTree(vscode.workspace.workspaceFolders![0]!.uri.fsPath, dir);
-  const realUi = api.services.ui;
+  const realUi = api.ui.real;
   const script = new Script();
-  api.services.ui = script.ui(realUi);
+  api.ui.use(script.ui(realUi));
   const node = (...labels: string[]) => tree.path('Contoso', SUBSCRIPTION, VAULT, ...labels);
   return {
     api, tree, vaultUrl, script, realUi, dir, node,
     item: async (name) => (await node('Secrets', name)) as ItemNode,
     restore: async () => {
-      api.services.ui = realUi;
+      api.ui.reset();
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       fs.rmSync(dir, { recursive: true, force: true });
     },

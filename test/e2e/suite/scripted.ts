@@ -5,9 +5,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../../src/extension';
+import type { TestApi as ExtensionApi } from '../../../src/testApi';
 import type { TreeNode } from '../../../src/tree/TreeNode';
-import type { Ui } from '../../../src/ui';
+import type { Ui } from '../../../src/platform/ui';
 import { control, emulatorInfo, type LoggedRequest } from './emulator';
 import { activateExtension } from './helpers';
 import { eventually, TreeReader } from './tree';
@@ -157,18 +157,18 @@ export interface ScriptedWorld {
 
 /**
  * Signs in, seeds (once per emulator: `seed` checks), waits for `subscription` in the tree and sets the scripted
- * Ui (restore it with `world.api.services.ui = world.realUi`).
+ * Ui (restore it with `world.api.ui.reset()`).
  */
 export async function scriptedWorld(subscription: string, seed: () => Promise<void>): Promise<ScriptedWorld> {
   const { api } = await activateExtension();
   const tree = new TreeReader(api);
   await seed();
   await vscode.commands.executeCommand('kvEmulatorAuth.signIn');
-  api.services.tree.refresh();
+  api.tree.refresh();
   await eventually(async () => assert.ok((await tree.labels(await tree.path('Contoso'))).includes(subscription)));
-  const realUi = api.services.ui;
+  const realUi = api.ui.real;
   const script = new ScriptedUi(realUi);
-  api.services.ui = script.ui;
+  api.ui.use(script.ui);
   const urls = (await control<{ vaults: Record<string, string> }>('GET', '/info')).vaults;
   return {
     api,

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { latestSecretProperties } from '../../../src/azure/secretOps';
-import { SecretCommandIds as Ids } from '../../../src/commands/secrets/ids';
+import { SecretCommandIds as Ids } from '../../../src/model/commandIds';
 import { VersionNode } from '../../../src/tree/VersionNode';
 import { clipboardClearsAfter, secretsWorld, VAULTS, type SecretsWorld } from './secretsScript';
 import { eventually } from './tree';
@@ -19,7 +19,7 @@ describe('secrets: copy and show (emulator)', function () {
   });
   clipboardClearsAfter(1);
   after(async () => {
-    if (w) w.api.services.ui = w.realUi;
+    if (w) w.api.ui.reset();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
   afterEach(() => w.script.assertDone());

@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { getDeletedSecret, getSecretValue, listSecretVersions, secretExists } from '../../../src/azure/secretOps';
-import { SecretCommandIds as Ids } from '../../../src/commands/secrets/ids';
+import { SecretCommandIds as Ids } from '../../../src/model/commandIds';
 import { control } from './emulator';
 import { secretsWorld, VAULTS, writes, type SecretsWorld } from './secretsScript';
 import { logCursor, requestsSince } from './scripted';
@@ -25,7 +25,7 @@ describe('secrets: create and rotate (emulator)', function () {
     w = await secretsWorld();
   });
   after(() => {
-    if (w) w.api.services.ui = w.realUi;
+    if (w) w.api.ui.reset();
   });
   afterEach(async () => {
     w.script.assertDone();
@@ -47,7 +47,7 @@ describe('secrets: create and rotate (emulator)', function () {
     assert.ok(days > 29.9 && days <= 30, String(days));
     assert.deepEqual(writes(await requestsSince(since, VAULTS.main)).filter((r) => r.includes('PUT')), ['200 PUT /secrets/created-secret']);
     assert.ok((await w.tree.labels(await w.node(VAULTS.main, 'Secrets'))).includes('created-secret'));
-    assert.equal(w.api.services.treeView.selection[0]?.id, (await w.node(VAULTS.main, 'Secrets', 'created-secret')).id);
+    assert.equal(w.api.treeView.selection[0]?.id, (await w.node(VAULTS.main, 'Secrets', 'created-secret')).id);
   });
 
   it('creates from the palette with a generated value (length and character kinds)', async () => {

@@ -4,8 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { getSecretValue, listSecretVersions, setSecret } from '../../../src/azure/secretOps';
-import { SecretCommandIds as Ids } from '../../../src/commands/secrets/ids';
-import type { SaveFailure } from '../../../src/documents/documents';
+import { SecretCommandIds as Ids } from '../../../src/model/commandIds';
+import type { SaveFailure } from '../../../src/platform/documents/documents';
 import { control } from './emulator';
 import { secretsWorld, VAULTS, type SecretsWorld } from './secretsScript';
 
@@ -26,7 +26,7 @@ describe('secrets: edit value (emulator)', function () {
     w = await secretsWorld();
   });
   after(async () => {
-    if (w) w.api.services.ui = w.realUi;
+    if (w) w.api.ui.reset();
     await control('DELETE', '/faults');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

@@ -3,7 +3,7 @@
 // "Recover", and the tree's values never appear in the messages.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { SecretCommandIds as Ids } from '../../../src/commands/secrets/ids';
+import { SecretCommandIds as Ids } from '../../../src/model/commandIds';
 import { control } from './emulator';
 import { secretsWorld, VAULTS, type SecretsWorld } from './secretsScript';
 
@@ -18,7 +18,7 @@ describe('secrets: errors explained (emulator)', function () {
     w = await secretsWorld();
   });
   after(async () => {
-    if (w) w.api.services.ui = w.realUi;
+    if (w) w.api.ui.reset();
     await control('DELETE', '/faults');
     await control('DELETE', '/deny', { vault: VAULTS.target, objectId: USER });
   });

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { getDeletedSecret, getSecretValue, latestSecretProperties, listSecretVersions, secretExists } from '../../../src/azure/secretOps';
-import { SecretCommandIds as Ids } from '../../../src/commands/secrets/ids';
+import { SecretCommandIds as Ids } from '../../../src/model/commandIds';
 import type { VersionNode } from '../../../src/tree/VersionNode';
 import { secretsWorld, VAULTS, writes, type SecretsWorld } from './secretsScript';
 import { logCursor, requestsSince } from './scripted';
@@ -19,7 +19,7 @@ describe('secrets: attributes, delete, recover, purge, copy (emulator)', functio
     w = await secretsWorld();
   });
   after(() => {
-    if (w) w.api.services.ui = w.realUi;
+    if (w) w.api.ui.reset();
   });
   afterEach(() => w.script.assertDone());
 
@@ -114,7 +114,7 @@ describe('secrets: attributes, delete, recover, purge, copy (emulator)', functio
     assert.equal(await secretExists(await clients(), url(VAULTS.main), 'del-one'), true);
     assert.ok((await w.tree.labels(await w.node(VAULTS.main, 'Secrets'))).includes('del-one'));
     assert.ok(!(await w.tree.labels(await w.node(VAULTS.main, 'Deleted', 'Deleted secrets'))).includes('del-one'));
-    assert.equal(w.api.services.treeView.selection[0]?.id, (await w.node(VAULTS.main, 'Secrets', 'del-one')).id);
+    assert.equal(w.api.treeView.selection[0]?.id, (await w.node(VAULTS.main, 'Secrets', 'del-one')).id);
   });
 
   it('purges only after the exact name is typed', async () => {

@@ -40,7 +40,7 @@ async function seedSecretsWorld(): Promise<void> {
 
 export type SecretsWorld = ScriptedWorld;
 
-/** Signs in, seeds, and sets the scripted Ui (restore it with `world.api.services.ui = world.realUi`). */
+/** Signs in, seeds, and sets the scripted Ui (restore it with `world.api.ui.reset()`). */
 export function secretsWorld(): Promise<SecretsWorld> {
   return scriptedWorld(SUBSCRIPTION, seedSecretsWorld);
 }

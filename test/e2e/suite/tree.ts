@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
-import type { ExtensionApi } from '../../../src/extension';
+import type { TestApi as ExtensionApi } from '../../../src/testApi';
 import type { TreeNode } from '../../../src/tree/TreeNode';
 
 export function labelText(item: vscode.TreeItem): string {
@@ -12,11 +12,11 @@ export class TreeReader {
   constructor(private readonly api: ExtensionApi) {}
 
   children(node?: TreeNode): Promise<TreeNode[]> {
-    return this.api.services.tree.getChildren(node);
+    return this.api.tree.getChildren(node);
   }
 
   item(node: TreeNode): Promise<vscode.TreeItem> {
-    return Promise.resolve(this.api.services.tree.getTreeItem(node));
+    return Promise.resolve(this.api.tree.getTreeItem(node));
   }
 
   async labels(node?: TreeNode): Promise<string[]> {

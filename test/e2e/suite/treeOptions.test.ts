@@ -12,14 +12,14 @@ describe('subscription and name filters', () => {
 
   it('Select Subscriptions… keeps the chosen ones, persists them and updates the tree at once', async () => {
     const offered: string[] = [];
-    s.api.services.ui = {
+    s.api.ui.use({
       ...s.realUi,
       showQuickPick: async (items) => {
         const all = (await items) as readonly (vscode.QuickPickItem & { picked?: boolean })[];
         offered.push(...all.map((i) => `${i.label}${i.picked ? ' ✓' : ''}`));
         return all.filter((i) => i.label === 'Contoso Prod' || i.label === 'Fabrikam Shared') as never;
       },
-    };
+    });
     await vscode.commands.executeCommand('azureKeyVault.selectSubscriptions');
     // Every subscription is offered, all checked while nothing is filtered (other suites may add their own).
     for (const seeded of ['Contoso Dev ✓', 'Contoso Prod ✓', 'Fabrikam Shared ✓']) assert.ok(offered.includes(seeded), seeded);
@@ -32,11 +32,11 @@ describe('subscription and name filters', () => {
 
   it('Filter by Name… narrows a group to a name prefix, and clears again', async () => {
     const secrets = await s.tree.path('Contoso', 'Contoso Prod', 'kv-e2e-main', 'Secrets');
-    s.api.services.ui = { ...s.realUi, showInputBox: () => Promise.resolve('EXP') };
+    s.api.ui.use({ ...s.realUi, showInputBox: () => Promise.resolve('EXP') });
     await vscode.commands.executeCommand('azureKeyVault.filterGroup', secrets);
     assert.deepEqual(await s.tree.labels(secrets), ['expired-secret', 'expiring-secret']);
     assert.equal((await s.tree.item(secrets)).description, 'filter: EXP*');
-    s.api.services.ui = { ...s.realUi, showInputBox: () => Promise.resolve('') };
+    s.api.ui.use({ ...s.realUi, showInputBox: () => Promise.resolve('') });
     await vscode.commands.executeCommand('azureKeyVault.filterGroup', secrets);
     assert.ok((await s.tree.labels(secrets)).length > 2);
   });

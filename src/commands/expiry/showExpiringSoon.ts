@@ -1,0 +1,85 @@
+import * as vscode from 'vscode';
+import { classifyError } from '../../azure/errors';
+import type { ObjectKind } from '../../azure/model';
+import { listAllVaults } from '../targets';
+import type { Services } from '../../services';
+import { locateItem } from '../../tree/locate';
+import type { VaultTarget } from '../../model/targets';
+import { relativeDays } from '../../presentation/format';
+import { kindName, kindNames } from '../../presentation/kindWords';
+import { scanExpiring, type ExpiringEntry } from './expiringScan';
+
+const icons: Record<ObjectKind, string> = { secret: 'lock', key: 'key', certificate: 'verified' };
+
+export interface ExpiringSoonResult {
+  readonly vaults: number;
+  readonly requests: number;
+  readonly entries: { vault: string; kind: ObjectKind; name: string; expiresOn: string; state: 'expired' | 'expiring' }[];
+  readonly failures: { vault: string; kind: ObjectKind; message: string }[];
+  readonly truncated: string[];
+}
+
+/**
+ * Expiring Soon…: every secret, key and certificate of every listed vault (attached and ARM, the selected
+ * subscriptions) that is expired or expires within azureKeyVault.expiryWarningDays, soonest first, in a quick
+ * pick; choosing one reveals it in the tree. The scan also badges vaults the tree has not loaded. Bounded:
+ * see expiringScan.ts for the request count (reported in the log and returned).
+ */
+export async function showExpiringSoon(services: Services): Promise<ExpiringSoonResult> {
+  const warningDays = services.settings.expiryWarningDays();
+  const now = Date.now();
+  const { vaults: clients } = await services.clients.get();
+  const scan = await Promise.resolve(
+    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Looking for expiring objects'), cancellable: true }, async (progress, token) => {
+      const controller = new AbortController();
+      const listener = token.onCancellationRequested(() => controller.abort());
+      try {
+        progress.report({ message: vscode.l10n.t('listing vaults…') });
+        const vaults = await listAllVaults(services);
+        progress.report({ message: vscode.l10n.t('{0} of {1} vaults', 0, vaults.length) });
+        const result = await scanExpiring<VaultTarget>(vaults, (url, kind, req) => clients.listItems(url, kind, req), {
+          now, warningDays, signal: controller.signal, onVaultDone: (done, total) => progress.report({ message: vscode.l10n.t('{0} of {1} vaults', done, total), increment: 100 / Math.max(1, total) }),
+        });
+        return { vaults, result };
+      } finally {
+        listener.dispose();
+      }
+    }),
+  );
+  const { vaults, result } = scan;
+  services.decorations.setScan(result.rollups);
+  services.log.info(`expiring soon: ${result.entries.length} object(s) in ${vaults.length} vault(s), ${result.requests} list request(s), ${result.failures.length} failure(s)`);
+  const summary: ExpiringSoonResult = {
+    vaults: vaults.length,
+    requests: result.requests,
+    entries: result.entries.map((e) => ({ vault: e.vault.name, kind: e.kind, name: e.name, expiresOn: e.expiresOn.toISOString(), state: e.state })),
+    failures: result.failures.map((f) => ({ vault: f.vault.name, kind: f.kind, message: classifyError(f.error).message })),
+    truncated: result.truncated.map((v) => v.name),
+  };
+  type Item = vscode.QuickPickItem & { entry?: ExpiringEntry<VaultTarget> };
+  const items: Item[] = result.entries.map((entry) => ({
+    label: `$(${icons[entry.kind]}) ${entry.name}`,
+    description: `${kindName(entry.kind)} · ${entry.vault.name}`,
+    detail:
+      entry.state === 'expired'
+        ? vscode.l10n.t('$(error) expired {0} ({1})', relativeDays(entry.expiresOn, now), entry.expiresOn.toISOString().slice(0, 10))
+        : vscode.l10n.t('$(warning) expires {0} ({1})', relativeDays(entry.expiresOn, now), entry.expiresOn.toISOString().slice(0, 10)),
+    entry,
+  }));
+  if (summary.failures.length || summary.truncated.length) items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
+  for (const f of summary.failures) items.push({ label: vscode.l10n.t('$(circle-slash) {0}: could not list {1}', f.vault, kindNames(f.kind)), detail: f.message });
+  for (const t of summary.truncated) items.push({ label: vscode.l10n.t('$(info) {0}: more than 1,000 objects of a kind — only the first 1,000 were checked', t) });
+  if (!result.entries.length) items.unshift({ label: vscode.l10n.t('$(pass) Nothing expires within {0} days in {1} vault(s)', warningDays, vaults.length) });
+  const picked = await services.ui.showQuickPick(items, {
+    title: vscode.l10n.t('Expired or expiring within {0} days — {1} in {2} vault(s)', warningDays, result.entries.length, vaults.length),
+    placeHolder: vscode.l10n.t('Choose one to reveal it in the Vaults view'),
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  if (picked?.entry) {
+    const node = await locateItem(services.tree, picked.entry.vault, picked.entry.kind, picked.entry.name).catch(() => undefined);
+    if (!node) throw new Error(vscode.l10n.t('{0} is not in the Vaults view (its subscription may be filtered out).', picked.entry.name));
+    await services.treeView.reveal(node, { select: true, focus: true, expand: false });
+  }
+  return summary;
+}

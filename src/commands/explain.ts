@@ -1,0 +1,142 @@
+// Service failures in the user's terms, for every object kind (pure: no vscode, unit-tested): which role or
+// access-policy permission is missing and how to get it, a deleted name, a disabled object, throttling after the
+// backoff. One table of roles and permissions per kind; whole translated sentences. Never a value.
+import * as l10n from '@vscode/l10n';
+import type { AzureFailure, ObjectKind } from '../azure/model';
+import type { VaultTarget } from '../model/targets';
+
+export type Operation = 'read' | 'list' | 'write' | 'create' | 'update' | 'delete' | 'recover' | 'purge' | 'crypto' | 'import';
+
+export interface FailureContext {
+  readonly kind: ObjectKind;
+  readonly operation: Operation;
+  readonly vault: VaultTarget;
+  /** The object's name (never a value). */
+  readonly name?: string;
+}
+
+/** The Azure RBAC role to ask for, per kind: reading, writing, and using a key for cryptography. */
+const roles: Record<ObjectKind, { readonly reader: string; readonly writer: string; readonly crypto?: string }> = {
+  secret: { reader: 'Key Vault Secrets User', writer: 'Key Vault Secrets Officer' },
+  key: { reader: 'Key Vault Reader (metadata) or Key Vault Crypto User', writer: 'Key Vault Crypto Officer', crypto: 'Key Vault Crypto User' },
+  certificate: { reader: 'Key Vault Certificate User', writer: 'Key Vault Certificates Officer' },
+};
+
+/** The access-policy permission each operation needs (the same names for every kind). */
+const policyPermission: Record<Operation, string> = {
+  read: 'Get', list: 'List', write: 'Set', create: 'Create', update: 'Update', delete: 'Delete', recover: 'Recover', purge: 'Purge', crypto: 'the cryptographic operation', import: 'Import',
+};
+
+function roleFor(kind: ObjectKind, operation: Operation): string {
+  const r = roles[kind];
+  if (operation === 'read' || operation === 'list') return r.reader;
+  if (operation === 'crypto') return r.crypto ?? r.writer;
+  return r.writer;
+}
+
+function kindWord(kind: ObjectKind): string {
+  switch (kind) {
+    case 'secret':
+      return l10n.t('secret');
+    case 'key':
+      return l10n.t('key');
+    case 'certificate':
+      return l10n.t('certificate');
+  }
+}
+
+/** What failed: `"db" in kv` for secrets (the value is what is read), `key "k" in kv` for keys and certificates. */
+function subject(ctx: FailureContext): string {
+  if (!ctx.name) return ctx.vault.name;
+  return ctx.kind === 'secret' ? l10n.t('"{0}" in {1}', ctx.name, ctx.vault.name) : l10n.t('{0} "{1}" in {2}', kindWord(ctx.kind), ctx.name, ctx.vault.name);
+}
+
+/** "Could not read the value of {0}:": one whole clause per operation. */
+function headOf(ctx: FailureContext): string {
+  const what = subject(ctx);
+  switch (ctx.operation) {
+    case 'read':
+      return ctx.kind === 'secret' ? l10n.t('Could not read the value of {0}:', what) : l10n.t('Could not read {0}:', what);
+    case 'list':
+      switch (ctx.kind) {
+        case 'secret':
+          return l10n.t('Could not list the secrets of {0}:', what);
+        case 'key':
+          return l10n.t('Could not list the keys of {0}:', what);
+        case 'certificate':
+          return l10n.t('Could not list the certificates of {0}:', what);
+      }
+    // falls through (unreachable: every kind is handled)
+    case 'write':
+      return l10n.t('Could not write a new version of {0}:', what);
+    case 'create':
+      return l10n.t('Could not create {0}:', what);
+    case 'update':
+      return ctx.kind === 'secret' ? l10n.t('Could not change {0}:', what) : l10n.t('Could not update {0}:', what);
+    case 'delete':
+      return l10n.t('Could not delete {0}:', what);
+    case 'recover':
+      return l10n.t('Could not recover {0}:', what);
+    case 'purge':
+      return l10n.t('Could not purge {0}:', what);
+    case 'crypto':
+      return l10n.t('Could not use {0}:', what);
+    case 'import':
+      return l10n.t('Could not import {0}:', what);
+  }
+}
+
+const generic = (head: string, failure: AzureFailure) => `${head} ${failure.message} ${failure.action ?? ''}`.trim();
+
+function forbidden(failure: AzureFailure, ctx: FailureContext, head: string): string {
+  const one = kindWord(ctx.kind);
+  switch (failure.forbiddenReason) {
+    case 'rbac':
+      return l10n.t(
+        '{0} your account has no Azure RBAC role for this on the vault. Ask for "{1}" on {2} (Access control (IAM) → Add role assignment). Role assignments can take up to 10 minutes to apply.',
+        head,
+        roleFor(ctx.kind, ctx.operation),
+        ctx.vault.name,
+      );
+    case 'policy':
+      return l10n.t(
+        '{0} the vault\'s access policy does not give your account the {1} permission "{2}". Ask the vault owner to add it under Access policies (or, with Azure RBAC, to assign you "{3}").',
+        head,
+        one,
+        policyPermission[ctx.operation],
+        roles[ctx.kind].writer,
+      );
+    case 'firewall':
+      return l10n.t("{0} the vault's firewall does not allow requests from your network address. Add your address under Networking, or connect from an allowed network.", head);
+    case 'disabled':
+      return ctx.kind === 'secret'
+        ? l10n.t('{0} the secret is disabled, so its value cannot be read. Enable it (or the version) first.', head)
+        : l10n.t('{0} the {1} is disabled. Enable it (or the version) first.', head, one);
+    default:
+      return ctx.kind === 'secret'
+        ? generic(head, failure)
+        : l10n.t('{0} Azure refused: the operation may not be allowed on this {1} (for example a key owned by a certificate, or an operation outside its allowed operations).', head, one);
+  }
+}
+
+/** The sentence shown for a failure: what happened and what to do. Never a value. */
+export function explainFailure(failure: AzureFailure, ctx: FailureContext): string {
+  const head = headOf(ctx);
+  if (failure.kind === 'forbidden') return forbidden(failure, ctx, head);
+  if (failure.kind === 'throttled') {
+    return l10n.t('{0} Key Vault kept throttling requests (HTTP 429) even after retrying with backoff (1, 2, 4, 8, 16 s). Wait a minute, then retry.', head);
+  }
+  if (isDeletedConflict(failure)) {
+    return l10n.t('{0} a deleted {1} with this name is still recoverable. Recover it, or purge it before reusing the name.', head, kindWord(ctx.kind));
+  }
+  if (failure.kind === 'conflict' && [failure.code, failure.innerCode].includes('ObjectIsBeingDeleted')) {
+    return l10n.t('{0} a {1} with this name is still being deleted. Wait a few seconds, then retry.', head, kindWord(ctx.kind));
+  }
+  if (failure.kind === 'notFound') return l10n.t('{0} it was not found (deleted, or still being deleted or recovered). Refresh the view.', head);
+  return generic(head, failure);
+}
+
+/** A conflict caused by a soft-deleted object of the same name. */
+export function isDeletedConflict(failure: AzureFailure): boolean {
+  return failure.kind === 'conflict' && (failure.innerCode === 'ObjectIsDeletedButRecoverable' || failure.code === 'ObjectIsDeletedButRecoverable');
+}

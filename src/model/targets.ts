@@ -1,0 +1,56 @@
+// What commands act on, in domain terms: a vault, a group of a vault, a secret/key/certificate (or one of its
+// versions, or a deleted one). Tree nodes expose these (`TreeNode.target`); commands receive them from the command
+// wrapper (src/commands/targets.ts resolves a node, a palette pick or a link's JSON argument into one). No vscode.
+import type { DeletedItemProperties, ItemProperties, ObjectKind, SubscriptionInfo, VaultInfo } from '../azure/model';
+
+/** A vault as the extension knows it: from ARM (with its properties) or attached by URL (data plane only). */
+export interface VaultTarget {
+  readonly name: string;
+  /** Data-plane URL without trailing slash. */
+  readonly vaultUrl: string;
+  readonly info?: VaultInfo;
+  /** Attached by URL (shown under "Attached Vaults"). */
+  readonly attached?: boolean;
+}
+
+/** A secret, key or certificate; a version of one; or a deleted one. */
+export interface ItemTarget {
+  readonly vault: VaultTarget;
+  readonly kind: ObjectKind;
+  readonly name: string;
+  /** Set when the command acts on one version (a version row, or a pinned reference). */
+  readonly version?: string;
+  /** What the listing showed (the item's current version, or the version), when it came from the tree. Never a value. */
+  readonly properties?: ItemProperties;
+  /** Set when it is a deleted item (from a Deleted group). */
+  readonly deleted?: DeletedItemProperties;
+  /** Owned by the certificate of the same name (a certificate's key or secret, or one of their versions). */
+  readonly managed?: boolean;
+}
+
+/** What a tree row stands for. */
+export type NodeTarget =
+  | { readonly type: 'subscription'; readonly subscription: SubscriptionInfo }
+  | { readonly type: 'vault'; readonly vault: VaultTarget }
+  /** Secrets / Keys / Certificates of a vault, or its Deleted group of a kind (`deleted`), or "Deleted" (no kind). */
+  | { readonly type: 'group'; readonly vault: VaultTarget; readonly kind?: ObjectKind; readonly deleted: boolean }
+  | { readonly type: 'item'; readonly item: ItemTarget };
+
+/** The vault a target belongs to, if any. */
+export function vaultOfTarget(target: NodeTarget | undefined): VaultTarget | undefined {
+  if (!target) return undefined;
+  switch (target.type) {
+    case 'vault':
+    case 'group':
+      return target.vault;
+    case 'item':
+      return target.item.vault;
+    case 'subscription':
+      return undefined;
+  }
+}
+
+/** `name` or `name/version` (version shortened), for messages and logs. Never a value. */
+export function itemLabel(target: { readonly name: string; readonly version?: string }): string {
+  return target.version ? `${target.name}/${target.version.slice(0, 8)}` : target.name;
+}

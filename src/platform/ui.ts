@@ -1,0 +1,128 @@
+import * as vscode from 'vscode';
+
+/**
+ * Every prompt the extension shows goes through this interface, so e2e tests can script the answers
+ * (smoke-test mode refuses modal dialogs) and commands stay testable.
+ */
+export interface Ui {
+  showInputBox(options: vscode.InputBoxOptions): Thenable<string | undefined>;
+  showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[] | Thenable<readonly T[]>, options: vscode.QuickPickOptions): Thenable<T | undefined>;
+  /** A modal confirmation; resolves to the chosen action or undefined when dismissed. */
+  confirm(message: string, detail: string, ...actions: string[]): Thenable<string | undefined>;
+  showInformationMessage(message: string, ...actions: string[]): Thenable<string | undefined>;
+  showErrorMessage(message: string, ...actions: string[]): Thenable<string | undefined>;
+  /** A quick pick whose items arrive in batches (shown as they come, busy until the source ends). */
+  showStreamingQuickPick<T extends vscode.QuickPickItem>(batches: AsyncIterable<readonly T[]>, options: { title: string; placeholder: string }): Promise<T | undefined>;
+  /** Opens a link outside VS Code (the portal, docs). */
+  openExternal(uri: vscode.Uri): Thenable<boolean>;
+  /** A quick pick where several items can be chosen; undefined when dismissed. */
+  pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<readonly T[] | undefined>;
+  /** The file picker (open). */
+  showOpenDialog(options: vscode.OpenDialogOptions): Thenable<vscode.Uri[] | undefined>;
+  /** A brief notice that goes away on its own (status bar). Never a value. */
+  notify(message: string): void;
+  /** The file picker (save): where to write a file the user asked for. */
+  showSaveDialog(options: vscode.SaveDialogOptions): Thenable<vscode.Uri | undefined>;
+}
+
+export const vscodeUi: Ui = {
+  showInputBox: (options) => vscode.window.showInputBox(options),
+  showQuickPick: (items, options) => vscode.window.showQuickPick(items, options),
+  confirm: (message, detail, ...actions) => vscode.window.showWarningMessage(message, { modal: true, detail }, ...actions),
+  showInformationMessage: (message, ...actions) => vscode.window.showInformationMessage(message, ...actions),
+  showErrorMessage: (message, ...actions) => vscode.window.showErrorMessage(message, ...actions),
+  openExternal: (uri) => vscode.env.openExternal(uri),
+  showStreamingQuickPick,
+  pickMany: (items, options) => vscode.window.showQuickPick(items, { ...options, canPickMany: true }),
+  showOpenDialog: (options) => vscode.window.showOpenDialog(options),
+  notify: (message) => void vscode.window.setStatusBarMessage(`$(check) ${message}`, 5000),
+  showSaveDialog: (options) => vscode.window.showSaveDialog(options),
+};
+
+function showStreamingQuickPick<T extends vscode.QuickPickItem>(batches: AsyncIterable<readonly T[]>, options: { title: string; placeholder: string }): Promise<T | undefined> {
+  const pick = vscode.window.createQuickPick<T>();
+  pick.title = options.title;
+  pick.placeholder = options.placeholder;
+  pick.matchOnDescription = true;
+  pick.matchOnDetail = true;
+  pick.busy = true;
+  let closed = false;
+  const result = new Promise<T | undefined>((resolve) => {
+    pick.onDidAccept(() => resolve(pick.selectedItems[0]));
+    pick.onDidHide(() => resolve(undefined));
+  }).finally(() => {
+    closed = true;
+    pick.dispose();
+  });
+  void (async () => {
+    try {
+      for await (const batch of batches) {
+        if (closed) return;
+        pick.items = [...pick.items, ...batch];
+      }
+    } catch (error) {
+      if (!closed) pick.placeholder = vscode.l10n.t('Search stopped: {0}', error instanceof Error ? error.message : String(error));
+    } finally {
+      if (!closed) pick.busy = false;
+    }
+  })();
+  pick.show();
+  return result;
+}
+
+/**
+ * A Ui whose answers a test can script (test mode only: src/testApi.ts). `use` replaces some or all prompts until
+ * `reset`; everything else goes to the real Ui. Production code gets `vscodeUi` itself.
+ */
+export class ScriptableUi implements Ui {
+  private script: Partial<Ui> = {};
+
+  constructor(readonly real: Ui) {}
+
+  /** Scripts prompts (a whole Ui or some of its methods) until `reset`. */
+  use(script: Partial<Ui>): void {
+    this.script = script;
+  }
+
+  reset(): void {
+    this.script = {};
+  }
+
+  private get ui(): Ui {
+    return { ...this.real, ...this.script };
+  }
+
+  showInputBox(options: vscode.InputBoxOptions): Thenable<string | undefined> {
+    return this.ui.showInputBox(options);
+  }
+  showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[] | Thenable<readonly T[]>, options: vscode.QuickPickOptions): Thenable<T | undefined> {
+    return this.ui.showQuickPick(items, options);
+  }
+  confirm(message: string, detail: string, ...actions: string[]): Thenable<string | undefined> {
+    return this.ui.confirm(message, detail, ...actions);
+  }
+  showInformationMessage(message: string, ...actions: string[]): Thenable<string | undefined> {
+    return this.ui.showInformationMessage(message, ...actions);
+  }
+  showErrorMessage(message: string, ...actions: string[]): Thenable<string | undefined> {
+    return this.ui.showErrorMessage(message, ...actions);
+  }
+  showStreamingQuickPick<T extends vscode.QuickPickItem>(batches: AsyncIterable<readonly T[]>, options: { title: string; placeholder: string }): Promise<T | undefined> {
+    return this.ui.showStreamingQuickPick(batches, options);
+  }
+  openExternal(uri: vscode.Uri): Thenable<boolean> {
+    return this.ui.openExternal(uri);
+  }
+  pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<readonly T[] | undefined> {
+    return this.ui.pickMany(items, options);
+  }
+  showOpenDialog(options: vscode.OpenDialogOptions): Thenable<vscode.Uri[] | undefined> {
+    return this.ui.showOpenDialog(options);
+  }
+  notify(message: string): void {
+    this.ui.notify(message);
+  }
+  showSaveDialog(options: vscode.SaveDialogOptions): Thenable<vscode.Uri | undefined> {
+    return this.ui.showSaveDialog(options);
+  }
+}

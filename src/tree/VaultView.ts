@@ -1,0 +1,139 @@
+// The vaults view as commands and editor features see it: refresh and reveal by domain target (vault, kind, item),
+// the names a listing shows, and the view's own operations (load more, filter). Commands never touch node classes:
+// this is the one place that turns a target back into nodes.
+import type * as vscode from 'vscode';
+import type { ObjectKind } from '../azure/model';
+import type { ItemTarget, VaultTarget } from '../model/targets';
+import { DeletedGroupNode, DeletedItemNode, DeletedKindNode } from './DeletedGroupNode';
+import { ItemGroupNode } from './ItemGroupNode';
+import { ItemNode } from './ItemNode';
+import { locateItem, locateVault } from './locate';
+import { LoadMoreNode, PagedNode } from './PagedNode';
+import type { TreeNode } from './TreeNode';
+import { VaultNode } from './VaultNode';
+import type { VaultTreeDataProvider } from './VaultTreeDataProvider';
+import { VersionNode } from './VersionNode';
+
+const sameVault = (a: VaultTarget, b: VaultTarget) => a.vaultUrl.toLowerCase() === b.vaultUrl.toLowerCase();
+
+export class VaultView {
+  constructor(
+    readonly provider: VaultTreeDataProvider,
+    private readonly treeView: vscode.TreeView<TreeNode>,
+  ) {}
+
+  /** Re-reads everything (roots included). */
+  refreshAll(): void {
+    this.provider.refresh();
+  }
+
+  /** The attached vaults changed: re-read the roots without calling ARM again. */
+  refreshAttached(): void {
+    this.provider.refreshAttached();
+  }
+
+  /** Re-reads one row and its children. */
+  refreshNode(node: TreeNode): void {
+    this.provider.refresh(node);
+  }
+
+  /** After items of a kind were added or changed: re-list the vault's group of that kind where the tree shows it. */
+  refreshGroup(vault: VaultTarget, kind: ObjectKind): void {
+    for (const group of this.provider.knownNodes((n): n is ItemGroupNode => n instanceof ItemGroupNode && n.kind === kind && sameVault(n.vaultNode.vault, vault))) this.provider.refresh(group);
+  }
+
+  /** After a delete, recover or purge: the group and the Deleted group of each kind. */
+  refreshGroupsAndDeleted(vault: VaultTarget, kinds: readonly ObjectKind[]): void {
+    for (const kind of kinds) {
+      this.refreshGroup(vault, kind);
+      for (const deleted of this.provider.knownNodes((n): n is DeletedKindNode => n instanceof DeletedKindNode && n.kind === kind && sameVault(n.deletedGroup.vaultNode.vault, vault))) this.provider.refresh(deleted);
+    }
+  }
+
+  /** Refreshes the vault's group of a kind and its whole Deleted group (where a fix may have moved the object). */
+  refreshGroupAndAllDeleted(vault: VaultTarget, kind: ObjectKind): void {
+    const vaults = this.provider.knownNodes((n): n is VaultNode => n instanceof VaultNode && sameVault(n.vault, vault));
+    if (vaults.length === 0) {
+      this.provider.refresh();
+      return;
+    }
+    this.refreshGroup(vault, kind);
+    for (const deleted of this.provider.knownNodes((n): n is DeletedGroupNode => n instanceof DeletedGroupNode && sameVault(n.vaultNode.vault, vault))) this.provider.refresh(deleted);
+  }
+
+  /** After one item changed: its group's row and, when it was a version, the item's versions too. */
+  refreshItem(item: ItemTarget): void {
+    if (item.version) {
+      for (const node of this.itemNodes(item)) this.provider.refresh(node);
+    }
+    this.refreshGroup(item.vault, item.kind);
+  }
+
+  /** Reveals and selects an item's row (loading the pages it needs); false when the tree cannot show it. */
+  async reveal(item: Pick<ItemTarget, 'vault' | 'kind' | 'name' | 'version'>): Promise<boolean> {
+    const node = await this.locate(item);
+    if (!node) return false;
+    await this.treeView.reveal(node, { select: true, focus: false, expand: false });
+    return true;
+  }
+
+  /** The row of an item (or of its pinned version), loading pages as needed; undefined when the tree cannot show it. */
+  async locate(item: Pick<ItemTarget, 'vault' | 'kind' | 'name' | 'version'>): Promise<TreeNode | undefined> {
+    const node = await locateItem(this.provider, item.vault, item.kind, item.name);
+    if (!node || !item.version) return node;
+    const wanted = item.version.toLowerCase();
+    const versions = await this.provider.getChildren(node);
+    return versions.find((v): v is VersionNode => v instanceof VersionNode && v.version.version?.toLowerCase() === wanted) ?? node;
+  }
+
+  /** Whether the vault is in the tree (loading the listings on the way to it). */
+  async hasVault(vault: VaultTarget): Promise<boolean> {
+    return (await locateVault(this.provider, vault)) !== undefined;
+  }
+
+  /**
+   * The names the tree lists for a kind in a vault (first pages: cached, or one request each), active and deleted.
+   * Best effort: empty when the vault is not in the tree.
+   */
+  async listedNames(vault: VaultTarget, kind: ObjectKind): Promise<{ active: Set<string>; deleted: Set<string> }> {
+    const active = new Set<string>();
+    const deleted = new Set<string>();
+    const vaultNode = this.provider.knownNodes((n): n is VaultNode => n instanceof VaultNode && sameVault(n.vault, vault))[0] ?? (await locateVault(this.provider, vault));
+    if (!vaultNode) return { active, deleted };
+    for (const group of vaultNode.getChildren()) {
+      if (group instanceof ItemGroupNode && group.kind === kind) {
+        for (const n of await this.provider.getChildren(group)) if (n instanceof ItemNode) active.add(n.name.toLowerCase());
+      } else if (group instanceof DeletedGroupNode) {
+        for (const kindNode of await this.provider.getChildren(group)) {
+          if (!(kindNode instanceof DeletedKindNode) || kindNode.kind !== kind) continue;
+          for (const n of await this.provider.getChildren(kindNode)) if (n instanceof DeletedItemNode) deleted.add(n.name.toLowerCase());
+        }
+      }
+    }
+    return { active, deleted };
+  }
+
+  /** "Load more…": the next page of its listing. */
+  async loadMore(node: TreeNode): Promise<boolean> {
+    if (!(node instanceof LoadMoreNode)) return false;
+    await node.parent.loadMore();
+    return true;
+  }
+
+  /** The name filter of a paged listing (Secrets, Keys, Certificates, Deleted …, versions); undefined when the row has none. */
+  filterOf(node: TreeNode): { readonly current: string | undefined } | undefined {
+    return node instanceof PagedNode ? { current: node.filter } : undefined;
+  }
+
+  /** Sets (or clears, with an empty prefix) the name filter of a paged listing. */
+  setFilter(node: TreeNode, prefix: string): void {
+    if (!(node instanceof PagedNode)) return;
+    node.filter = prefix || undefined;
+    this.provider.nodeContext.changed(node);
+  }
+
+  private itemNodes(item: ItemTarget): ItemNode[] {
+    const wanted = item.name.toLowerCase();
+    return this.provider.knownNodes((n): n is ItemNode => n instanceof ItemNode && n.item.kind === item.kind && n.name.toLowerCase() === wanted && sameVault(n.group.vaultNode.vault, item.vault));
+  }
+}
