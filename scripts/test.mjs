@@ -69,6 +69,8 @@ const built = (await step('build', process.execPath, ['scripts/build.mjs', '--qu
 if (built && want('checks')) {
   await step('manifest', process.execPath, ['scripts/manifest.mjs', '--check']);
   await step('eslint', bin('eslint'), ['--max-warnings', '0', '.']);
+  // The house's directions: no upward import, no area-to-area import, no cycle (.dependency-cruiser.cjs).
+  await step('layers', bin('depcruise'), ['--config', '.dependency-cruiser.cjs', 'src']);
 }
 
 if (built && want('unit')) {

@@ -7,7 +7,7 @@ import { loadAzureSdk, type AzureSdk } from '../azure/lazy';
 import type { VaultClients } from '../azure/sdk';
 import type { Services } from '../services';
 import { explainFailure, isDeletedConflict, type FailureContext } from './explain';
-import { UserCancelled } from './wrapper';
+import { UserCancelled } from './cancelled';
 
 export { explainFailure, isDeletedConflict, type FailureContext, type Operation } from './explain';
 

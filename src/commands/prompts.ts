@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { checkContentType, checkSecretName, checkValidity, formatTags, parseDateInput, parseTags, type Tags } from '../azure/rules';
 import type { Services } from '../services';
-import { UserCancelled } from './wrapper';
+import { UserCancelled } from './cancelled';
 
 function orThrow<T>(parsed: { ok: true; value: T } | { ok: false; reason: string }): T {
   if (!parsed.ok) throw new Error(parsed.reason);

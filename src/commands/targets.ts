@@ -10,7 +10,7 @@ import { kindName, kindNames } from '../presentation/kindWords';
 import type { Services } from '../services';
 import type { TreeNode } from '../tree/TreeNode';
 import { fail } from './failures';
-import { UserCancelled } from './wrapper';
+import { UserCancelled } from './cancelled';
 
 /** How a command's arguments become its target and selection. */
 export interface TargetSpec<T> {

@@ -1,13 +1,9 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import type { Command } from './feature';
+import { UserCancelled } from './cancelled';
 
-/** Thrown (or returned as a rejection) when the user dismissed a prompt: ends the command quietly. */
-export class UserCancelled extends Error {
-  constructor() {
-    super('Cancelled by the user');
-  }
-}
+export { UserCancelled } from './cancelled';
 
 /**
  * Every command runs through here: its target is resolved once (row, link argument or palette pick), cancellation
