@@ -30,6 +30,15 @@ export function suiteOrder(files: readonly string[]): string[] {
   return [...suites.filter((f) => !RUN_LAST.includes(f)).sort(), ...RUN_LAST];
 }
 
+/**
+ * The compiled suites in out/test/e2e/suite whose source still exists: tsc never deletes what it emitted, so a suite
+ * renamed or removed since out/ was last emptied would otherwise still run (a renamed one twice).
+ */
+function compiledSuites(): string[] {
+  const sourceDir = path.resolve(__dirname, '..', '..', '..', 'test', 'e2e', 'suite');
+  return fs.readdirSync(path.resolve(__dirname, 'suite')).filter((f) => fs.existsSync(path.join(sourceDir, f.replace(/\.js$/, '.ts'))));
+}
+
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
   if (process.env.E2E_GREP) mocha.grep(process.env.E2E_GREP);
@@ -54,8 +63,7 @@ export function run(): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     try {
       // Inside the try: a RUN_LAST entry without its suite is reported like a suite that fails to load.
-      const suiteDir = path.resolve(__dirname, 'suite');
-      for (const file of suiteOrder(fs.readdirSync(suiteDir))) mocha.addFile(path.join(suiteDir, file));
+      for (const file of suiteOrder(compiledSuites())) mocha.addFile(path.join(__dirname, 'suite', file));
       const runner = mocha.run((failures) => {
         base.consoleLog = originalLog;
         write({ finishedAt: new Date().toISOString(), stats: runner.stats });
