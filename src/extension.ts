@@ -4,13 +4,13 @@ import * as vscode from 'vscode';
 import { AzureClients } from './auth/azureClients';
 import { AzureSession } from './auth/azureSession';
 import { certificatesFeature } from './commands/certificates/feature';
-import { coreFeature } from './commands/coreFeature';
+import { vaultsFeature } from './commands/vaults/feature';
 import { expiryFeature } from './commands/expiry/feature';
 import type { Feature } from './commands/feature';
 import { keysFeature } from './commands/keys/feature';
 import { registerFeatures } from './commands/registry';
 import { secretsFeature } from './commands/secrets/feature';
-import { editorFeature } from './editor/feature';
+import { referencesFeature } from './commands/references/feature';
 import { ReferenceDragController } from './editor/dragAndDrop';
 import { AttachedVaults } from './platform/attachedVaults';
 import { KeyVaultDocuments } from './platform/documents/documents';
@@ -24,7 +24,7 @@ import { VaultTreeDataProvider } from './tree/VaultTreeDataProvider';
 import { VaultView } from './tree/VaultView';
 
 /** Every feature area, in the order their commands register. */
-export const features: readonly Feature[] = [coreFeature, secretsFeature, keysFeature, certificatesFeature, editorFeature, expiryFeature];
+export const features: readonly Feature[] = [vaultsFeature, secretsFeature, keysFeature, certificatesFeature, referencesFeature, expiryFeature];
 
 /** Returns nothing to other extensions; in test mode (the e2e suite) the test-only entry of src/testApi.ts. */
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {

@@ -22,10 +22,15 @@ const roles: Record<ObjectKind, { readonly reader: string; readonly writer: stri
   certificate: { reader: 'Key Vault Certificate User', writer: 'Key Vault Certificates Officer' },
 };
 
-/** The access-policy permission each operation needs (the same names for every kind). */
+/** The access-policy permission each operation needs; secrets have one "Set" for every write. */
 const policyPermission: Record<Operation, string> = {
   read: 'Get', list: 'List', write: 'Set', create: 'Create', update: 'Update', delete: 'Delete', recover: 'Recover', purge: 'Purge', crypto: 'the cryptographic operation', import: 'Import',
 };
+
+function permissionFor(kind: ObjectKind, operation: Operation): string {
+  if (kind === 'secret' && (operation === 'create' || operation === 'update' || operation === 'import')) return 'Set';
+  return policyPermission[operation];
+}
 
 function roleFor(kind: ObjectKind, operation: Operation): string {
   const r = roles[kind];
@@ -103,7 +108,7 @@ function forbidden(failure: AzureFailure, ctx: FailureContext, head: string): st
         '{0} the vault\'s access policy does not give your account the {1} permission "{2}". Ask the vault owner to add it under Access policies (or, with Azure RBAC, to assign you "{3}").',
         head,
         one,
-        policyPermission[ctx.operation],
+        permissionFor(ctx.kind, ctx.operation),
         roles[ctx.kind].writer,
       );
     case 'firewall':

@@ -1,7 +1,9 @@
-// Every prompt the commands share, for every object kind: names, dates, tags, content types — validated live
+// Every prompt the commands share, for every object kind: names, dates, tags, content types, a choice, a checked
+// text, a password, an ISO 8601 duration, where to save a file — validated live
 // against the service's rules and checked again after the prompt (a scripted or pasted answer gets the same
 // refusal, before any request). Multi-step commands number their steps with `Steps`.
 import * as vscode from 'vscode';
+import { checkDuration, normaliseDuration } from '../azure/keyRotation';
 import { checkContentType, checkSecretName, checkValidity, formatTags, parseDateInput, parseTags, type Tags } from '../azure/rules';
 import type { Services } from '../services';
 import { UserCancelled } from './cancelled';
@@ -106,4 +108,61 @@ export async function askContentType(services: Services, title: string, value: s
   const problem = checkContentType(contentType);
   if (problem) throw new Error(problem);
   return contentType || undefined;
+}
+
+/** One item of a quick pick. */
+export async function pickOne<T extends vscode.QuickPickItem>(services: Services, items: readonly T[] | Thenable<readonly T[]>, options: vscode.QuickPickOptions): Promise<T> {
+  const picked = await services.ui.showQuickPick(items, options);
+  if (!picked) throw new UserCancelled();
+  return picked;
+}
+
+export interface TextOptions {
+  readonly title: string;
+  readonly prompt: string;
+  readonly value?: string;
+  readonly placeHolder?: string;
+  /** The problem with an answer (shown live), or undefined. */
+  readonly check: (text: string) => string | undefined;
+  /** The error for an answer that still has a problem after the prompt (a scripted or pasted one). */
+  readonly refusal: (problem: string) => string;
+}
+
+/** A text checked as it is typed and again after the prompt (before any request); trimmed. */
+export async function askText(services: Services, options: TextOptions): Promise<string> {
+  const { title, prompt, value, placeHolder, check } = options;
+  const text = await services.ui.showInputBox({ title, prompt, ...(value !== undefined ? { value } : {}), ...(placeHolder ? { placeHolder } : {}), ignoreFocusOut: true, validateInput: check });
+  if (text === undefined) throw new UserCancelled();
+  const problem = check(text);
+  if (problem) throw new Error(options.refusal(problem));
+  return text.trim();
+}
+
+/** A password, hidden as it is typed and taken as typed (empty allowed). */
+export async function askPassword(services: Services, title: string, prompt: string): Promise<string> {
+  const password = await services.ui.showInputBox({ title, prompt, password: true, ignoreFocusOut: true });
+  if (password === undefined) throw new UserCancelled();
+  return password;
+}
+
+/**
+ * An ISO 8601 duration of at least `minDays` (`what` names it in the refusal), normalised; with `optional`, empty
+ * means none (undefined).
+ */
+export async function askDuration(services: Services, title: string, prompt: string, options: { value: string; minDays: number; what: string; optional: boolean }): Promise<string | undefined> {
+  const { value, minDays, what, optional } = options;
+  const check = (v: string) => (optional && !v.trim() ? undefined : checkDuration(v, minDays, what));
+  const text = await services.ui.showInputBox({ title, prompt, value, placeHolder: optional ? vscode.l10n.t('ISO 8601 duration, e.g. P30D (empty: none)') : vscode.l10n.t('ISO 8601 duration, e.g. P90D, P3M, P1Y'), ignoreFocusOut: true, validateInput: check });
+  if (text === undefined) throw new UserCancelled();
+  const problem = check(text);
+  if (problem) throw new Error(problem);
+  return text.trim() ? normaliseDuration(text) : undefined;
+}
+
+/** Where to save: a dialog starting in the workspace folder with a suggested file name. */
+export async function askSaveFile(services: Services, title: string, fileName: string, filters: Record<string, string[]>): Promise<vscode.Uri> {
+  const base = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const uri = await services.ui.showSaveDialog({ title, ...(base ? { defaultUri: vscode.Uri.joinPath(base, fileName) } : {}), filters });
+  if (!uri) throw new UserCancelled();
+  return uri;
 }

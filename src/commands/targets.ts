@@ -21,16 +21,24 @@ const one = <T>(target: T) => ({ target, selection: [target] as readonly T[] });
 
 /** The row's target, when the argument is a row of the vaults view. */
 function rowTarget(arg: unknown): NodeTarget | undefined {
-  if (typeof arg !== 'object' || arg === null || !('id' in arg)) return undefined;
-  return (arg as TreeNode).target;
+  return isRow(arg) ? arg.target : undefined;
 }
 
-/** The rows a tree command was invoked on: the clicked row first, then the rest of the selection. */
-function rows(args: readonly unknown[]): NodeTarget[] {
+/** The arguments a tree command was invoked with (clicked row, selection), the clicked one first. */
+function rowArgs(args: readonly unknown[]): unknown[] {
   const [first, all] = args;
-  const list = Array.isArray(all) && all.length > 0 ? [first, ...all.filter((n) => n !== first)] : [first];
-  return list.map(rowTarget).filter((t): t is NodeTarget => t !== undefined);
+  const selection: readonly unknown[] = Array.isArray(all) ? all : [];
+  return selection.length > 0 ? [first, ...selection.filter((n) => n !== first)] : [first];
 }
+
+/** The targets of the rows a tree command was invoked on: the clicked row first, then the rest of the selection. */
+function rows(args: readonly unknown[]): NodeTarget[] {
+  return rowArgs(args)
+    .map(rowTarget)
+    .filter((t): t is NodeTarget => t !== undefined);
+}
+
+const isRow = (arg: unknown): arg is TreeNode => typeof arg === 'object' && arg !== null && 'id' in arg && 'getTreeItem' in arg;
 
 /** The command's own arguments, as given (commands that take an id, a URI, a range, a URL…). */
 export function args(): TargetSpec<readonly unknown[]> {
@@ -41,10 +49,8 @@ export function args(): TargetSpec<readonly unknown[]> {
 export function row(): TargetSpec<TreeNode | undefined> {
   return {
     resolve: (_services, given) => {
-      const [first, all] = given;
-      const node = rowTarget(first) !== undefined || (typeof first === 'object' && first !== null && 'id' in first) ? (first as TreeNode) : undefined;
-      const selection = Array.isArray(all) && all.length ? (all as TreeNode[]) : node ? [node] : [];
-      return Promise.resolve({ target: node, selection });
+      const selection = rowArgs(given).filter(isRow);
+      return Promise.resolve({ target: selection[0], selection });
     },
   };
 }

@@ -2,15 +2,15 @@
 // (names and ids, never values) on the data transfer under our own mime type; the drop provider turns them into
 // the reference the file needs, one per line.
 import * as vscode from 'vscode';
-import type { ReferenceTarget } from '../references';
-import { referenceFormats, toSnippet } from '../references';
+import { targetsOfRows } from '../model/referenced';
+import { referenceFormats, toSnippet, type ReferenceTarget } from '../references';
 import type { TreeNode } from '../tree/TreeNode';
 import { formatsFor, placementAt } from './apply';
 import { referenceMimeType } from './constants';
-import { targetsOfRows } from '../model/referenced';
 
 export const dropEditKind = vscode.DocumentDropOrPasteEditKind.Empty.append('azureKeyVault', 'reference');
 
+/** The view's drag controller: its rows stay opaque (typed TreeNode for the view), only their `target` is read. */
 export class ReferenceDragController implements vscode.TreeDragAndDropController<TreeNode> {
   readonly dragMimeTypes = [referenceMimeType];
   readonly dropMimeTypes: readonly string[] = [];

@@ -3,19 +3,16 @@
 // tree, copy its value (an explicit action, through the secrets area's command) and open it in the portal.
 import * as vscode from 'vscode';
 import { objectPortalUrl, portalForVault } from '../azure/portal';
-import { SecretCommandIds } from '../model/commandIds';
+import { EditorCommandIds } from '../model/commandIds';
+import { referencedObject } from '../model/referenced';
 import { kindSegments, referenceAt, referenceFormats, type FoundReference } from '../references';
 import type { Services } from '../services';
 import { formatDate, relativeDays } from '../presentation/format';
 import { kindName } from '../presentation/kindWords';
-import { EditorCommandIds } from '../model/commandIds';
 import type { ReferenceLookups, ResolvedReference } from './lookups';
-import { referencedObject } from '../model/referenced';
 
 /** Files larger than this are not scanned for references. */
 export const maxScannedLength = 1024 * 1024;
-
-const copyValueCommand = Object.values(SecretCommandIds as Record<string, string>).find((id) => id === 'azureKeyVault.copySecretValue');
 
 function commandLink(label: string, command: string, arg: unknown): string {
   return `[${label}](command:${command}?${encodeURIComponent(JSON.stringify([arg]))})`;
@@ -73,7 +70,7 @@ export function hoverLines(resolved: ResolvedReference, now: number, portal: str
   }
   const object = referencedObject(vault, ref.kind, ref.name, ref.version);
   const links = [commandLink(vscode.l10n.t('Reveal in Key Vault Explorer'), EditorCommandIds.revealReference, object)];
-  if (copyValueCommand && ref.kind === 'secret' && status.state !== 'missing' && status.state !== 'deleted') {
+  if (ref.kind === 'secret' && status.state !== 'missing' && status.state !== 'deleted') {
     links.push(commandLink(vscode.l10n.t('Copy value'), EditorCommandIds.copyReferencedValue, object));
   }
   const objectId = `${vault.vaultUrl}/${kindSegments[ref.kind]}/${ref.name}${ref.version ? `/${ref.version}` : ''}`;

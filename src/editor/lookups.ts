@@ -4,11 +4,11 @@
 // never sends a request to a vault the user has not listed or attached, and nothing is asked in an untrusted
 // workspace. Tree changes (a secret enabled, recovered, created…) invalidate what they touch.
 import * as vscode from 'vscode';
+import { listAllVaults } from '../auth/vaultDirectory';
 import { ReferenceIndex, type ReferenceStatus } from '../azure/referenceLookup';
-import { listAllVaults, vaultOf } from '../commands/targets';
+import { vaultOfTarget, type VaultTarget } from '../model/targets';
 import type { FoundReference, ParseOptions, VaultLocator } from '../references';
 import type { Services } from '../services';
-import type { VaultTarget } from '../model/targets';
 
 const directoryTtlMs = 5 * 60_000;
 
@@ -39,11 +39,11 @@ export class ReferenceLookups implements vscode.Disposable {
     this.disposables.push(
       this.changedEmitter,
       services.session.onDidChange(() => this.invalidate()),
-      services.tree.onDidChangeTreeData((node) => {
-        const vault = node ? vaultOf(node) : undefined;
+      services.view.provider.onDidChangeTreeData((row) => {
+        const vault = vaultOfTarget(row?.target);
         // A tenant or subscription refreshed: its vaults may have changed, their objects did not.
-        if (node && !vault) this.directory = undefined;
-        else this.invalidate(vault?.vault.vaultUrl);
+        if (row && !vault) this.directory = undefined;
+        else this.invalidate(vault?.vaultUrl);
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.changedEmitter.fire()),
     );

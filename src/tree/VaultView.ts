@@ -69,11 +69,28 @@ export class VaultView {
     this.refreshGroup(item.vault, item.kind);
   }
 
-  /** Reveals and selects an item's row (loading the pages it needs); false when the tree cannot show it. */
-  async reveal(item: Pick<ItemTarget, 'vault' | 'kind' | 'name' | 'version'>): Promise<boolean> {
+  /**
+   * Reveals and selects an item's row (loading the pages it needs; `focus` moves the keyboard focus to the view);
+   * returns the row's id, or undefined when the tree cannot show it.
+   */
+  async reveal(item: Pick<ItemTarget, 'vault' | 'kind' | 'name' | 'version'>, options: { readonly focus?: boolean } = {}): Promise<string | undefined> {
     const node = await this.locate(item);
+    if (!node) return undefined;
+    await this.treeView.reveal(node, { select: true, focus: options.focus ?? false, expand: false });
+    return node.id;
+  }
+
+  /** Reveals and selects a vault's row: an attached one under "Attached Vaults" (no ARM call), else under its subscription. */
+  async revealVault(vault: VaultTarget, options: { readonly focus?: boolean } = {}): Promise<boolean> {
+    let node: TreeNode | undefined;
+    if (vault.attached) {
+      const group = (await this.provider.getChildren()).find((n) => n.id === 'attached');
+      node = group && (await this.provider.getChildren(group)).find((n) => n instanceof VaultNode && sameVault(n.vault, vault));
+    } else {
+      node = await locateVault(this.provider, vault);
+    }
     if (!node) return false;
-    await this.treeView.reveal(node, { select: true, focus: false, expand: false });
+    await this.treeView.reveal(node, { select: true, focus: options.focus ?? false, expand: false });
     return true;
   }
 

@@ -1,11 +1,13 @@
-// The sentences secret commands show for service failures (pure): which role or access-policy permission is
-// missing, firewall, disabled, deleted name, not found, throttled after the backoff.
+// The sentences commands show for service failures (pure, src/commands/explain.ts), secrets first: which role or
+// access-policy permission is missing, firewall, disabled, deleted name, not found, throttled after the backoff;
+// then the role and permission tables of keys and certificates.
 import * as assert from 'node:assert/strict';
 import { classifyError } from '../../src/azure/errors';
-import { explainFailure, isDeletedConflict, type FailureContext } from '../../src/commands/secrets/explain';
+import { explainFailure, isDeletedConflict, type FailureContext } from '../../src/commands/explain';
 
 const vault = { name: 'kv-prod', vaultUrl: 'https://kv-prod.vault.azure.net' };
-const ctx = (operation: FailureContext['operation']): FailureContext => ({ operation, vault, name: 'db-password' });
+const ctx = (operation: FailureContext['operation']): FailureContext => ({ kind: 'secret', operation, vault, name: 'db-password' });
+const of = (kind: FailureContext['kind'], operation: FailureContext['operation']): FailureContext => ({ kind, operation, vault, name: 'signing' });
 
 function restError(status: number, code: string, inner?: string): unknown {
   return { name: 'RestError', statusCode: status, details: { error: { code, message: 'service text', ...(inner ? { innererror: { code: inner } } : {}) } } };
@@ -45,5 +47,23 @@ describe('secret failures explained (pure)', () => {
 
   it('network failures keep the classified message', () => {
     assert.match(explainFailure(classifyError({ code: 'ECONNRESET' }), ctx('write')), /Could not write a new version of "db-password" in kv-prod: Azure could not be reached/);
+  });
+
+  it('keys and certificates: RBAC names the role of the kind (crypto use, reading, writing)', () => {
+    const failure = classifyError(restError(403, 'Forbidden', 'ForbiddenByRbac'));
+    assert.match(explainFailure(failure, of('key', 'crypto')), /^Could not use key "signing" in kv-prod: .*Ask for "Key Vault Crypto User" on kv-prod/);
+    assert.match(explainFailure(failure, of('key', 'create')), /"Key Vault Crypto Officer"/);
+    assert.match(explainFailure(failure, of('certificate', 'write')), /^Could not write a new version of certificate "signing" in kv-prod: .*"Key Vault Certificates Officer"/);
+    assert.match(explainFailure(failure, of('certificate', 'import')), /"Key Vault Certificates Officer"/);
+    assert.match(explainFailure(failure, of('certificate', 'read')), /"Key Vault Certificate User"/);
+  });
+
+  it('keys and certificates: an access policy names the permission of the kind', () => {
+    const failure = classifyError(restError(403, 'Forbidden', 'ForbiddenByPolicy'));
+    assert.match(explainFailure(failure, of('key', 'delete')), /key permission "Delete".*assign you "Key Vault Crypto Officer"/);
+    assert.match(explainFailure(failure, of('key', 'create')), /key permission "Create"/);
+    assert.match(explainFailure(failure, of('certificate', 'import')), /certificate permission "Import".*assign you "Key Vault Certificates Officer"/);
+    assert.match(explainFailure(failure, of('certificate', 'purge')), /certificate permission "Purge"/);
+    assert.doesNotMatch(explainFailure(failure, of('key', 'delete')), /secret permission/);
   });
 });

@@ -1,6 +1,6 @@
 // The JSON of a certificate's read-only details document and of its policy (pure; public material only).
 import type { CertificateDetails, CertificatePolicyInfo } from '../../azure/certificateModel';
-import { compact as compactDefined, iso } from '../keys/keyDocument';
+import { compact as compactDefined, iso } from '../items/documents';
 
 /** Without undefined members and empty arrays. */
 const compact = <T extends object>(o: T): T => compactDefined(o, true);

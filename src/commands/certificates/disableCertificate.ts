@@ -1,8 +1,8 @@
+import type { ItemTarget } from '../../model/targets';
 import type { Services } from '../../services';
-import type { TreeNode } from '../../tree/TreeNode';
-import { setEnabled } from '../keys/lifecycle';
+import { setEnabled } from '../items/setEnabled';
 
 /** Disable the certificate (current version, or the chosen version); its key and secret follow. */
-export function disableCertificate(services: Services, node?: TreeNode) {
-  return setEnabled(services, 'certificate', false, node);
+export function disableCertificate(services: Services, target: ItemTarget) {
+  return setEnabled(services, 'certificate', target, false);
 }

@@ -1,5 +1,10 @@
-import type { Feature } from '../feature';
-import type { CommandHandler } from '../wrapper';
+// The certificates area: its commands, each with what it acts on (a certificate from its row, a link or the
+// palette; a vault for Create and Import).
+import * as vscode from 'vscode';
+import { CertificateCommandIds, type CommandId } from '../../model/commandIds';
+import type { ItemTarget, VaultTarget } from '../../model/targets';
+import { command, type Command, type Feature } from '../feature';
+import { deletedItem, item, vault } from '../targets';
 import { createCertificate } from './createCertificate';
 import { deleteCertificate } from './deleteCertificate';
 import { disableCertificate } from './disableCertificate';
@@ -7,7 +12,6 @@ import { downloadCertificate } from './downloadCertificate';
 import { downloadCertificateWithKey } from './downloadCertificateWithKey';
 import { editCertificatePolicy } from './editCertificatePolicy';
 import { enableCertificate } from './enableCertificate';
-import { CertificateCommandIds } from '../../model/commandIds';
 import { importCertificate } from './importCertificate';
 import { purgeCertificate } from './purgeCertificate';
 import { recoverCertificate } from './recoverCertificate';
@@ -15,20 +19,22 @@ import { renewCertificate } from './renewCertificate';
 import { showCertificateDetails } from './showCertificateDetails';
 import { showCertificatePolicy } from './showCertificatePolicy';
 
-const commands: Readonly<Record<(typeof CertificateCommandIds)[keyof typeof CertificateCommandIds], CommandHandler>> = {
-  [CertificateCommandIds.showDetails]: showCertificateDetails,
-  [CertificateCommandIds.create]: createCertificate,
-  [CertificateCommandIds.import]: importCertificate,
-  [CertificateCommandIds.download]: downloadCertificate,
-  [CertificateCommandIds.downloadWithKey]: downloadCertificateWithKey,
-  [CertificateCommandIds.renew]: renewCertificate,
-  [CertificateCommandIds.showPolicy]: showCertificatePolicy,
-  [CertificateCommandIds.editPolicy]: editCertificatePolicy,
-  [CertificateCommandIds.enable]: enableCertificate,
-  [CertificateCommandIds.disable]: disableCertificate,
-  [CertificateCommandIds.delete]: deleteCertificate,
-  [CertificateCommandIds.recover]: recoverCertificate,
-  [CertificateCommandIds.purge]: purgeCertificate,
+const certificate = item('certificate');
+
+const commands: Readonly<Record<CommandId<typeof CertificateCommandIds>, Command<ItemTarget> | Command<VaultTarget>>> = {
+  [CertificateCommandIds.showDetails]: command(certificate, showCertificateDetails),
+  [CertificateCommandIds.create]: command(vault(() => vscode.l10n.t('Create a certificate: choose the vault')), createCertificate),
+  [CertificateCommandIds.import]: command(vault(() => vscode.l10n.t('Import a certificate: choose the vault')), importCertificate),
+  [CertificateCommandIds.download]: command(certificate, downloadCertificate),
+  [CertificateCommandIds.downloadWithKey]: command(certificate, downloadCertificateWithKey),
+  [CertificateCommandIds.renew]: command(certificate, renewCertificate),
+  [CertificateCommandIds.showPolicy]: command(certificate, showCertificatePolicy),
+  [CertificateCommandIds.editPolicy]: command(certificate, editCertificatePolicy),
+  [CertificateCommandIds.enable]: command(certificate, enableCertificate),
+  [CertificateCommandIds.disable]: command(certificate, disableCertificate),
+  [CertificateCommandIds.delete]: command(certificate, deleteCertificate),
+  [CertificateCommandIds.recover]: command(deletedItem('certificate', 'recover'), recoverCertificate),
+  [CertificateCommandIds.purge]: command(deletedItem('certificate', 'purge'), purgeCertificate),
 };
 
 /** Commands (one file each in this folder) and registrations of the certificates area. */

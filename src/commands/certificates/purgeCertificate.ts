@@ -1,9 +1,9 @@
+import type { ItemTarget } from '../../model/targets';
 import type { Services } from '../../services';
-import type { TreeNode } from '../../tree/TreeNode';
 import { purgeItems } from '../items/lifecycle';
-import { certificateLifecycle } from '../keys/lifecycle';
+import { certificateLifecycle } from './lifecycle';
 
 /** Purge deleted certificate(s) for good (type the name; refused under purge protection). */
-export function purgeCertificate(services: Services, node?: TreeNode, nodes?: readonly TreeNode[]) {
-  return purgeItems(services, certificateLifecycle, node, nodes);
+export function purgeCertificate(services: Services, target: ItemTarget, selection: readonly ItemTarget[]) {
+  return purgeItems(services, certificateLifecycle, target, selection);
 }

@@ -1,9 +1,9 @@
+import type { ItemTarget } from '../../model/targets';
 import type { Services } from '../../services';
-import type { TreeNode } from '../../tree/TreeNode';
 import { recoverItems } from '../items/lifecycle';
-import { certificateLifecycle } from '../keys/lifecycle';
+import { certificateLifecycle } from './lifecycle';
 
 /** Recover deleted certificate(s) (with their keys and secrets). */
-export function recoverCertificate(services: Services, node?: TreeNode, nodes?: readonly TreeNode[]) {
-  return recoverItems(services, certificateLifecycle, node, nodes);
+export function recoverCertificate(services: Services, target: ItemTarget, selection: readonly ItemTarget[]) {
+  return recoverItems(services, certificateLifecycle, target, selection);
 }

@@ -1,19 +1,17 @@
 import * as vscode from 'vscode';
-import { loadAzureSdk } from '../../azure/lazy';
+import type { ItemTarget } from '../../model/targets';
 import type { Services } from '../../services';
-import type { TreeNode } from '../../tree/TreeNode';
-import { vaultClients } from '../items/common';
-import { refreshCertificateGroups } from '../keys/common';
+import { refreshCertificateGroups } from '../items/common';
 import { UserCancelled } from '../wrapper';
-import { certificateWithPolicy } from './readPolicy';
+import { readPolicy } from './readPolicy';
 import { waitForOperation } from './waitForOperation';
 
 /**
  * Renew: a new version from the certificate's current policy, followed until issued. Refused before any
  * create when the issuer is Unknown (imported or CA-merged certificates: import the renewed one instead).
  */
-export async function renewCertificate(services: Services, node?: TreeNode): Promise<{ name: string; states: string[]; version?: string; thumbprint?: string }> {
-  const { target, policy } = await certificateWithPolicy(services, node);
+export async function renewCertificate(services: Services, target: ItemTarget): Promise<{ name: string; states: string[]; version?: string; thumbprint?: string }> {
+  const policy = await readPolicy(services, target);
   const issuer = policy.issuerName ?? 'Unknown';
   if (issuer.toLowerCase() === 'unknown') {
     throw new Error(vscode.l10n.t('"{0}" has no issuer Key Vault can ask (issuer Unknown: it was imported). Get the renewed certificate from its CA and import it as a new version. Nothing was sent.', target.name));
@@ -25,9 +23,8 @@ export async function renewCertificate(services: Services, node?: TreeNode): Pro
     ? vscode.l10n.t('A new version is issued by {0} from the current policy ({1}, {2} months, {3}, same key). It becomes current when issued; older versions stay.', by, policy.subject ?? '', policy.validityInMonths ?? '?', key)
     : vscode.l10n.t('A new version is issued by {0} from the current policy ({1}, {2} months, {3}, new key). It becomes current when issued; older versions stay.', by, policy.subject ?? '', policy.validityInMonths ?? '?', key);
   if ((await services.ui.confirm(vscode.l10n.t('Renew certificate "{0}" in {1}?', target.name, target.vault.name), detail, action)) !== action) throw new UserCancelled();
-  const [sdk, vaults] = await Promise.all([loadAzureSdk(), vaultClients(services)]);
-  const outcome = await waitForOperation(services, vscode.l10n.t('Renewing certificate {0}', target.name), target.vault, target.name, (wait) => sdk.certificateOps.renewCertificate(vaults, target.vault.vaultUrl, target.name, wait));
-  await refreshCertificateGroups(services, target.vault, target.node);
+  const outcome = await waitForOperation(services, vscode.l10n.t('Renewing certificate {0}', target.name), target.vault, target.name, (sdk, vaults, url, wait) => sdk.certificateOps.renewCertificate(vaults, url, target.name, wait));
+  refreshCertificateGroups(services, target.vault);
   services.ui.notify(vscode.l10n.t('Renewed {0}: new version {1}', target.name, outcome.details?.version?.slice(0, 8) ?? ''));
   const version = outcome.details?.version;
   const thumbprint = outcome.details?.certificate?.thumbprintSha1;

@@ -1,7 +1,8 @@
+import type { ItemTarget } from '../../model/targets';
 import type { Services } from '../../services';
-import type { TreeNode } from '../../tree/TreeNode';
-import { detailsPath, request, showDocument } from '../keys/common';
-import { resolveItem } from '../targets';
+import { request } from '../failures';
+import { contextOf } from '../items/common';
+import { detailsPath, showDocument } from '../items/documents';
 import { certificateDocument } from './certificateDocument';
 
 /**
@@ -9,8 +10,7 @@ import { certificateDocument } from './certificateDocument';
  * with node:crypto: subject, SANs, issuer, SHA-1/SHA-256 thumbprints, validity, key type, exportable, content
  * type and the policy. One GET for the current version (two for an older one: the policy is the certificate's).
  */
-export async function showCertificateDetails(services: Services, node?: TreeNode): Promise<Record<string, unknown>> {
-  const target = await resolveItem(services, 'certificate', node);
-  const details = await request(services, 'certificate', 'read', target, (sdk, vaults, url) => sdk.certificateOps.getCertificateDetails(vaults, url, target.name, target.version));
+export async function showCertificateDetails(services: Services, target: ItemTarget): Promise<Record<string, unknown>> {
+  const details = await request(services, contextOf(target, 'read'), (sdk, vaults, url) => sdk.certificateOps.getCertificateDetails(vaults, url, target.name, target.version));
   return showDocument(services, detailsPath(target.vault, 'certificate', target.name, target.version), certificateDocument(details, target.vault.name));
 }

@@ -1,11 +1,11 @@
+import type { ItemTarget } from '../../model/targets';
 import type { Services } from '../../services';
-import type { TreeNode } from '../../tree/TreeNode';
-import { detailsPath, showDocument } from '../keys/common';
+import { detailsPath, showDocument } from '../items/documents';
 import { policyDocument } from './certificateDocument';
-import { certificateWithPolicy } from './readPolicy';
+import { readPolicy } from './readPolicy';
 
 /** The certificate's policy in a read-only JSON document (one GET). */
-export async function showCertificatePolicy(services: Services, node?: TreeNode): Promise<Record<string, unknown>> {
-  const { target, policy } = await certificateWithPolicy(services, node);
+export async function showCertificatePolicy(services: Services, target: ItemTarget): Promise<Record<string, unknown>> {
+  const policy = await readPolicy(services, target);
   return showDocument(services, detailsPath(target.vault, 'certificate', target.name, 'policy', '-policy'), policyDocument(policy) ?? {});
 }

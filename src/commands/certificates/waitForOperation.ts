@@ -2,10 +2,12 @@
 // it is done. Cancel stops waiting; the operation goes on in the vault (said so in the result).
 import * as vscode from 'vscode';
 import type { CertificateDetails, CertificateOperationInfo } from '../../azure/certificateModel';
-import type { Services } from '../../services';
+import type { AzureSdk } from '../../azure/lazy';
+import type { VaultClients } from '../../azure/sdk';
 import type { VaultTarget } from '../../model/targets';
+import type { Services } from '../../services';
+import { request } from '../failures';
 import { withProgress } from '../items/common';
-import { fail } from '../keys/common';
 
 export interface OperationOutcome {
   readonly operation: CertificateOperationInfo;
@@ -14,19 +16,24 @@ export interface OperationOutcome {
   readonly states: string[];
 }
 
+/** How the pending operation is followed: each state seen, and Cancel. */
+export interface OperationWait {
+  readonly onProgress: (op: CertificateOperationInfo) => void;
+  readonly abortSignal: AbortSignal;
+}
+
 export async function waitForOperation(
   services: Services,
   title: string,
   vault: VaultTarget,
   name: string,
-  start: (wait: { onProgress: (op: CertificateOperationInfo) => void; abortSignal: AbortSignal }) => Promise<{ operation: CertificateOperationInfo; details?: CertificateDetails }>,
+  start: (sdk: AzureSdk, vaults: VaultClients, vaultUrl: string, wait: OperationWait) => Promise<{ operation: CertificateOperationInfo; details?: CertificateDetails }>,
 ): Promise<OperationOutcome> {
   const states: string[] = [];
   const began = Date.now();
-  let outcome: { operation: CertificateOperationInfo; details?: CertificateDetails };
-  try {
-    outcome = await withProgress(title, (abortSignal, report) =>
-      start({
+  const outcome = await request(services, { kind: 'certificate', operation: 'create', vault, name }, (sdk, vaults, vaultUrl) =>
+    withProgress(title, (abortSignal, report) =>
+      start(sdk, vaults, vaultUrl, {
         abortSignal,
         onProgress: (op) => {
           if (states.at(-1) !== op.status) states.push(op.status);
@@ -34,10 +41,8 @@ export async function waitForOperation(
           report(op.status === 'inProgress' ? vscode.l10n.t('pending operation in progress ({0} s)…', seconds) : op.status);
         },
       }),
-    );
-  } catch (error) {
-    fail(error, 'certificate', 'create', vault, name);
-  }
+    ),
+  );
   const { operation } = outcome;
   services.log.info(`certificate ${name} in ${vault.name}: operation ${operation.status}`);
   if (operation.status === 'inProgress') {

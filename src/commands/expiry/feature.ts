@@ -3,19 +3,20 @@
 import * as vscode from 'vscode';
 import { ExpiryCommandIds, type CommandId } from '../../model/commandIds';
 import type { Services } from '../../services';
-import type { Feature } from '../feature';
-import type { CommandHandler } from '../wrapper';
+import { command, type Command, type Feature } from '../feature';
+import { args } from '../targets';
 import { showExpiringSoon } from './showExpiringSoon';
 
-const commands: Readonly<Record<CommandId<typeof ExpiryCommandIds>, CommandHandler>> = {
-  [ExpiryCommandIds.showExpiringSoon]: showExpiringSoon,
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each command has its own target type
+const commands: Readonly<Record<CommandId<typeof ExpiryCommandIds>, Command<any>>> = {
+  [ExpiryCommandIds.showExpiringSoon]: command(args(), showExpiringSoon),
 };
 
 /** The decoration provider, and forgetting scan results when the whole tree is refreshed. */
 function register(services: Services): vscode.Disposable[] {
   return [
     vscode.window.registerFileDecorationProvider(services.decorations),
-    services.tree.onDidChangeTreeData((node) => {
+    services.view.provider.onDidChangeTreeData((node) => {
       if (node === undefined) services.decorations.clearScan();
     }),
   ];

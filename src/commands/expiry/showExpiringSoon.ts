@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
+import { listAllVaults } from '../../auth/vaultDirectory';
 import { classifyError } from '../../azure/errors';
 import type { ObjectKind } from '../../azure/model';
-import { listAllVaults } from '../targets';
-import type { Services } from '../../services';
-import { locateItem } from '../../tree/locate';
 import type { VaultTarget } from '../../model/targets';
 import { relativeDays } from '../../presentation/format';
 import { kindName, kindNames } from '../../presentation/kindWords';
+import type { Services } from '../../services';
 import { scanExpiring, type ExpiringEntry } from './expiringScan';
 
 const icons: Record<ObjectKind, string> = { secret: 'lock', key: 'key', certificate: 'verified' };
@@ -77,9 +76,8 @@ export async function showExpiringSoon(services: Services): Promise<ExpiringSoon
     matchOnDetail: true,
   });
   if (picked?.entry) {
-    const node = await locateItem(services.tree, picked.entry.vault, picked.entry.kind, picked.entry.name).catch(() => undefined);
-    if (!node) throw new Error(vscode.l10n.t('{0} is not in the Vaults view (its subscription may be filtered out).', picked.entry.name));
-    await services.treeView.reveal(node, { select: true, focus: true, expand: false });
+    const id = await services.view.reveal(picked.entry, { focus: true }).catch(() => undefined);
+    if (!id) throw new Error(vscode.l10n.t('{0} is not in the Vaults view (its subscription may be filtered out).', picked.entry.name));
   }
   return summary;
 }

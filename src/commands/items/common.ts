@@ -1,20 +1,10 @@
-// Shared by the secret, key and certificate commands: the clients, progress with cancel, the tree nodes to refresh
-// and reveal after a change, multi-selection, labels. Generic over the object kind.
+// Shared by the secret, key and certificate commands: progress with cancel, the failure context of an item, and the
+// view updates that follow a change (through services.view: commands never see tree nodes). Labels of items are
+// `itemLabel` of src/model/targets.
 import * as vscode from 'vscode';
-import type { ObjectKind } from '../../azure/model';
-import type { VaultClients } from '../../azure/sdk';
+import type { ItemTarget, VaultTarget } from '../../model/targets';
 import type { Services } from '../../services';
-import { DeletedItemNode, DeletedKindNode } from '../../tree/DeletedGroupNode';
-import { ItemGroupNode } from '../../tree/ItemGroupNode';
-import { ItemNode } from '../../tree/ItemNode';
-import { locateItem, locateVault } from '../../tree/locate';
-import type { TreeNode } from '../../tree/TreeNode';
-import { VaultNode } from '../../tree/VaultNode';
-import { type VaultTarget } from '../../model/targets';
-
-export async function vaultClients(services: Services): Promise<VaultClients> {
-  return (await services.clients.get()).vaults;
-}
+import type { FailureContext, Operation } from '../failures';
 
 /** Runs `task` under a progress notification whose Cancel aborts what honours the signal (backoff included). */
 export function withProgress<T>(title: string, task: (signal: AbortSignal, report: (message: string) => void) => Promise<T>): Promise<T> {
@@ -31,66 +21,21 @@ export function withProgress<T>(title: string, task: (signal: AbortSignal, repor
   );
 }
 
-/** `name` or `name/version` (version shortened), for messages and logs. Never a value. */
-export function label(target: { name: string; version?: string }): string {
-  return target.version ? `${target.name}/${target.version.slice(0, 8)}` : target.name;
+/** What `fail`/`request` need to explain a failed operation on an item. */
+export function contextOf(target: Pick<ItemTarget, 'vault' | 'kind' | 'name'>, operation: Operation): FailureContext {
+  return { kind: target.kind, operation, vault: target.vault, name: target.name };
 }
 
-/** The vault node of a tree node (walking up), or the one in the tree for `vault`. */
-async function vaultNodeFor(services: Services, vault: VaultTarget, from?: TreeNode): Promise<VaultNode | undefined> {
-  for (let n = from; n; n = n.parent) if (n instanceof VaultNode) return n;
-  return locateVault(services.tree, vault).catch(() => undefined);
-}
-
-/** The vault's group of this kind (Secrets, Keys, Certificates), when the tree has it. */
-async function groupNode(services: Services, vault: VaultTarget, kind: ObjectKind, from?: TreeNode): Promise<ItemGroupNode | undefined> {
-  for (let n = from; n; n = n.parent) if (n instanceof ItemGroupNode && n.kind === kind) return n;
-  const vaultNode = await vaultNodeFor(services, vault, from);
-  return vaultNode?.getChildren().find((g): g is ItemGroupNode => g instanceof ItemGroupNode && g.kind === kind);
-}
-
-/** The vault's "Deleted …" node of this kind, when the tree has it. */
-async function deletedNode(services: Services, vault: VaultTarget, kind: ObjectKind, from?: TreeNode): Promise<DeletedKindNode | undefined> {
-  for (let n = from; n; n = n.parent) if (n instanceof DeletedKindNode && n.kind === kind) return n;
-  const vaultNode = await vaultNodeFor(services, vault, from);
-  const deleted = vaultNode?.getChildren().find((g) => g.id.endsWith('/deleted'));
-  const kinds = deleted?.getChildren ? await deleted.getChildren() : [];
-  return kinds.find((k): k is DeletedKindNode => k instanceof DeletedKindNode && k.kind === kind);
-}
-
-/** After an item was added or changed: re-list the vault's group of the kind (one request when it is shown). */
-export async function refreshGroup(services: Services, vault: VaultTarget, kind: ObjectKind, from?: TreeNode): Promise<void> {
-  const group = await groupNode(services, vault, kind, from);
-  if (group) services.tree.refresh(group);
-}
-
-/** After a delete, recover or purge: the group and the Deleted group of the kind. */
-export async function refreshGroupAndDeleted(services: Services, vault: VaultTarget, kind: ObjectKind, from?: TreeNode): Promise<void> {
-  await refreshGroup(services, vault, kind, from);
-  const deleted = await deletedNode(services, vault, kind, from);
-  if (deleted) services.tree.refresh(deleted);
-}
-
-/** Reveals an item's row (best effort: the vault may not be in the tree). */
-export async function revealItem(services: Services, vault: VaultTarget, kind: ObjectKind, name: string): Promise<ItemNode | undefined> {
+/** Reveals an item's row; best effort (the vault may not be in the tree, or a listing may fail): never fails the command. */
+export async function revealQuietly(services: Services, item: Pick<ItemTarget, 'vault' | 'kind' | 'name'>): Promise<void> {
   try {
-    const node = await locateItem(services.tree, vault, kind, name);
-    if (node) await services.treeView.reveal(node, { select: true, focus: false, expand: false });
-    return node;
+    await services.view.reveal(item);
   } catch (error) {
-    services.log.debug(`reveal ${kind} ${name}: ${error instanceof Error ? error.message : String(error)}`);
-    return undefined;
+    services.log.debug(`reveal ${item.kind} ${item.name}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
-/** The items of `kind` a command was invoked on (multi-select aware). */
-export function selectedItems(kind: ObjectKind, node: TreeNode | undefined, nodes: readonly TreeNode[] | undefined): ItemNode[] {
-  const all = nodes && nodes.length > 0 ? nodes : node ? [node] : [];
-  return all.filter((n): n is ItemNode => n instanceof ItemNode && n.item.kind === kind);
-}
-
-/** The deleted items of `kind` a command was invoked on (multi-select aware). */
-export function selectedDeleted(kind: ObjectKind, node: TreeNode | undefined, nodes: readonly TreeNode[] | undefined): DeletedItemNode[] {
-  const all = nodes && nodes.length > 0 ? nodes : node ? [node] : [];
-  return all.filter((n): n is DeletedItemNode => n instanceof DeletedItemNode && n.item.kind === kind);
+/** A certificate's key and secret (same name) change with it: re-list the vault's three groups where they are shown. */
+export function refreshCertificateGroups(services: Services, vault: VaultTarget): void {
+  for (const kind of ['certificate', 'key', 'secret'] as const) services.view.refreshGroup(vault, kind);
 }

@@ -1,22 +1,20 @@
 // Delete (soft), recover and purge — the same for secrets, keys and certificates, parameterised by an
-// ItemLifecycle (the kind's service calls, how its failures are explained, what else changes with it). Safety
-// rules: a modal confirmation that says how long a delete stays recoverable or that it is permanent; purge
-// refused before any request under purge protection, and only after typing the name.
+// ItemLifecycle (the kind's service calls, what else changes with it, the buttons its failures offer). Targets come
+// from the `item(kind)` and `deletedItem(kind, verb)` specs of ../targets. Safety rules: a modal confirmation that
+// says how long a delete stays recoverable or that it is permanent; items of one vault at a time; purge refused
+// before any request under purge protection, and only after typing the name.
 import * as vscode from 'vscode';
 import { classifyError } from '../../azure/errors';
-import type { AzureFailure, DeletedItemProperties, ObjectKind } from '../../azure/model';
+import { loadAzureSdk, type AzureSdk } from '../../azure/lazy';
+import type { ObjectKind } from '../../azure/model';
 import { deleteIsPermanent, purgeAllowed } from '../../azure/rules';
 import type { VaultClients } from '../../azure/sdk';
-import type { Services } from '../../services';
+import type { ItemTarget, VaultTarget } from '../../model/targets';
 import { kindName, kindNames } from '../../presentation/kindWords';
-import { ItemNode } from '../../tree/ItemNode';
-import type { TreeNode } from '../../tree/TreeNode';
-import type { VaultTarget } from '../../model/targets';
-import { resolveItem, resolveVault } from '../targets';
+import type { Services } from '../../services';
+import { explainFailure, fail, vaultClients, type FailureActions, type Operation } from '../failures';
 import { UserCancelled } from '../wrapper';
-import { refreshGroupAndDeleted, revealItem, selectedDeleted, selectedItems, vaultClients, withProgress } from './common';
-
-export type LifecycleOperation = 'list' | 'delete' | 'recover' | 'purge';
+import { revealQuietly, withProgress } from './common';
 
 /** What differs between the kinds; everything else in this file is the same for all three. */
 export interface ItemLifecycle {
@@ -26,14 +24,12 @@ export interface ItemLifecycle {
   /** Said in the delete confirmation and the purge prompt when other objects go with it (one sentence each, translated). */
   readonly goesWithIt?: () => { readonly delete: string; readonly purge: string };
   /** Deletes (soft when the vault has soft delete), waiting until the service has finished. */
-  remove(vaults: VaultClients, vaultUrl: string, name: string, abortSignal: AbortSignal): Promise<unknown>;
+  remove(sdk: AzureSdk, vaults: VaultClients, vaultUrl: string, name: string, abortSignal: AbortSignal): Promise<unknown>;
   /** Recovers a deleted one, waiting until it is back. */
-  recover(vaults: VaultClients, vaultUrl: string, name: string, abortSignal: AbortSignal): Promise<unknown>;
-  purge(vaults: VaultClients, vaultUrl: string, name: string): Promise<unknown>;
-  /** The sentence for a failed operation: what happened and what to do. */
-  explain(failure: AzureFailure, operation: LifecycleOperation, vault: VaultTarget, name?: string): string;
-  /** Ends the command with a service failure (thrown, or shown with a button that fixes it). */
-  fail(services: Services, error: unknown, operation: LifecycleOperation, vault: VaultTarget, name?: string): Promise<never>;
+  recover(sdk: AzureSdk, vaults: VaultClients, vaultUrl: string, name: string, abortSignal: AbortSignal): Promise<unknown>;
+  purge(sdk: AzureSdk, vaults: VaultClients, vaultUrl: string, name: string): Promise<unknown>;
+  /** The buttons a failure on `name` offers (e.g. "Recover"), for kinds that have them. */
+  actions?(services: Services, vault: VaultTarget, name: string): FailureActions;
 }
 
 /** Refused before any request: the item belongs to a certificate (its key or secret). */
@@ -61,24 +57,24 @@ export function managedRefusal(kind: ObjectKind, names: readonly string[], verb:
   }
 }
 
-async function refreshChanged(services: Services, life: ItemLifecycle, vault: VaultTarget, from: TreeNode | undefined): Promise<void> {
-  for (const kind of life.changes) await refreshGroupAndDeleted(services, vault, kind, from);
+/** Ends the command with a failed operation of the lifecycle on `name`, explained, with the kind's buttons. */
+function failed(services: Services, life: ItemLifecycle, error: unknown, operation: Operation, vault: VaultTarget, name: string): Promise<never> {
+  return fail(services, error, { kind: life.kind, operation, vault, name }, life.actions?.(services, vault, name));
 }
 
-interface Doomed {
-  readonly vault: VaultTarget;
-  readonly name: string;
-  readonly recoveryLevel?: string;
-  readonly managed?: boolean;
-  readonly node?: TreeNode;
-}
-
-async function doomedItems(services: Services, kind: ObjectKind, node: TreeNode | undefined, nodes: readonly TreeNode[] | undefined): Promise<Doomed[]> {
-  const selected = selectedItems(kind, node, nodes);
-  if (selected.length) return selected.map((n) => ({ vault: n.group.vaultNode.vault, name: n.name, recoveryLevel: n.item.recoveryLevel, managed: n.item.managed === true, node: n }));
-  const target = await resolveItem(services, kind, node);
-  const item = target.node instanceof ItemNode ? target.node.item : undefined;
-  return [{ vault: target.vault, name: target.name, recoveryLevel: item?.recoveryLevel, managed: item?.managed === true, node: target.node }];
+/**
+ * The items a delete acts on: the selection (target first) without rows that are already deleted, one entry per
+ * item even when versions were selected.
+ */
+function doomedItems(target: ItemTarget, selection: readonly ItemTarget[]): ItemTarget[] {
+  const live = selection.filter((t) => !t.deleted);
+  const seen = new Set<string>();
+  return (live.length ? live : [target]).filter((t) => {
+    const key = `${t.vault.vaultUrl.toLowerCase()}|${t.name.toLowerCase()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Whole sentences, each translated on its own, joined with spaces. */
@@ -112,15 +108,15 @@ function deleteDetail(vault: VaultTarget, names: readonly string[], permanent: b
  * stay recoverable (or that the delete is permanent when the vault has no soft delete), then a progress
  * notification until each delete has completed; they move to the vault's Deleted group. Returns the names.
  */
-export async function deleteItems(services: Services, life: ItemLifecycle, node?: TreeNode, nodes?: readonly TreeNode[]): Promise<{ deleted: string[]; permanent: boolean }> {
+export async function deleteItems(services: Services, life: ItemLifecycle, target: ItemTarget, selection: readonly ItemTarget[]): Promise<{ deleted: string[]; permanent: boolean }> {
   const kind = life.kind;
-  const doomed = await doomedItems(services, kind, node, nodes);
+  const doomed = doomedItems(target, selection);
   const managed = doomed.filter((d) => d.managed).map((d) => d.name);
   if (managed.length) throw managedRefusal(kind, managed, 'delete');
   if (new Set(doomed.map((d) => d.vault.vaultUrl)).size > 1) throw new Error(vscode.l10n.t('Select {0} of one vault at a time. Nothing was deleted.', kindNames(kind)));
   const vault = doomed[0]!.vault;
   const names = doomed.map((d) => d.name);
-  const permanent = vault.info ? !vault.info.softDeleteEnabled : doomed.some((d) => deleteIsPermanent(d.recoveryLevel) === true);
+  const permanent = vault.info ? !vault.info.softDeleteEnabled : doomed.some((d) => deleteIsPermanent(d.properties?.recoveryLevel) === true);
   const one = names.length === 1;
   const [single, many, count] = [kindName(kind), kindNames(kind), names.length];
   const first = names[0]!;
@@ -128,129 +124,89 @@ export async function deleteItems(services: Services, life: ItemLifecycle, node?
   const question = one ? vscode.l10n.t('Delete {0} "{1}" from {2}?', single, first, vault.name) : vscode.l10n.t('Delete {0} {1} from {2}?', count, many, vault.name);
   if ((await services.ui.confirm(question, deleteDetail(vault, names, permanent, life.goesWithIt?.().delete), action)) !== action) throw new UserCancelled();
 
-  const vaults = await vaultClients(services);
+  const [sdk, vaults] = await Promise.all([loadAzureSdk(), vaultClients(services)]);
   const done: string[] = [];
-  const failed: string[] = [];
+  const notDeleted: string[] = [];
   let firstError: unknown;
   const progressTitle = one ? vscode.l10n.t('Deleting {0} "{1}" from {2}…', single, first, vault.name) : vscode.l10n.t('Deleting {0} {1} from {2}…', count, many, vault.name);
   await withProgress(progressTitle, async (abortSignal) => {
     for (const name of names) {
       if (abortSignal.aborted) break;
       try {
-        await life.remove(vaults, vault.vaultUrl, name, abortSignal);
+        await life.remove(sdk, vaults, vault.vaultUrl, name, abortSignal);
         done.push(name);
         services.log.info(`deleted ${kind} ${name} from ${vault.name}${permanent ? ' (permanent)' : ''}`);
       } catch (error) {
         if (classifyError(error).kind === 'cancelled') break;
         firstError ??= error;
-        failed.push(name);
+        notDeleted.push(name);
       }
     }
   });
-  await refreshChanged(services, life, vault, doomed[0]!.node);
-  if (failed.length === names.length && firstError !== undefined) return life.fail(services, firstError, 'delete', vault, failed[0]);
-  if (failed.length) throw new Error(vscode.l10n.t('Deleted {0}, but not {1}: {2}', done.join(', '), failed.join(', '), life.explain(classifyError(firstError), 'delete', vault, failed[0])));
+  services.view.refreshGroupsAndDeleted(vault, life.changes);
+  if (notDeleted.length === names.length && firstError !== undefined) return failed(services, life, firstError, 'delete', vault, notDeleted[0]!);
+  if (notDeleted.length) {
+    const why = explainFailure(classifyError(firstError), { kind, operation: 'delete', vault, name: notDeleted[0]! });
+    throw new Error(vscode.l10n.t('Deleted {0}, but not {1}: {2}', done.join(', '), notDeleted.join(', '), why));
+  }
   if (done.length < names.length) services.ui.notify(vscode.l10n.t('Stopped: deleted {0} of {1}', done.length, names.length));
   else if (permanent) services.ui.notify(one ? vscode.l10n.t('Deleted {0} "{1}" permanently', single, first) : vscode.l10n.t('Deleted {0} {1} permanently', count, many));
   else services.ui.notify(one ? vscode.l10n.t('Deleted {0} "{1}": recoverable from Deleted', single, first) : vscode.l10n.t('Deleted {0} {1}: recoverable from Deleted', count, many));
   return { deleted: done, permanent };
 }
 
-export interface DeletedTarget {
-  readonly vault: VaultTarget;
-  readonly item: DeletedItemProperties;
-  readonly node?: TreeNode;
-}
-
-/** The deleted items selected in the tree, or one picked (vault, then its deleted items of the kind). */
-export async function resolveDeleted(services: Services, life: ItemLifecycle, node: TreeNode | undefined, nodes: readonly TreeNode[] | undefined, verb: 'recover' | 'purge'): Promise<DeletedTarget[]> {
-  const selected = selectedDeleted(life.kind, node, nodes);
-  if (selected.length) return selected.map((n) => ({ vault: n.parent.deletedGroup.vaultNode.vault, item: n.item, node: n }));
-  const { vault } = await resolveVault(services, node, verb === 'recover' ? vscode.l10n.t('Recover: choose the vault') : vscode.l10n.t('Purge: choose the vault'));
-  const items = listDeleted(services, life, vault).then((deleted) =>
-    deleted.map((item) => ({
-      label: item.name,
-      description: [
-        item.deletedOn ? vscode.l10n.t('deleted {0}', item.deletedOn.toISOString().slice(0, 10)) : undefined,
-        item.scheduledPurgeDate ? vscode.l10n.t('purged {0}', item.scheduledPurgeDate.toISOString().slice(0, 10)) : undefined,
-      ].filter(Boolean).join(' · '),
-      item,
-    })),
-  );
-  const title = verb === 'recover' ? vscode.l10n.t('Recover: choose a deleted {0} in {1}', kindName(life.kind), vault.name) : vscode.l10n.t('Purge: choose a deleted {0} in {1}', kindName(life.kind), vault.name);
-  const picked = await services.ui.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Type to search deleted {0} by name', kindNames(life.kind)) });
-  if (!picked) throw new UserCancelled();
-  return [{ vault, item: picked.item }];
-}
-
-async function listDeleted(services: Services, life: ItemLifecycle, vault: VaultTarget): Promise<DeletedItemProperties[]> {
-  const vaults = await vaultClients(services);
-  const all: DeletedItemProperties[] = [];
-  let token: string | undefined;
+/** Recovers one deleted item: progress until it is back, then the view refreshed and the item revealed. */
+export async function recoverItem(services: Services, life: ItemLifecycle, target: Pick<ItemTarget, 'vault' | 'name'>): Promise<void> {
+  const { vault, name } = target;
+  const [sdk, vaults] = await Promise.all([loadAzureSdk(), vaultClients(services)]);
   try {
-    do {
-      const page = await vaults.listDeleted(vault.vaultUrl, life.kind, { continuationToken: token, pageSize: 25 });
-      all.push(...page.items);
-      token = page.continuationToken;
-    } while (token);
+    await withProgress(vscode.l10n.t('Recovering {0} {1} in {2}…', kindName(life.kind), name, vault.name), (abortSignal) => life.recover(sdk, vaults, vault.vaultUrl, name, abortSignal));
   } catch (error) {
-    return life.fail(services, error, 'list', vault);
-  }
-  if (all.length === 0) throw new Error(vscode.l10n.t('{0} has no deleted {1}.', vault.name, kindNames(life.kind)));
-  return all.sort((a, b) => a.name.localeCompare(b.name));
-}
-
-/** Recovers one deleted item: progress until it is back, then the tree refreshed and the item revealed. */
-export async function recoverItem(services: Services, life: ItemLifecycle, vault: VaultTarget, name: string, from?: TreeNode): Promise<void> {
-  const vaults = await vaultClients(services);
-  try {
-    await withProgress(vscode.l10n.t('Recovering {0} {1} in {2}…', kindName(life.kind), name, vault.name), (abortSignal) => life.recover(vaults, vault.vaultUrl, name, abortSignal));
-  } catch (error) {
-    await refreshChanged(services, life, vault, from);
-    return life.fail(services, error, 'recover', vault, name);
+    services.view.refreshGroupsAndDeleted(vault, life.changes);
+    return failed(services, life, error, 'recover', vault, name);
   }
   services.log.info(`recovered ${life.kind} ${name} in ${vault.name}`);
-  await refreshChanged(services, life, vault, from);
-  await revealItem(services, vault, life.kind, name);
+  services.view.refreshGroupsAndDeleted(vault, life.changes);
+  await revealQuietly(services, { vault, kind: life.kind, name });
   services.ui.notify(vscode.l10n.t('Recovered {0} in {1}', name, vault.name));
 }
 
-/** Recover the selected deleted item(s), or one picked from the palette. Returns the recovered names. */
-export async function recoverItems(services: Services, life: ItemLifecycle, node?: TreeNode, nodes?: readonly TreeNode[]): Promise<string[]> {
-  const targets = await resolveDeleted(services, life, node, nodes, 'recover');
+/** Recover the selected deleted item(s), or the one picked from the palette. Returns the recovered names. */
+export async function recoverItems(services: Services, life: ItemLifecycle, target: ItemTarget, selection: readonly ItemTarget[]): Promise<string[]> {
   const recovered: string[] = [];
-  for (const t of targets) {
-    await recoverItem(services, life, t.vault, t.item.name, t.node);
-    recovered.push(t.item.name);
+  for (const t of selection.length ? selection : [target]) {
+    await recoverItem(services, life, t);
+    recovered.push(t.name);
   }
   return recovered;
 }
 
 /** Why this deleted item cannot be purged now (purge protection), before any request; or undefined. */
-export function purgeRefusal(kind: ObjectKind, t: DeletedTarget): string | undefined {
-  const protectedVault = t.vault.info?.purgeProtectionEnabled === true || purgeAllowed(t.item.recoveryLevel) === false;
+export function purgeRefusal(t: ItemTarget): string | undefined {
+  const protectedVault = t.vault.info?.purgeProtectionEnabled === true || purgeAllowed(t.deleted?.recoveryLevel) === false;
   if (!protectedVault) return undefined;
-  if (t.item.scheduledPurgeDate) {
+  const scheduled = t.deleted?.scheduledPurgeDate;
+  if (scheduled) {
     return vscode.l10n.t(
       'The {0} "{1}" cannot be purged: purge protection is on for {2}. Key Vault purges it automatically on {3}; until then it can only be recovered. Nothing was sent to Azure.',
-      kindName(kind), t.item.name, t.vault.name, t.item.scheduledPurgeDate.toISOString().slice(0, 10),
+      kindName(t.kind), t.name, t.vault.name, scheduled.toISOString().slice(0, 10),
     );
   }
-  return vscode.l10n.t('The {0} "{1}" cannot be purged: purge protection is on for {2}. until then it can only be recovered. Nothing was sent to Azure.', kindName(kind), t.item.name, t.vault.name);
+  return vscode.l10n.t('The {0} "{1}" cannot be purged: purge protection is on for {2}. until then it can only be recovered. Nothing was sent to Azure.', kindName(t.kind), t.name, t.vault.name);
 }
 
 /** Purge: destroys deleted item(s) for good, after typing the name; refused before any request under purge protection. */
-export async function purgeItems(services: Services, life: ItemLifecycle, node?: TreeNode, nodes?: readonly TreeNode[]): Promise<string[]> {
+export async function purgeItems(services: Services, life: ItemLifecycle, target: ItemTarget, selection: readonly ItemTarget[]): Promise<string[]> {
   const kind = life.kind;
-  const targets = await resolveDeleted(services, life, node, nodes, 'purge');
+  const targets = selection.length ? selection : [target];
   for (const t of targets) {
-    const refusal = purgeRefusal(kind, t);
+    const refusal = purgeRefusal(t);
     if (refusal) throw new Error(refusal);
   }
-  const vaults = await vaultClients(services);
+  const [sdk, vaults] = await Promise.all([loadAzureSdk(), vaultClients(services)]);
   const purged: string[] = [];
   for (const t of targets) {
-    const name = t.item.name;
+    const name = t.name;
     const typed = await services.ui.showInputBox({
       title: vscode.l10n.t('Purge {0} {1} from {2} — permanent', kindName(kind), name, t.vault.name),
       prompt: sentences(vscode.l10n.t('Purging destroys every version of "{0}" for good: it cannot be recovered.', name), life.goesWithIt?.().purge, vscode.l10n.t('Type the name to confirm.')),
@@ -261,13 +217,13 @@ export async function purgeItems(services: Services, life: ItemLifecycle, node?:
     if (typed === undefined) throw new UserCancelled();
     if (typed !== name) throw new Error(vscode.l10n.t('The name you typed does not match "{0}": nothing was purged.', name));
     try {
-      await life.purge(vaults, t.vault.vaultUrl, name);
+      await life.purge(sdk, vaults, t.vault.vaultUrl, name);
     } catch (error) {
-      return life.fail(services, error, 'purge', t.vault, name);
+      return failed(services, life, error, 'purge', t.vault, name);
     }
     services.log.info(`purged ${kind} ${name} from ${t.vault.name}`);
     purged.push(name);
-    await refreshChanged(services, life, t.vault, t.node);
+    services.view.refreshGroupsAndDeleted(t.vault, life.changes);
   }
   services.ui.notify(vscode.l10n.t('Purged {0}', purged.join(', ')));
   return purged;

@@ -1,13 +1,11 @@
 import * as vscode from 'vscode';
 import type { CreateKeyRequest, EcCurve, KeyOperationName, KeyTypeChoice, RsaKeySize } from '../../azure/keyModel';
-import { loadAzureSdk } from '../../azure/lazy';
+import type { VaultTarget } from '../../model/targets';
 import type { Services } from '../../services';
-import type { TreeNode } from '../../tree/TreeNode';
-import { resolveVault } from '../targets';
+import { request } from '../failures';
+import { revealQuietly, withProgress } from '../items/common';
+import { askDate, askName, askTags, pickOne, Steps } from '../prompts';
 import { UserCancelled } from '../wrapper';
-import { refreshGroup, revealItem, vaultClients, withProgress } from '../items/common';
-import { fail } from './common';
-import { askDate, askName, askTags } from './inputs';
 
 interface TypeChoice {
   readonly label: string;
@@ -32,21 +30,18 @@ const operationsOf: Record<KeyTypeChoice, KeyOperationName[]> = {
 };
 
 /**
- * Create a key: name, type and size/curve, allowed operations, optional expiry and tags; then one create
- * request, the Keys group refreshed and the new key revealed. Returns what was created (never key material).
+ * Create a key in five steps: name, type and size/curve, allowed operations, optional expiry and tags; then one
+ * create request, the Keys group refreshed and the new key revealed. Returns what was created (never key material).
  */
-export async function createKey(services: Services, node?: TreeNode): Promise<CreateKeyRequest & { version?: string }> {
-  const { vault } = await resolveVault(services, node, vscode.l10n.t('Create a key: choose the vault'));
-  const title = vscode.l10n.t('Create a key in {0}', vault.name);
-  const name = await askName(services, title, vscode.l10n.t('Name of the new key'));
-  const type = await services.ui.showQuickPick(types(), { title, placeHolder: vscode.l10n.t('Key type and size') });
-  if (!type) throw new UserCancelled();
-  const all = operationsOf[type.type];
-  const picked = await services.ui.pickMany(all.map((op) => ({ label: op, picked: true })), { title, placeHolder: vscode.l10n.t('Allowed operations (all selected by default)') });
+export async function createKey(services: Services, vault: VaultTarget): Promise<CreateKeyRequest & { version?: string }> {
+  const steps = new Steps(vscode.l10n.t('Create a key in {0}', vault.name), 5);
+  const name = await askName(services, steps.next(), vscode.l10n.t('Name of the new key'));
+  const type = await pickOne(services, types(), { title: steps.next(), placeHolder: vscode.l10n.t('Key type and size') });
+  const picked = await services.ui.pickMany(operationsOf[type.type].map((op) => ({ label: op, picked: true })), { title: steps.next(), placeHolder: vscode.l10n.t('Allowed operations (all selected by default)') });
   if (!picked) throw new UserCancelled();
   if (picked.length === 0) throw new Error(vscode.l10n.t('Choose at least one operation the key may be used for. Nothing was created.'));
-  const expiresOn = await askDate(services, title, vscode.l10n.t('Expiry date (optional): after it the key cannot be used for new operations'));
-  const tags = await askTags(services, title);
+  const expiresOn = await askDate(services, steps.next(), { which: 'expiry', prompt: vscode.l10n.t('Expiry date (optional): after it the key cannot be used for new operations') });
+  const tags = await askTags(services, steps.next());
   const req: CreateKeyRequest = {
     name,
     type: type.type,
@@ -56,16 +51,12 @@ export async function createKey(services: Services, node?: TreeNode): Promise<Cr
     ...(expiresOn ? { expiresOn } : {}),
     ...(Object.keys(tags).length ? { tags } : {}),
   };
-  const [sdk, vaults] = await Promise.all([loadAzureSdk(), vaultClients(services)]);
-  let version: string | undefined;
-  try {
-    version = (await withProgress(vscode.l10n.t('Creating key {0} ({1}) in {2}…', name, type.label, vault.name), () => sdk.keyOps.createKey(vaults, vault.vaultUrl, req))).version;
-  } catch (error) {
-    fail(error, 'key', 'create', vault, name);
-  }
+  const { version } = await request(services, { kind: 'key', operation: 'create', vault, name }, (sdk, vaults, url) =>
+    withProgress(vscode.l10n.t('Creating key {0} ({1}) in {2}…', name, type.label, vault.name), () => sdk.keyOps.createKey(vaults, url, req)),
+  );
   services.log.info(`created key ${name} (${type.label}) in ${vault.name}`);
-  await refreshGroup(services, vault, 'key', node);
-  await revealItem(services, vault, 'key', name);
+  services.view.refreshGroup(vault, 'key');
+  await revealQuietly(services, { vault, kind: 'key', name });
   services.ui.notify(vscode.l10n.t('Created key {0}', name));
   return { ...req, ...(version ? { version } : {}) };
 }

@@ -1,15 +1,13 @@
-// Shared by the editor crypto commands: the selections to work on, the key (from the tree, the last one used
+// Shared by the editor crypto commands: the selections to work on, the key (from its row or link, the last one used
 // in this workspace, or picked), its details checked before any crypto request, writing results back.
 import * as vscode from 'vscode';
 import type { KeyDetails, KeyOperationName } from '../../azure/keyModel';
-import { loadAzureSdk } from '../../azure/lazy';
+import { itemLabel, type ItemTarget, type VaultTarget } from '../../model/targets';
 import type { Services } from '../../services';
-import type { TreeNode } from '../../tree/TreeNode';
-import type { VaultTarget } from '../../model/targets';
-import { resolveItem, type ItemTarget } from '../targets';
-import { UserCancelled } from '../wrapper';
-import { label, vaultClients } from '../items/common';
-import { fail } from './common';
+import { request } from '../failures';
+import { contextOf } from '../items/common';
+import { pickOne } from '../prompts';
+import { item, type TargetSpec } from '../targets';
 
 const LAST_KEY = 'azureKeyVault.lastCryptoKey';
 
@@ -17,11 +15,6 @@ interface RememberedKey {
   readonly vaultName: string;
   readonly vaultUrl: string;
   readonly name: string;
-}
-
-export interface CryptoKey {
-  readonly target: ItemTarget;
-  readonly details: KeyDetails;
 }
 
 export type CryptoOperation = Extract<KeyOperationName, 'encrypt' | 'decrypt' | 'sign' | 'verify'>;
@@ -89,38 +82,48 @@ function disabledKey(operation: CryptoOperation, name: string): string {
   }
 }
 
-/** The key of the tree node, or the last one used (offered first), or one picked from the palette. */
-async function chooseKey(services: Services, node: TreeNode | undefined, operation: CryptoOperation): Promise<ItemTarget> {
-  if (node) return resolveItem(services, 'key', node);
-  const last = services.context.workspaceState.get<RememberedKey>(LAST_KEY);
-  if (last) {
-    const picked = await services.ui.showQuickPick(
-      [
-        { label: last.name, description: vscode.l10n.t('{0} · last used', last.vaultName), use: true },
-        { label: vscode.l10n.t('Choose another key…'), use: false },
-      ],
-      { title: whichKeyTitle(operation) },
-    );
-    if (!picked) throw new UserCancelled();
-    if (picked.use) return { vault: { name: last.vaultName, vaultUrl: last.vaultUrl }, kind: 'key', name: last.name };
-  }
-  return resolveItem(services, 'key', undefined);
+/** The active editor's selections, for the checks a command makes before it asks for a key. */
+export type Selected = ReturnType<typeof selections>;
+
+/**
+ * The key of a crypto command: the key of its row (or link argument); from the palette the last key used in this
+ * workspace (offered first), else one picked. The editor's selections are checked first (and `precheck`, what
+ * the command refuses before any prompt), so nobody picks a key only to hear there is nothing to work on.
+ */
+export function cryptoKey(operation: CryptoOperation, precheck?: (selected: Selected) => void): TargetSpec<ItemTarget> {
+  const anyKey = item('key');
+  return {
+    async resolve(services, given) {
+      const selected = selections(operation);
+      precheck?.(selected);
+      if (given[0] !== undefined) return anyKey.resolve(services, given);
+      const last = services.context.workspaceState.get<RememberedKey>(LAST_KEY);
+      if (last) {
+        const picked = await pickOne(
+          services,
+          [
+            { label: last.name, description: vscode.l10n.t('{0} · last used', last.vaultName), use: true },
+            { label: vscode.l10n.t('Choose another key…'), use: false },
+          ],
+          { title: whichKeyTitle(operation) },
+        );
+        if (picked.use) {
+          const target: ItemTarget = { vault: { name: last.vaultName, vaultUrl: last.vaultUrl }, kind: 'key', name: last.name };
+          return { target, selection: [target] };
+        }
+      }
+      return anyKey.resolve(services, []);
+    },
+  };
 }
 
 /**
- * The key with its details (one GET), checked before any crypto request: enabled, within its validity dates,
- * allowing `operation`. Remembers the key for the next command in this workspace (its name and vault only).
+ * The key's details (one GET), checked before any crypto request: enabled, within its validity dates, allowing
+ * `operation`. Remembers the key for the next command in this workspace (its name and vault only).
  */
-export async function keyFor(services: Services, node: TreeNode | undefined, operation: CryptoOperation): Promise<CryptoKey> {
-  const target = await chooseKey(services, node, operation);
-  const [sdk, vaults] = await Promise.all([loadAzureSdk(), vaultClients(services)]);
-  let details: KeyDetails;
-  try {
-    details = await sdk.keyOps.getKeyDetails(vaults, target.vault.vaultUrl, target.name, target.version);
-  } catch (error) {
-    fail(error, 'key', 'read', target.vault, target.name);
-  }
-  const name = label(target);
+export async function checkedKey(services: Services, target: ItemTarget, operation: CryptoOperation): Promise<KeyDetails> {
+  const details = await request(services, contextOf(target, 'read'), (sdk, vaults, url) => sdk.keyOps.getKeyDetails(vaults, url, target.name, target.version));
+  const name = itemLabel(target);
   if (!details.enabled) throw new Error(disabledKey(operation, name));
   const now = Date.now();
   if (details.notBefore && details.notBefore.getTime() > now) throw new Error(vscode.l10n.t('The key {0} is not active until {1}. Nothing was sent.', name, details.notBefore.toISOString()));
@@ -131,7 +134,7 @@ export async function keyFor(services: Services, node: TreeNode | undefined, ope
     throw new Error(vscode.l10n.t('The key {0} does not allow "{1}" (it allows: {2}). Nothing was sent.', name, operation, details.operations.join(', ') || vscode.l10n.t('nothing')));
   }
   await remember(services, target.vault, target.name);
-  return { target, details };
+  return details;
 }
 
 async function remember(services: Services, vault: VaultTarget, name: string): Promise<void> {
@@ -142,8 +145,7 @@ async function remember(services: Services, vault: VaultTarget, name: string): P
 export async function chooseAlgorithm<A extends string>(services: Services, options: readonly A[], title: string, describe: (a: A) => string): Promise<A> {
   if (options.length === 0) throw new Error(vscode.l10n.t('This key type supports no algorithm for this operation.'));
   if (options.length === 1) return options[0]!;
-  const picked = await services.ui.showQuickPick(options.map((a, i) => ({ label: a, description: i === 0 ? vscode.l10n.t('{0} (default)', describe(a)) : describe(a), algorithm: a })), { title, placeHolder: vscode.l10n.t('Algorithm') });
-  if (!picked) throw new UserCancelled();
+  const picked = await pickOne(services, options.map((a, i) => ({ label: a, description: i === 0 ? vscode.l10n.t('{0} (default)', describe(a)) : describe(a), algorithm: a })), { title, placeHolder: vscode.l10n.t('Algorithm') });
   return picked.algorithm;
 }
 

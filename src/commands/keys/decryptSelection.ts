@@ -1,38 +1,39 @@
 import * as vscode from 'vscode';
 import type { EncryptionAlgorithmName } from '../../azure/keyModel';
 import { encryptionAlgorithmsFor, fromBase64Url } from '../../azure/keyCrypto';
-import { loadAzureSdk } from '../../azure/lazy';
+import { itemLabel, type ItemTarget } from '../../model/targets';
 import type { Services } from '../../services';
-import type { TreeNode } from '../../tree/TreeNode';
-import { label, vaultClients } from '../items/common';
-import { fail } from './common';
-import { chooseAlgorithm, keyFor, replaceAll, selections } from './cryptoCommon';
+import { request } from '../failures';
+import { contextOf } from '../items/common';
+import { checkedKey, chooseAlgorithm, replaceAll, selections, type Selected } from './cryptoCommon';
+
+/** The ciphertext of each selection (base64url); refused, before any prompt or request, when one is not. */
+export function ciphertextsOf({ editor, ranges }: Selected): Buffer[] {
+  const ciphertexts = ranges.map((r) => fromBase64Url(editor.document.getText(r)));
+  const bad = ciphertexts.findIndex((c) => c === undefined);
+  if (bad >= 0) throw new Error(vscode.l10n.t('Selection {0} is not base64url text (the output of Encrypt Selection). Nothing was sent.', bad + 1));
+  return ciphertexts as Buffer[];
+}
 
 /**
  * Decrypt selection: each selection must be base64url ciphertext of the key's size; the vault decrypts it (the
  * private key never leaves it) and the selection is replaced by the UTF-8 plaintext. Bad input is refused
- * before any request. The plaintext goes into the editor only, never into a log.
+ * before any request (`cryptoKey('decrypt', ciphertextsOf)` checks the text before the key is chosen). The
+ * plaintext goes into the editor only, never into a log.
  */
-export async function decryptSelection(services: Services, node?: TreeNode): Promise<{ algorithm: EncryptionAlgorithmName; count: number }> {
-  const { editor, ranges } = selections('decrypt');
-  const ciphertexts = ranges.map((r) => fromBase64Url(editor.document.getText(r)));
-  const bad = ciphertexts.findIndex((c) => c === undefined);
-  if (bad >= 0) throw new Error(vscode.l10n.t('Selection {0} is not base64url text (the output of Encrypt Selection). Nothing was sent.', bad + 1));
-  const { target, details } = await keyFor(services, node, 'decrypt');
+export async function decryptSelection(services: Services, target: ItemTarget): Promise<{ algorithm: EncryptionAlgorithmName; count: number }> {
+  const selected = selections('decrypt');
+  const { editor, ranges } = selected;
+  const ciphertexts = ciphertextsOf(selected);
+  const details = await checkedKey(services, target, 'decrypt');
   const size = details.keySize ? Math.ceil(details.keySize / 8) : undefined;
-  const wrong = ciphertexts.findIndex((c) => size !== undefined && c!.length !== size);
+  const wrong = ciphertexts.findIndex((c) => size !== undefined && c.length !== size);
   if (wrong >= 0) throw new Error(vscode.l10n.t('Selection {0} holds {1} bytes; ciphertext of an RSA {2}-bit key has {3}. Is it from this key? Nothing was sent.', wrong + 1, ciphertexts[wrong]!.length, details.keySize ?? '', size ?? ''));
-  const algorithm = await chooseAlgorithm(services, encryptionAlgorithmsFor(details), vscode.l10n.t('Decrypt with {0}: the algorithm it was encrypted with', label(target)), (a) => a);
-  const [sdk, vaults] = await Promise.all([loadAzureSdk(), vaultClients(services)]);
+  const algorithm = await chooseAlgorithm(services, encryptionAlgorithmsFor(details), vscode.l10n.t('Decrypt with {0}: the algorithm it was encrypted with', itemLabel(target)), (a) => a);
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const texts: string[] = [];
   for (const ciphertext of ciphertexts) {
-    let plain: Uint8Array;
-    try {
-      plain = (await sdk.keyCrypto.decrypt(vaults, target.vault.vaultUrl, target.name, target.version, algorithm, ciphertext!)).result;
-    } catch (error) {
-      fail(error, 'key', 'crypto', target.vault, target.name);
-    }
+    const plain = (await request(services, contextOf(target, 'crypto'), (sdk, vaults, url) => sdk.keyCrypto.decrypt(vaults, url, target.name, target.version, algorithm, ciphertext))).result;
     try {
       texts.push(decoder.decode(plain));
     } catch {
@@ -40,6 +41,6 @@ export async function decryptSelection(services: Services, node?: TreeNode): Pro
     }
   }
   await replaceAll(editor, ranges.map((range, i) => ({ range, text: texts[i]! })));
-  services.log.info(`decrypted ${ranges.length} selection(s) with key ${label(target)} (${algorithm})`);
+  services.log.info(`decrypted ${ranges.length} selection(s) with key ${itemLabel(target)} (${algorithm})`);
   return { algorithm, count: ranges.length };
 }

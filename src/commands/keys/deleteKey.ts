@@ -1,9 +1,9 @@
+import type { ItemTarget } from '../../model/targets';
 import type { Services } from '../../services';
-import type { TreeNode } from '../../tree/TreeNode';
 import { deleteItems } from '../items/lifecycle';
 import { keyLifecycle } from './lifecycle';
 
 /** Soft-delete the selected key(s) after a confirmation. */
-export function deleteKey(services: Services, node?: TreeNode, nodes?: readonly TreeNode[]) {
-  return deleteItems(services, keyLifecycle, node, nodes);
+export function deleteKey(services: Services, target: ItemTarget, selection: readonly ItemTarget[]) {
+  return deleteItems(services, keyLifecycle, target, selection);
 }

@@ -1,8 +1,8 @@
+import type { ItemTarget } from '../../model/targets';
 import type { Services } from '../../services';
-import type { TreeNode } from '../../tree/TreeNode';
-import { setEnabled } from './lifecycle';
+import { setEnabled } from '../items/setEnabled';
 
 /** Disable the key (current version, or the chosen version): crypto operations with it are refused until enabled. */
-export function disableKey(services: Services, node?: TreeNode) {
-  return setEnabled(services, 'key', false, node);
+export function disableKey(services: Services, target: ItemTarget) {
+  return setEnabled(services, 'key', target, false);
 }

@@ -1,8 +1,8 @@
+import type { ItemTarget } from '../../model/targets';
 import type { Services } from '../../services';
-import type { TreeNode } from '../../tree/TreeNode';
-import { setEnabled } from './lifecycle';
+import { setEnabled } from '../items/setEnabled';
 
 /** Enable the key (current version, or the chosen version). */
-export function enableKey(services: Services, node?: TreeNode) {
-  return setEnabled(services, 'key', true, node);
+export function enableKey(services: Services, target: ItemTarget) {
+  return setEnabled(services, 'key', target, true);
 }

@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
 import type { EncryptionAlgorithmName } from '../../azure/keyModel';
 import { encryptionAlgorithmsFor, maxPlaintextBytes, toBase64Url } from '../../azure/keyCrypto';
-import { loadAzureSdk } from '../../azure/lazy';
+import { itemLabel, type ItemTarget } from '../../model/targets';
 import type { Services } from '../../services';
-import type { TreeNode } from '../../tree/TreeNode';
-import { label, vaultClients } from '../items/common';
-import { fail } from './common';
-import { chooseAlgorithm, keyFor, replaceAll, selections } from './cryptoCommon';
+import { request } from '../failures';
+import { contextOf } from '../items/common';
+import { checkedKey, chooseAlgorithm, replaceAll, selections } from './cryptoCommon';
 
 function describe(algorithm: EncryptionAlgorithmName): string {
   switch (algorithm) {
@@ -22,11 +21,12 @@ function describe(algorithm: EncryptionAlgorithmName): string {
 /**
  * Encrypt selection: each selection's UTF-8 text is encrypted with the vault key (RSA-OAEP-256 by default) and
  * replaced by the ciphertext in base64url. Plaintext longer than one RSA block is refused before any request.
+ * The key comes from `cryptoKey('encrypt')` (which checked the selections first).
  */
-export async function encryptSelection(services: Services, node?: TreeNode): Promise<{ algorithm: EncryptionAlgorithmName; results: string[] }> {
+export async function encryptSelection(services: Services, target: ItemTarget): Promise<{ algorithm: EncryptionAlgorithmName; results: string[] }> {
   const { editor, ranges } = selections('encrypt');
-  const { target, details } = await keyFor(services, node, 'encrypt');
-  const algorithm = await chooseAlgorithm(services, encryptionAlgorithmsFor(details), vscode.l10n.t('Encrypt with {0}', label(target)), describe);
+  const details = await checkedKey(services, target, 'encrypt');
+  const algorithm = await chooseAlgorithm(services, encryptionAlgorithmsFor(details), vscode.l10n.t('Encrypt with {0}', itemLabel(target)), describe);
   const max = details.keySize ? maxPlaintextBytes(details.keySize, algorithm) : undefined;
   const plaintexts = ranges.map((r) => Buffer.from(editor.document.getText(r), 'utf8'));
   const tooLong = plaintexts.findIndex((p) => max !== undefined && p.length > max);
@@ -38,16 +38,12 @@ export async function encryptSelection(services: Services, node?: TreeNode): Pro
       ),
     );
   }
-  const [sdk, vaults] = await Promise.all([loadAzureSdk(), vaultClients(services)]);
   const results: string[] = [];
   for (const plaintext of plaintexts) {
-    try {
-      results.push(toBase64Url((await sdk.keyCrypto.encrypt(vaults, target.vault.vaultUrl, target.name, target.version, algorithm, plaintext)).result));
-    } catch (error) {
-      fail(error, 'key', 'crypto', target.vault, target.name);
-    }
+    const encrypted = await request(services, contextOf(target, 'crypto'), (sdk, vaults, url) => sdk.keyCrypto.encrypt(vaults, url, target.name, target.version, algorithm, plaintext));
+    results.push(toBase64Url(encrypted.result));
   }
   await replaceAll(editor, ranges.map((range, i) => ({ range, text: results[i]! })));
-  services.log.info(`encrypted ${ranges.length} selection(s) with key ${label(target)} (${algorithm})`);
+  services.log.info(`encrypted ${ranges.length} selection(s) with key ${itemLabel(target)} (${algorithm})`);
   return { algorithm, results };
 }

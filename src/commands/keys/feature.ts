@@ -1,7 +1,13 @@
-import type { Feature } from '../feature';
-import type { CommandHandler } from '../wrapper';
+// The keys area: its commands, each with what it acts on (a key from its row, a link or the palette; a vault for
+// Create; for the editor crypto commands, the key of the row or the last one used).
+import * as vscode from 'vscode';
+import { KeyCommandIds, type CommandId } from '../../model/commandIds';
+import type { ItemTarget, VaultTarget } from '../../model/targets';
+import { command, type Command, type Feature } from '../feature';
+import { deletedItem, item, vault } from '../targets';
 import { createKey } from './createKey';
-import { decryptSelection } from './decryptSelection';
+import { cryptoKey } from './cryptoCommon';
+import { ciphertextsOf, decryptSelection } from './decryptSelection';
 import { deleteKey } from './deleteKey';
 import { disableKey } from './disableKey';
 import { editKeyExpiry } from './editKeyExpiry';
@@ -10,7 +16,6 @@ import { editKeyTags } from './editKeyTags';
 import { enableKey } from './enableKey';
 import { encryptSelection } from './encryptSelection';
 import { exportPublicKey } from './exportPublicKey';
-import { KeyCommandIds } from '../../model/commandIds';
 import { purgeKey } from './purgeKey';
 import { recoverKey } from './recoverKey';
 import { rotateKey } from './rotateKey';
@@ -19,27 +24,27 @@ import { showKeyRotationPolicy } from './showKeyRotationPolicy';
 import { signSelection } from './signSelection';
 import { verifySelection } from './verifySelection';
 
-const commands: Readonly<Record<(typeof KeyCommandIds)[keyof typeof KeyCommandIds], CommandHandler>> = {
-  [KeyCommandIds.showDetails]: showKeyDetails,
-  [KeyCommandIds.create]: createKey,
-  [KeyCommandIds.rotate]: rotateKey,
-  [KeyCommandIds.showRotationPolicy]: showKeyRotationPolicy,
-  [KeyCommandIds.editRotationPolicy]: editKeyRotationPolicy,
-  [KeyCommandIds.enable]: enableKey,
-  [KeyCommandIds.disable]: disableKey,
-  [KeyCommandIds.editExpiry]: editKeyExpiry,
-  [KeyCommandIds.editTags]: editKeyTags,
-  [KeyCommandIds.delete]: deleteKey,
-  [KeyCommandIds.recover]: recoverKey,
-  [KeyCommandIds.purge]: purgeKey,
-  [KeyCommandIds.exportPublicKey]: exportPublicKey,
-  [KeyCommandIds.encryptSelection]: encryptSelection,
-  [KeyCommandIds.decryptSelection]: decryptSelection,
-  [KeyCommandIds.signSelection]: signSelection,
-  [KeyCommandIds.verifySelection]: verifySelection,
+const key = item('key');
+
+const commands: Readonly<Record<CommandId<typeof KeyCommandIds>, Command<ItemTarget> | Command<VaultTarget>>> = {
+  [KeyCommandIds.showDetails]: command(key, showKeyDetails),
+  [KeyCommandIds.create]: command(vault(() => vscode.l10n.t('Create a key: choose the vault')), createKey),
+  [KeyCommandIds.rotate]: command(key, rotateKey),
+  [KeyCommandIds.showRotationPolicy]: command(key, showKeyRotationPolicy),
+  [KeyCommandIds.editRotationPolicy]: command(key, editKeyRotationPolicy),
+  [KeyCommandIds.enable]: command(key, enableKey),
+  [KeyCommandIds.disable]: command(key, disableKey),
+  [KeyCommandIds.editExpiry]: command(key, editKeyExpiry),
+  [KeyCommandIds.editTags]: command(key, editKeyTags),
+  [KeyCommandIds.delete]: command(key, deleteKey),
+  [KeyCommandIds.recover]: command(deletedItem('key', 'recover'), recoverKey),
+  [KeyCommandIds.purge]: command(deletedItem('key', 'purge'), purgeKey),
+  [KeyCommandIds.exportPublicKey]: command(key, exportPublicKey),
+  [KeyCommandIds.encryptSelection]: command(cryptoKey('encrypt'), encryptSelection),
+  [KeyCommandIds.decryptSelection]: command(cryptoKey('decrypt', ciphertextsOf), decryptSelection),
+  [KeyCommandIds.signSelection]: command(cryptoKey('sign'), signSelection),
+  [KeyCommandIds.verifySelection]: command(cryptoKey('verify'), verifySelection),
 };
 
 /** Commands of the keys area (one file each in this folder). */
-export const keysFeature: Feature = {
-  commands,
-};
+export const keysFeature: Feature = { commands };

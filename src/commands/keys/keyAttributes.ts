@@ -1,13 +1,14 @@
 // Read and update one key version's attributes (shared by Edit Expiry… and Edit Tags…).
 import type { KeyDetails } from '../../azure/keyModel';
+import type { ItemTarget } from '../../model/targets';
 import type { Services } from '../../services';
-import type { ItemTarget } from '../targets';
-import { request } from './common';
+import { request } from '../failures';
+import { contextOf } from '../items/common';
 
 export function currentKey(services: Services, target: ItemTarget): Promise<KeyDetails> {
-  return request(services, 'key', 'read', target, (sdk, vaults, url) => sdk.keyOps.getKeyDetails(vaults, url, target.name, target.version));
+  return request(services, contextOf(target, 'read'), (sdk, vaults, url) => sdk.keyOps.getKeyDetails(vaults, url, target.name, target.version));
 }
 
 export function updateKeyAttributes(services: Services, target: ItemTarget, change: { expiresOn?: Date; tags?: Record<string, string> }): Promise<KeyDetails> {
-  return request(services, 'key', 'update', target, (sdk, vaults, url) => sdk.keyOps.updateKey(vaults, url, target.name, target.version, change));
+  return request(services, contextOf(target, 'update'), (sdk, vaults, url) => sdk.keyOps.updateKey(vaults, url, target.name, target.version, change));
 }

@@ -1,16 +1,7 @@
-// The JSON shown in a key's read-only details document: attributes and the PUBLIC key only (pure), and the
-// helpers every read-only JSON document of keys and certificates uses.
+// The JSON of a key's read-only details document (attributes and the PUBLIC key only) and of its rotation policy
+// (pure).
 import type { KeyDetails, RotationPolicy } from '../../azure/keyModel';
-
-/** `o` without its undefined members (and, with `dropEmptyArrays`, without its empty arrays). */
-export function compact<T extends object>(o: T, dropEmptyArrays = false): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && !(dropEmptyArrays && Array.isArray(v) && v.length === 0))) as T;
-}
-
-/** ISO date-time (UTC) for documents, or undefined. */
-export function iso(date: Date | undefined): string | undefined {
-  return date ? date.toISOString() : undefined;
-}
+import { compact, iso } from '../items/documents';
 
 export function keyDocument(k: KeyDetails, vaultName: string): Record<string, unknown> {
   return compact({
@@ -47,5 +38,3 @@ export function rotationPolicyDocument(name: string, vaultName: string, p: Rotat
     updated: iso(p.updatedOn),
   });
 }
-
-export const toJson = (o: unknown): string => `${JSON.stringify(o, null, 2)}\n`;

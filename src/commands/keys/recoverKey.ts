@@ -1,9 +1,9 @@
+import type { ItemTarget } from '../../model/targets';
 import type { Services } from '../../services';
-import type { TreeNode } from '../../tree/TreeNode';
 import { recoverItems } from '../items/lifecycle';
 import { keyLifecycle } from './lifecycle';
 
 /** Recover deleted key(s). */
-export function recoverKey(services: Services, node?: TreeNode, nodes?: readonly TreeNode[]) {
-  return recoverItems(services, keyLifecycle, node, nodes);
+export function recoverKey(services: Services, target: ItemTarget, selection: readonly ItemTarget[]) {
+  return recoverItems(services, keyLifecycle, target, selection);
 }

@@ -1,17 +1,22 @@
+// Quick fix "Enable": the referenced object's pinned version, or its current one. Kept here rather than sent to the
+// secrets/keys/certificates areas' Enable: one fix for every kind, no confirmation, the same progress as the others.
 import * as vscode from 'vscode';
-import type { Services } from '../services';
-import { kindName } from '../presentation/kindWords';
+import { itemOfReferenced } from '../../model/referenced';
+import { kindName } from '../../presentation/kindWords';
+import type { Services } from '../../services';
 import { runFix } from './fixProgress';
-import { referencedArg, refreshReferencedVault } from './referencedNode';
+import { referencedArgument } from './referencedArgument';
 
 /** Quick fix: enables the referenced object (its pinned version, or the current one). */
-export async function enableReferenced(services: Services, arg?: unknown): Promise<void> {
-  const object = referencedArg(arg);
-  await runFix(services, vscode.l10n.t('Enabling {0} {1} in {2}', kindName(object.kind), object.name, object.vaultName), async (sdk, vaults) => {
-    if (object.kind === 'secret') await sdk.secretOps.updateSecret(vaults, object.vaultUrl, object.name, object.version, { enabled: true });
-    else if (object.kind === 'key') await sdk.keyOps.updateKey(vaults, object.vaultUrl, object.name, object.version, { enabled: true });
-    else await sdk.certificateOps.updateCertificate(vaults, object.vaultUrl, object.name, object.version, { enabled: true });
+export async function enableReferenced(services: Services, given: readonly unknown[]): Promise<void> {
+  const object = referencedArgument(given);
+  const { vault } = itemOfReferenced(object);
+  const ctx = { kind: object.kind, operation: 'update', vault, name: object.name } as const;
+  await runFix(services, vscode.l10n.t('Enabling {0} {1} in {2}', kindName(object.kind), object.name, object.vaultName), ctx, async (sdk, vaults, vaultUrl) => {
+    if (object.kind === 'secret') await sdk.secretOps.updateSecret(vaults, vaultUrl, object.name, object.version, { enabled: true });
+    else if (object.kind === 'key') await sdk.keyOps.updateKey(vaults, vaultUrl, object.name, object.version, { enabled: true });
+    else await sdk.certificateOps.updateCertificate(vaults, vaultUrl, object.name, object.version, { enabled: true });
   });
   services.log.info(`enabled ${object.kind} ${object.name} in ${object.vaultName} (quick fix)`);
-  await refreshReferencedVault(services, object);
+  services.view.refreshGroupAndAllDeleted(vault, object.kind);
 }

@@ -1,54 +1,58 @@
+// References in the editor: the commands (insert, reveal, copy, the quick fixes, Move to Key Vault) and the editor
+// providers of src/editor (hovers, links, diagnostics with quick fixes, completions, drops), which only name these
+// commands by id (src/model/commandIds.ts) and never import this area.
 import * as vscode from 'vscode';
-import type { CommandHandler } from '../commands/wrapper';
-import type { Feature } from '../commands/feature';
-import type { Services } from '../services';
-import { ReferenceCodeActions } from './codeActions';
-import { ReferenceCompletions } from './completions';
+import { ReferenceCodeActions } from '../../editor/codeActions';
+import { ReferenceCompletions } from '../../editor/completions';
+import { referenceMimeType } from '../../editor/constants';
+import { ReferenceDiagnostics } from '../../editor/diagnostics';
+import { dropEditKind, ReferenceDropProvider } from '../../editor/dragAndDrop';
+import { ReferenceHoverProvider } from '../../editor/hover';
+import { ReferenceLinks } from '../../editor/links';
+import { ReferenceLookups } from '../../editor/lookups';
+import { EditorCommandIds, type CommandId } from '../../model/commandIds';
+import type { Services } from '../../services';
+import { command, type Command, type Feature } from '../feature';
+import { args, item, row } from '../targets';
 import { copyReferencedValue } from './copyReferencedValue';
 import { createReferencedSecret } from './createReferencedSecret';
-import { ReferenceDiagnostics } from './diagnostics';
-import { dropEditKind, ReferenceDropProvider } from './dragAndDrop';
 import { enableReferenced } from './enableReferenced';
-import { ReferenceHoverProvider } from './hover';
-import { EditorCommandIds } from '../model/commandIds';
-import { referenceMimeType } from './constants';
 import { insertReference } from './insertReference';
 import { insertReferenceAs } from './insertReferenceAs';
-import { ReferenceLinks } from './links';
-import { ReferenceLookups } from './lookups';
 import { moveToKeyVault } from './moveToKeyVault';
 import { recoverReferenced } from './recoverReferenced';
 import { revealReference } from './revealReference';
 
-type EditorCommandId = (typeof EditorCommandIds)[keyof typeof EditorCommandIds];
-
-const commands: Readonly<Record<EditorCommandId, CommandHandler>> = {
-  [EditorCommandIds.insertReference]: (services, node, nodes) => insertReference(services, node, nodes),
-  [EditorCommandIds.insertReferenceAs]: insertReferenceAs,
-  [EditorCommandIds.revealReference]: revealReference,
-  [EditorCommandIds.copyReferencedValue]: copyReferencedValue,
-  [EditorCommandIds.recoverReferenced]: recoverReferenced,
-  [EditorCommandIds.enableReferenced]: enableReferenced,
-  [EditorCommandIds.createReferencedSecret]: createReferencedSecret,
-  [EditorCommandIds.moveToKeyVault]: moveToKeyVault,
+// Links and quick fixes pass a plain-JSON ReferencedObject: where the kind is fixed (a secret) the item spec reads
+// it; where it comes from the argument (reveal, enable, recover) the command checks it (./referencedArgument).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each command has its own target type
+const commands: Readonly<Record<CommandId<typeof EditorCommandIds>, Command<any>>> = {
+  [EditorCommandIds.insertReference]: command(row(), insertReference),
+  [EditorCommandIds.insertReferenceAs]: command(row(), insertReferenceAs),
+  [EditorCommandIds.revealReference]: command(args(), revealReference),
+  [EditorCommandIds.copyReferencedValue]: command(item('secret'), copyReferencedValue),
+  [EditorCommandIds.recoverReferenced]: command(args(), recoverReferenced),
+  [EditorCommandIds.enableReferenced]: command(args(), enableReferenced),
+  [EditorCommandIds.createReferencedSecret]: command(item('secret'), createReferencedSecret),
+  [EditorCommandIds.moveToKeyVault]: command(args(), moveToKeyVault),
 };
 
 /** Files whose references are read: on disk and unsaved (never other schemes, such as the extension's own). */
 const documents: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
 
-/** Editor features: reference insertion, drag and drop, hovers, links, diagnostics with quick fixes, completions. */
-export const editorFeature: Feature = {
-  commands,
-  register(services: Services): vscode.Disposable[] {
-    const lookups = new ReferenceLookups(services);
-    return [
-      lookups,
-      new ReferenceDiagnostics(services, lookups),
-      vscode.languages.registerHoverProvider(documents, new ReferenceHoverProvider(services, lookups)),
-      vscode.languages.registerDocumentLinkProvider(documents, new ReferenceLinks(lookups)),
-      vscode.languages.registerCodeActionsProvider(documents, new ReferenceCodeActions(lookups), ReferenceCodeActions.metadata),
-      vscode.languages.registerCompletionItemProvider(documents, new ReferenceCompletions(lookups), ...ReferenceCompletions.triggerCharacters),
-      vscode.languages.registerDocumentDropEditProvider(documents, new ReferenceDropProvider(), { dropMimeTypes: [referenceMimeType], providedDropEditKinds: [dropEditKind] }),
-    ];
-  },
-};
+/** The editor providers, sharing one cache of vaults and listings (ReferenceLookups). */
+function register(services: Services): vscode.Disposable[] {
+  const lookups = new ReferenceLookups(services);
+  return [
+    lookups,
+    new ReferenceDiagnostics(services, lookups),
+    vscode.languages.registerHoverProvider(documents, new ReferenceHoverProvider(services, lookups)),
+    vscode.languages.registerDocumentLinkProvider(documents, new ReferenceLinks(lookups)),
+    vscode.languages.registerCodeActionsProvider(documents, new ReferenceCodeActions(lookups), ReferenceCodeActions.metadata),
+    vscode.languages.registerCompletionItemProvider(documents, new ReferenceCompletions(lookups), ...ReferenceCompletions.triggerCharacters),
+    vscode.languages.registerDocumentDropEditProvider(documents, new ReferenceDropProvider(), { dropMimeTypes: [referenceMimeType], providedDropEditKinds: [dropEditKind] }),
+  ];
+}
+
+/** References in the editor: insertion, drag and drop, hovers, links, diagnostics with quick fixes, completions. */
+export const referencesFeature: Feature = { commands, register };

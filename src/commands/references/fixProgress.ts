@@ -1,16 +1,13 @@
+// The quick fixes and Move to Key Vault call the data layer under a progress notification: the call goes through
+// `request` (the SDK loaded lazily, a failure explained by the one failures module), the progress shows while the
+// service works — and is gone before a failure's message (and its buttons) appear.
 import * as vscode from 'vscode';
-import { classifyError } from '../azure/errors';
-import { loadAzureSdk, type AzureSdk } from '../azure/lazy';
-import type { VaultClients } from '../azure/sdk';
-import type { Services } from '../services';
+import type { AzureSdk } from '../../azure/lazy';
+import type { VaultClients } from '../../azure/sdk';
+import type { Services } from '../../services';
+import { request, type FailureContext } from '../failures';
 
-/** Runs a fix under a progress notification; service errors become one clear message (what to do next). */
-export async function runFix<T>(services: Services, title: string, task: (sdk: AzureSdk, vaults: VaultClients) => Promise<T>): Promise<T> {
-  const [sdk, { vaults }] = await Promise.all([loadAzureSdk(), services.clients.get()]);
-  try {
-    return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, () => task(sdk, vaults));
-  } catch (error) {
-    const failure = classifyError(error);
-    throw new Error(failure.action ? vscode.l10n.t('{0} failed: {1} {2}', title, failure.message, failure.action) : vscode.l10n.t('{0} failed: {1}', title, failure.message));
-  }
+/** One data-layer call of a fix, titled `title` in the progress notification. */
+export function runFix<T>(services: Services, title: string, ctx: FailureContext, call: (sdk: AzureSdk, vaults: VaultClients, vaultUrl: string) => Promise<T>): Promise<T> {
+  return request(services, ctx, (sdk, vaults, vaultUrl) => Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, () => call(sdk, vaults, vaultUrl))));
 }

@@ -1,9 +1,10 @@
+// Insert Reference: the selected rows (or palette picks) written at the cursor in the syntax the active file needs,
+// several objects as several lines, as one undoable snippet.
 import * as vscode from 'vscode';
-import { referenceFormats, toText, type FormatId } from '../references';
-import type { Services } from '../services';
-import type { TreeNode } from '../tree/TreeNode';
-import { applyPlacement, formatsFor, placementAt } from './apply';
-import { pickTargets } from './pickTargets';
+import { applyPlacement, formatsFor, placementAt } from '../../editor/apply';
+import { referenceFormats, toText, type FormatId } from '../../references';
+import type { Services } from '../../services';
+import { pickTargets, type Row } from './pickTargets';
 
 /** What an insert command did (for tests and logs: names and format, never a value). */
 export interface InsertResult {
@@ -17,12 +18,11 @@ export function activeEditor(): vscode.TextEditor {
   return editor;
 }
 
-/** Inserts the reference(s) in the format the active file needs, at the cursor (several objects: several lines). */
-export async function insertReference(services: Services, node?: TreeNode, nodes?: readonly TreeNode[], choose?: (offered: FormatId[]) => Promise<FormatId>): Promise<InsertResult> {
+/** Inserts the reference(s) in the format `choose` takes from those that fit (the file's own first), at the cursor. */
+export async function insertWith(services: Services, row: Row | undefined, rows: readonly (Row | undefined)[], choose: (offered: FormatId[]) => Promise<FormatId | undefined>): Promise<InsertResult> {
   const editor = activeEditor();
-  const targets = await pickTargets(services, node, nodes);
-  const offered = formatsFor(editor.document, targets);
-  const format = choose ? await choose(offered) : offered[0];
+  const targets = await pickTargets(services, row, rows);
+  const format = await choose(formatsFor(editor.document, targets));
   if (!format) throw new Error(vscode.l10n.t('No reference syntax can name all of the chosen objects together; insert them one kind at a time.'));
   const range = new vscode.Range(editor.selection.start, editor.selection.end);
   const placement = placementAt(editor.document, range, format, targets);
@@ -30,4 +30,9 @@ export async function insertReference(services: Services, node?: TreeNode, nodes
   await applyPlacement(editor, range, placement);
   services.log.info(`inserted ${targets.length} reference(s) as ${referenceFormats[format].label}: ${targets.map((t) => t.name).join(', ')}`);
   return { format, text: toText(placement.template) };
+}
+
+/** Inserts the reference(s) in the format the active file needs, at the cursor (several objects: several lines). */
+export function insertReference(services: Services, row: Row | undefined, rows: readonly (Row | undefined)[]): Promise<InsertResult> {
+  return insertWith(services, row, rows, (offered) => Promise.resolve(offered[0]));
 }

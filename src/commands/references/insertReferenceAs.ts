@@ -1,14 +1,14 @@
+// Insert Reference As…: like Insert Reference, with the syntax chosen from every one that fits (the file's own first).
 import * as vscode from 'vscode';
-import { UserCancelled } from '../commands/wrapper';
-import { referenceFormats, type FormatId } from '../references';
-import type { Services } from '../services';
-import type { TreeNode } from '../tree/TreeNode';
-import { activeEditor, insertReference, type InsertResult } from './insertReference';
+import { referenceFormats } from '../../references';
+import type { Services } from '../../services';
+import { UserCancelled } from '../cancelled';
+import { activeEditor, insertWith, type InsertResult } from './insertReference';
+import type { Row } from './pickTargets';
 
-/** Like Insert Reference, with the syntax chosen from every one that fits (the file's own first). */
-export function insertReferenceAs(services: Services, node?: TreeNode, nodes?: readonly TreeNode[]): Promise<InsertResult> {
+export function insertReferenceAs(services: Services, row: Row | undefined, rows: readonly (Row | undefined)[]): Promise<InsertResult> {
   activeEditor();
-  return insertReference(services, node, nodes, async (offered: FormatId[]) => {
+  return insertWith(services, row, rows, async (offered) => {
     const items = offered.map((id, i) => ({
       label: referenceFormats[id].label,
       description: i === 0 ? vscode.l10n.t('fits this file') : undefined,

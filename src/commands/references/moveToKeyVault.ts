@@ -2,18 +2,17 @@
 // becomes a secret, and the literal is replaced with the reference this file type uses. The literal is held in
 // memory only for the write: it is never logged, shown or put in a message.
 import * as vscode from 'vscode';
-import { resolveVault } from '../commands/targets';
-import { UserCancelled } from '../commands/wrapper';
-import { secretLiteralAt, suggestNameAt, toText, type FormatId } from '../references';
-import type { Services } from '../services';
-import { applyPlacement, formatsFor, placementAt } from './apply';
-import type { MoveArgs } from './codeActions';
+import { applyPlacement, formatsFor, placementAt } from '../../editor/apply';
+import type { MoveArgs } from '../../editor/codeActions';
+import { targetOf } from '../../model/referenced';
+import { secretLiteralAt, suggestNameAt, toText, type FormatId } from '../../references';
+import type { Services } from '../../services';
+import { UserCancelled } from '../cancelled';
+import { askName } from '../prompts';
+import { pickVault } from '../targets';
 import { maxSecretBytes } from './createReferencedSecret';
 import { runFix } from './fixProgress';
-import { refreshReferencedVault } from './referencedNode';
-import { referencedObject, targetOf } from '../model/referenced';
 
-const namePattern = /^[0-9a-zA-Z-]{1,127}$/;
 /** Formats whose value is itself a string's content (the literal's quotes stay). */
 const insideQuotes = new Set<FormatId>(['appServiceUri', 'appServiceName', 'appConfig', 'dotnetKey', 'uri', 'githubActions', 'azurePipelines']);
 
@@ -62,23 +61,24 @@ function literalValue(document: vscode.TextDocument, start: number, end: number)
   return raw;
 }
 
-export async function moveToKeyVault(services: Services, arg?: unknown): Promise<{ name: string; vault: string; format: FormatId; text: string }> {
-  const { editor, start, end, suggestedName } = await source(arg);
+/** `given`: the code action's MoveArgs, or nothing (the palette, the editor's context menu: the selection). */
+export async function moveToKeyVault(services: Services, given: readonly unknown[]): Promise<{ name: string; vault: string; format: FormatId; text: string }> {
+  const { editor, start, end, suggestedName } = await source(given[0]);
   const document = editor.document;
   if (end <= start) throw new Error(vscode.l10n.t('Select the literal to move to Key Vault.'));
   const value = literalValue(document, start, end);
   if (Buffer.byteLength(value, 'utf8') > maxSecretBytes) throw new Error(vscode.l10n.t('The selection is larger than Key Vault accepts for a secret value (25 KB).'));
   const version = document.version;
-  const { vault } = await resolveVault(services, undefined, vscode.l10n.t('Move the value to which key vault?'));
-  const name = await services.ui.showInputBox({
-    title: vscode.l10n.t('Move to {0}: name of the new secret', vault.name),
-    value: suggestedName,
-    prompt: vscode.l10n.t('Letters, digits and hyphens (use -- for a .NET configuration section: ConnectionStrings--Db).'),
-    validateInput: (v) => (namePattern.test(v) ? undefined : vscode.l10n.t('A secret name has 1–127 letters, digits and hyphens.')),
-  });
-  if (name === undefined) throw new UserCancelled();
-  if (!namePattern.test(name)) throw new Error(vscode.l10n.t('"{0}" is not a valid secret name: use 1–127 letters, digits and hyphens.', name));
-  const exists = await runFix(services, vscode.l10n.t('Checking {0} for {1}', vault.name, name), (sdk, vaults) => sdk.secretOps.secretExists(vaults, vault.vaultUrl, name));
+  const vault = await pickVault(services, vscode.l10n.t('Move the value to which key vault?'));
+  const name = await askName(
+    services,
+    vscode.l10n.t('Move to {0}: name of the new secret', vault.name),
+    vscode.l10n.t('Letters, digits and hyphens (use -- for a .NET configuration section: ConnectionStrings--Db).'),
+    suggestedName,
+  );
+  const exists = await runFix(services, vscode.l10n.t('Checking {0} for {1}', vault.name, name), { kind: 'secret', operation: 'list', vault, name }, (sdk, vaults, vaultUrl) =>
+    sdk.secretOps.secretExists(vaults, vaultUrl, name),
+  );
   if (exists) {
     const add = vscode.l10n.t('Add as New Version');
     const answer = await services.ui.confirm(vscode.l10n.t('A secret named "{0}" already exists in {1}.', name, vault.name), vscode.l10n.t('Its current value stays available as an older version.'), add);
@@ -86,8 +86,8 @@ export async function moveToKeyVault(services: Services, arg?: unknown): Promise
   }
   if (document.version !== version) throw new Error(vscode.l10n.t('The file changed while the secret was being prepared; nothing was written. Run Move to Key Vault again.'));
   const contentType = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(value) ? 'application/x-pem-file' : undefined;
-  await runFix(services, vscode.l10n.t('Creating secret {0} in {1}', name, vault.name), (sdk, vaults) =>
-    sdk.secretOps.setSecret(vaults, vault.vaultUrl, name, value, contentType ? { contentType } : {}),
+  await runFix(services, vscode.l10n.t('Creating secret {0} in {1}', name, vault.name), { kind: 'secret', operation: 'create', vault, name }, (sdk, vaults, vaultUrl) =>
+    sdk.secretOps.setSecret(vaults, vaultUrl, name, value, contentType ? { contentType } : {}),
   );
   // Replace the literal with the reference this file uses (the whole quoted string where the reference is code).
   const target = targetOf(vault, 'secret', name);
@@ -98,6 +98,6 @@ export async function moveToKeyVault(services: Services, arg?: unknown): Promise
   const placement = placementAt(document, range, format, [target]);
   await applyPlacement(editor, range, placement);
   services.log.info(`moved a literal from ${document.uri.path.split('/').pop() ?? 'the file'} to secret ${name} in ${vault.name}`);
-  await refreshReferencedVault(services, referencedObject(vault, 'secret', name));
+  services.view.refreshGroupAndAllDeleted(vault, 'secret');
   return { name, vault: vault.name, format, text: toText(placement.template) };
 }

@@ -1,17 +1,23 @@
-// The objects a command inserts: the tree selection, or — from the palette — a kind, a vault and an item.
+// The objects an insert command writes references to: the rows selected in the view, or — from the palette — a
+// kind, then a vault and an item (the item spec's palette picks).
 import * as vscode from 'vscode';
-import type { ObjectKind } from '../azure/model';
-import { resolveItem } from '../commands/targets';
-import { UserCancelled } from '../commands/wrapper';
-import type { ReferenceTarget } from '../references';
-import type { Services } from '../services';
-import type { TreeNode } from '../tree/TreeNode';
-import { targetOf, targetsOfRows } from '../model/referenced';
+import type { ObjectKind } from '../../azure/model';
+import { referenceTargetOfItem, targetsOfRows } from '../../model/referenced';
+import type { NodeTarget } from '../../model/targets';
+import type { ReferenceTarget } from '../../references';
+import type { Services } from '../../services';
+import { UserCancelled } from '../cancelled';
+import { item } from '../targets';
 
-export async function pickTargets(services: Services, node?: TreeNode, nodes?: readonly TreeNode[]): Promise<ReferenceTarget[]> {
-  const selected = targetsOfRows(node, nodes);
+/** A row of the vaults view, as far as inserting cares: what it stands for. */
+export interface Row {
+  readonly target?: NodeTarget;
+}
+
+export async function pickTargets(services: Services, row: Row | undefined, rows: readonly (Row | undefined)[]): Promise<ReferenceTarget[]> {
+  const selected = targetsOfRows(row, rows.filter((r): r is Row => r !== undefined));
   if (selected.length > 0) return selected;
-  if (node) throw new Error(vscode.l10n.t('Choose a secret, key or certificate (or one of its versions) in the Key Vault view to insert its reference.'));
+  if (row) throw new Error(vscode.l10n.t('Choose a secret, key or certificate (or one of its versions) in the Key Vault view to insert its reference.'));
   const kinds: { label: string; objectKind: ObjectKind }[] = [
     { label: `$(lock) ${vscode.l10n.t('Secret')}`, objectKind: 'secret' },
     { label: `$(key) ${vscode.l10n.t('Key')}`, objectKind: 'key' },
@@ -19,6 +25,6 @@ export async function pickTargets(services: Services, node?: TreeNode, nodes?: r
   ];
   const kind = await services.ui.showQuickPick(kinds, { title: vscode.l10n.t('Insert a Key Vault reference'), placeHolder: vscode.l10n.t('What does the reference point at?') });
   if (!kind) throw new UserCancelled();
-  const item = await resolveItem(services, kind.objectKind);
-  return [targetOf(item.vault, item.kind, item.name, item.version)];
+  const { target } = await item(kind.objectKind).resolve(services, []);
+  return [referenceTargetOfItem(target)];
 }

@@ -1,21 +1,18 @@
 import * as vscode from 'vscode';
+import type { ItemTarget } from '../../model/targets';
 import type { Services } from '../../services';
-import type { TreeNode } from '../../tree/TreeNode';
-import { ItemNode } from '../../tree/ItemNode';
-import { VersionNode } from '../../tree/VersionNode';
-import { UserCancelled } from '../wrapper';
-import { resolveSecret } from './common';
+import { UserCancelled } from '../cancelled';
 import { unversionedId, versionedId } from './identifiers';
 
 /**
  * Copy Identifier: on a secret the unversioned id (follows the latest version), on a version its versioned id;
  * from the palette, a choice of both. Identifiers are not secret: the clipboard is not cleared. Returns the id.
  */
-export async function copySecretIdentifier(services: Services, node?: TreeNode): Promise<string> {
-  const target = await resolveSecret(services, node);
+export async function copySecretIdentifier(services: Services, target: ItemTarget): Promise<string> {
   let id: string;
-  if (node instanceof VersionNode) id = node.version.id;
-  else if (node instanceof ItemNode) id = unversionedId(target);
+  // A version (its row, or a pinned reference) has one id; a listed secret's row means "the secret" (unversioned).
+  if (target.version) id = await versionedId(services, target);
+  else if (target.properties) id = unversionedId(target);
   else {
     const picked = await services.ui.showQuickPick(
       [

@@ -1,14 +1,11 @@
 import * as vscode from 'vscode';
-import { setSecret } from '../../azure/secretOps';
+import type { VaultTarget } from '../../model/targets';
 import type { Services } from '../../services';
-import type { TreeNode } from '../../tree/TreeNode';
-import { resolveVault } from '../targets';
-import { UserCancelled } from '../wrapper';
-import { vaultClients, withProgress } from '../items/common';
+import { UserCancelled } from '../cancelled';
+import { request } from '../failures';
 import { recoverItem } from '../items/lifecycle';
-import { promptContentType, promptDate, promptTags } from './attributesInput';
-import { refreshSecrets, revealSecret } from './common';
-import { secretFailure } from './errors';
+import { revealQuietly, withProgress } from '../items/common';
+import { askContentType, askDate, askTags } from '../prompts';
 import { secretLifecycle } from './lifecycle';
 import { promptNewSecretName } from './nameInput';
 import { addNewVersion } from './newVersion';
@@ -20,10 +17,9 @@ import { promptSecretValue } from './valueInput';
  * optional content type, expiry and tags. Every rule is checked before the one request that writes.
  * Returns the new secret's name and version.
  */
-export async function createSecret(services: Services, node?: TreeNode): Promise<{ name: string; version?: string } | undefined> {
-  const { vault } = await resolveVault(services, node, vscode.l10n.t('Create a secret in which vault?'));
+export async function createSecret(services: Services, vault: VaultTarget): Promise<{ name: string; version?: string } | undefined> {
   const title = vscode.l10n.t('Create a secret in {0}', vault.name);
-  const named = await promptNewSecretName(services, vault, { title, ...(node ? { from: node } : {}) });
+  const named = await promptNewSecretName(services, vault, { title });
   const { name } = named;
   if (named.status === 'deleted') {
     const purgeDate = named.deleted.scheduledPurgeDate;
@@ -36,7 +32,7 @@ export async function createSecret(services: Services, node?: TreeNode): Promise
       recover,
     );
     if (choice === recover) {
-      await recoverItem(services, secretLifecycle, vault, name, node);
+      await recoverItem(services, secretLifecycle, { vault, name });
       return { name };
     }
     throw new Error(vscode.l10n.t('"{0}" is a deleted secret in {1}: recover it, or purge it (Deleted → Deleted secrets) before reusing the name.', name, vault.name));
@@ -49,29 +45,28 @@ export async function createSecret(services: Services, node?: TreeNode): Promise
       add,
     );
     if (choice !== add) throw new UserCancelled();
-    return addNewVersion(services, { vault, kind: 'secret', name }, node);
+    return addNewVersion(services, { vault, kind: 'secret', name });
   }
 
   const value = await promptSecretValue(services, title);
-  const contentType = await promptContentType(services, title, value.suggestedContentType);
-  const expiresOn = await promptDate(services, title, 'expiry', undefined, undefined);
-  const tags = await promptTags(services, title, undefined);
-  const vaults = await vaultClients(services);
-  let created;
-  try {
-    created = await withProgress(vscode.l10n.t('Creating {0} in {1}…', name, vault.name), (abortSignal) =>
-      setSecret(vaults, vault.vaultUrl, name, value.value, {
-        ...(contentType ? { contentType } : {}),
-        ...(Object.keys(tags).length ? { tags } : {}),
-        ...(expiresOn ? { expiresOn } : {}),
-      }, { abortSignal }),
-    );
-  } catch (error) {
-    return secretFailure(services, error, { operation: 'write', vault, name }, { recover: () => recoverItem(services, secretLifecycle, vault, name, node) });
-  }
+  const contentType = await askContentType(services, title, value.suggestedContentType);
+  const expiresOn = await askDate(services, title, { which: 'expiry' });
+  const tags = await askTags(services, title);
+  const write = {
+    ...(contentType ? { contentType } : {}),
+    ...(Object.keys(tags).length ? { tags } : {}),
+    ...(expiresOn ? { expiresOn } : {}),
+  };
+  // The progress closes before a failure is shown (its "Recover" button waits for the user).
+  const created = await request(
+    services,
+    { kind: 'secret', operation: 'write', vault, name },
+    (sdk, vaults, url) => withProgress(vscode.l10n.t('Creating {0} in {1}…', name, vault.name), (abortSignal) => sdk.secretOps.setSecret(vaults, url, name, value.value, write, { abortSignal })),
+    { recover: () => recoverItem(services, secretLifecycle, { vault, name }) },
+  );
   services.log.info(`created secret ${name} in ${vault.name} (value ${value.source})`);
-  await refreshSecrets(services, vault, node);
-  await revealSecret(services, vault, name);
+  services.view.refreshGroup(vault, 'secret');
+  await revealQuietly(services, { vault, kind: 'secret', name });
   services.ui.notify(vscode.l10n.t('Created {0} in {1}', name, vault.name));
   return { name, ...(created.version ? { version: created.version } : {}) };
 }

@@ -1,5 +1,5 @@
+import type { ItemTarget } from '../../model/targets';
 import type { Services } from '../../services';
-import type { TreeNode } from '../../tree/TreeNode';
 import { deleteItems } from '../items/lifecycle';
 import { secretLifecycle } from './lifecycle';
 
@@ -8,6 +8,6 @@ import { secretLifecycle } from './lifecycle';
  * recoverable (or that the delete is permanent when the vault has no soft delete), then a progress notification
  * until each delete has completed; the secrets move to the vault's Deleted group. Returns the deleted names.
  */
-export function deleteSecret(services: Services, node?: TreeNode, nodes?: readonly TreeNode[]): Promise<{ deleted: string[]; permanent: boolean }> {
-  return deleteItems(services, secretLifecycle, node, nodes);
+export function deleteSecret(services: Services, target: ItemTarget, selection: readonly ItemTarget[]): Promise<{ deleted: string[]; permanent: boolean }> {
+  return deleteItems(services, secretLifecycle, target, selection);
 }

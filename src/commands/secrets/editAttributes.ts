@@ -1,16 +1,11 @@
 import * as vscode from 'vscode';
 import type { ItemProperties } from '../../azure/model';
-import { latestSecretProperties, updateSecret, type SecretWrite } from '../../azure/secretOps';
+import type { SecretWrite } from '../../azure/secretOps';
+import { itemLabel, type ItemTarget } from '../../model/targets';
 import type { Services } from '../../services';
-import { ItemNode } from '../../tree/ItemNode';
-import type { TreeNode } from '../../tree/TreeNode';
-import { VersionNode } from '../../tree/VersionNode';
-import type { ItemTarget } from '../targets';
-import { UserCancelled } from '../wrapper';
-import { label, vaultClients } from '../items/common';
-import { promptContentType, promptDate } from './attributesInput';
-import { refreshAfterUpdate, resolveSecret } from './common';
-import { secretFailure } from './errors';
+import { UserCancelled } from '../cancelled';
+import { request } from '../failures';
+import { askContentType, askDate } from '../prompts';
 import { editTags } from './tagEditor';
 
 type Field = 'enabled' | 'expiry' | 'activation' | 'contentType' | 'tags';
@@ -19,16 +14,12 @@ interface FieldPick extends vscode.QuickPickItem {
   readonly field: Field;
 }
 
+/** What the tree listed for the secret or the version; from the palette or a link, the latest version's (one listing). */
 async function currentProperties(services: Services, target: ItemTarget): Promise<ItemProperties> {
-  if (target.node instanceof VersionNode) return target.node.version;
-  if (target.node instanceof ItemNode) return target.node.item;
-  let latest;
-  try {
-    latest = await latestSecretProperties(await vaultClients(services), target.vault.vaultUrl, target.name);
-  } catch (error) {
-    return secretFailure(services, error, { operation: 'list', vault: target.vault, name: target.name });
-  }
-  if (!latest) throw new Error(vscode.l10n.t('"{0}" was not found in {1}. Refresh the view.', target.name, target.vault.name));
+  if (target.properties) return target.properties;
+  const { vault, name } = target;
+  const latest = await request(services, { kind: 'secret', operation: 'list', vault, name }, (sdk, vaults, url) => sdk.secretOps.latestSecretProperties(vaults, url, name));
+  if (!latest) throw new Error(vscode.l10n.t('"{0}" was not found in {1}. Refresh the view.', name, vault.name));
   return latest;
 }
 
@@ -38,11 +29,10 @@ const day = (d: Date | undefined): string => (d ? d.toISOString().slice(0, 16).r
  * Edit Attributes: enable/disable, expiry, activation (not before), content type or tags of a secret (its
  * latest version) or of the selected version. One change, one request. Returns the field changed.
  */
-export async function editSecretAttributes(services: Services, node?: TreeNode): Promise<{ name: string; version?: string; field: Field }> {
-  const target = await resolveSecret(services, node);
+export async function editSecretAttributes(services: Services, target: ItemTarget): Promise<{ name: string; version?: string; field: Field }> {
   const props = await currentProperties(services, target);
   if (props.managed) throw new Error(vscode.l10n.t("\"{0}\" belongs to the certificate of the same name: change the certificate's attributes instead.", target.name));
-  const title = target.version ? vscode.l10n.t('Edit {0} ({1})', label(target), target.vault.name) : vscode.l10n.t('Edit {0} ({1}) — latest version', label(target), target.vault.name);
+  const title = target.version ? vscode.l10n.t('Edit {0} ({1})', itemLabel(target), target.vault.name) : vscode.l10n.t('Edit {0} ({1}) — latest version', itemLabel(target), target.vault.name);
   const picked = await services.ui.showQuickPick<FieldPick>(
     [
       props.enabled === false
@@ -64,7 +54,9 @@ export async function editSecretAttributes(services: Services, node?: TreeNode):
     case 'expiry':
     case 'activation': {
       const expiry = picked.field === 'expiry';
-      const date = await promptDate(services, title, expiry ? 'expiry' : 'activation', expiry ? props.expiresOn : props.notBefore, expiry ? props.notBefore : props.expiresOn);
+      const current = expiry ? props.expiresOn : props.notBefore;
+      const other = expiry ? props.notBefore : props.expiresOn;
+      const date = await askDate(services, title, { which: expiry ? 'expiry' : 'activation', ...(current ? { current } : {}), ...(other ? { other } : {}) });
       if (!date) {
         throw new Error(
           expiry
@@ -76,20 +68,16 @@ export async function editSecretAttributes(services: Services, node?: TreeNode):
       break;
     }
     case 'contentType':
-      write = { contentType: (await promptContentType(services, title, props.contentType)) ?? '' };
+      write = { contentType: (await askContentType(services, title, props.contentType)) ?? '' };
       break;
     case 'tags':
       write = { tags: await editTags(services, title, props.tags) };
       break;
   }
-  let updated;
-  try {
-    updated = await updateSecret(await vaultClients(services), target.vault.vaultUrl, target.name, target.version, write);
-  } catch (error) {
-    return secretFailure(services, error, { operation: 'update', vault: target.vault, name: target.name });
-  }
-  services.log.info(`updated ${picked.field} of secret ${label(target)} in ${target.vault.name}`);
-  await refreshAfterUpdate(services, target);
-  services.ui.notify(vscode.l10n.t('Updated {0}', label(target)));
-  return { name: target.name, ...(updated.version ? { version: updated.version } : {}), field: picked.field };
+  const { vault, name, version } = target;
+  const updated = await request(services, { kind: 'secret', operation: 'update', vault, name }, (sdk, vaults, url) => sdk.secretOps.updateSecret(vaults, url, name, version, write));
+  services.log.info(`updated ${picked.field} of secret ${itemLabel(target)} in ${vault.name}`);
+  services.view.refreshItem(target);
+  services.ui.notify(vscode.l10n.t('Updated {0}', itemLabel(target)));
+  return { name, ...(updated.version ? { version: updated.version } : {}), field: picked.field };
 }

@@ -2,16 +2,14 @@
 // and the attributes a new version keeps. Saving writes a new version (confirmed once per editor), then the
 // session's baseline moves to it. A failure fails the save: VS Code says so and the editor stays dirty.
 import * as vscode from 'vscode';
-import { classifyError } from '../../azure/errors';
+import type { AzureSdk } from '../../azure/lazy';
 import { checkSecretValue } from '../../azure/rules';
-import { getSecretValue, latestSecretProperties, setSecret } from '../../azure/secretOps';
-import type { Services } from '../../services';
-import type { TreeNode } from '../../tree/TreeNode';
+import type { VaultClients } from '../../azure/sdk';
 import type { VaultTarget } from '../../model/targets';
 import { extensionForLanguage } from '../../platform/documents/language';
-import { vaultClients } from '../items/common';
-import { refreshSecrets } from './common';
-import { explainFailure } from './errors';
+import type { Services } from '../../services';
+import { UserCancelled } from '../cancelled';
+import { request, type Operation } from '../failures';
 
 export interface EditBaseline {
   version: string | undefined;
@@ -28,21 +26,27 @@ export class EditSession {
     readonly name: string,
     readonly baseline: EditBaseline,
     readonly path: string,
-    private readonly from?: TreeNode,
   ) {}
+
+  /**
+   * One request for the save: a failure (explained by the failures module) fails the save with "Not saved", so
+   * the editor keeps the user's text; nothing is shown twice.
+   */
+  private async call<T>(operation: Operation, run: (sdk: AzureSdk, vaults: VaultClients, vaultUrl: string) => Promise<T>): Promise<T> {
+    try {
+      return await request(this.services, { kind: 'secret', operation, vault: this.vault, name: this.name }, run);
+    } catch (error) {
+      if (error instanceof UserCancelled) throw new Error(vscode.l10n.t('Not saved: you cancelled. Your changes are kept in the editor.'));
+      throw new Error(vscode.l10n.t('Not saved (your changes are kept): {0}', error instanceof Error ? error.message : String(error)));
+    }
+  }
 
   /** The save handler of the document. */
   readonly save = async (text: string): Promise<void> => {
     const { services, vault, name } = this;
     const problem = checkSecretValue(text);
     if (problem) throw new Error(vscode.l10n.t('Not saved: {0}', problem));
-    const vaults = await vaultClients(services);
-    let latest;
-    try {
-      latest = await latestSecretProperties(vaults, vault.vaultUrl, name);
-    } catch (error) {
-      throw new Error(vscode.l10n.t('Not saved (your changes are kept): {0}', explainFailure(classifyError(error), { operation: 'list', vault, name })));
-    }
+    const latest = await this.call('list', (sdk, vaults, url) => sdk.secretOps.latestSecretProperties(vaults, url, name));
     if (latest?.version && this.baseline.version && latest.version !== this.baseline.version) {
       await this.resolveConflict(latest.version);
     } else if (!this.confirmed) {
@@ -55,19 +59,14 @@ export class EditSession {
       if (choice !== saveAction) throw new Error(vscode.l10n.t('Not saved: you cancelled. Your changes are kept in the editor.'));
     }
     this.confirmed = true;
-    let created;
-    try {
-      created = await setSecret(vaults, vault.vaultUrl, name, text, {
-        ...(this.baseline.contentType ? { contentType: this.baseline.contentType } : {}),
-        ...(this.baseline.tags ? { tags: this.baseline.tags } : {}),
-      });
-    } catch (error) {
-      services.log.error(`saving secret ${name} in ${vault.name} failed: ${classifyError(error).code ?? classifyError(error).kind}`);
-      throw new Error(vscode.l10n.t('Not saved (your changes are kept): {0}', explainFailure(classifyError(error), { operation: 'write', vault, name })));
-    }
+    const write = {
+      ...(this.baseline.contentType ? { contentType: this.baseline.contentType } : {}),
+      ...(this.baseline.tags ? { tags: this.baseline.tags } : {}),
+    };
+    const created = await this.call('write', (sdk, vaults, url) => sdk.secretOps.setSecret(vaults, url, name, text, write));
     this.baseline.version = created.version;
     services.log.info(`saved secret ${name} in ${vault.name} as version ${created.version ?? '?'}`);
-    await refreshSecrets(services, vault, this.from);
+    services.view.refreshGroup(vault, 'secret');
     services.ui.notify(vscode.l10n.t('Saved {0} as new version {1}', name, created.version?.slice(0, 8) ?? ''));
   };
 
@@ -89,15 +88,16 @@ export class EditSession {
     throw new Error(vscode.l10n.t('Not saved: {0} has a newer version ({1}). Your changes are kept; save again to overwrite.', name, latestVersion.slice(0, 8)));
   }
 
+  /** Best effort: the current value beside the user's text; a failure only logs (the save says why it stopped). */
   private async compare(latestVersion: string): Promise<void> {
     const { services, vault, name } = this;
     try {
-      const current = await getSecretValue(await vaultClients(services), vault.vaultUrl, name, latestVersion);
+      const current = await request(services, { kind: 'secret', operation: 'read', vault, name }, (sdk, vaults, url) => sdk.secretOps.getSecretValue(vaults, url, name, latestVersion));
       const ext = /\.[^./]+$/.exec(this.path)?.[0] ?? extensionForLanguage('plaintext');
       const editor = await services.documents.showReadOnly(`/${vault.name}/secrets/${name}/${latestVersion}/${name}${ext}`, current.value, undefined, { preview: true, preserveFocus: true });
       await vscode.commands.executeCommand('vscode.diff', editor.document.uri, services.documents.uri(this.path), vscode.l10n.t('{0}: {1} (current) ↔ yours', name, latestVersion.slice(0, 8)));
     } catch (error) {
-      services.log.warn(`compare ${name}: ${classifyError(error).kind}`);
+      services.log.warn(`compare ${name}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 }

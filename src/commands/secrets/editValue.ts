@@ -1,12 +1,9 @@
 import * as vscode from 'vscode';
-import { latestSecretProperties } from '../../azure/secretOps';
+import type { ItemTarget } from '../../model/targets';
 import { extensionForLanguage } from '../../platform/documents/language';
 import type { Services } from '../../services';
-import type { TreeNode } from '../../tree/TreeNode';
-import { vaultClients } from '../items/common';
-import { resolveSecret } from './common';
+import { request } from '../failures';
 import { EditSession } from './editSession';
-import { secretFailure } from './errors';
 import { readSecretValue } from './readValue';
 import { secretLanguage } from './showValue';
 
@@ -15,31 +12,28 @@ import { secretLanguage } from './showValue';
  * editor, in memory only. Saving adds a new version (confirmed the first time); if a newer version appeared
  * since the editor opened, the save stops and offers Compare / Overwrite. Returns the document's URI.
  */
-export async function editSecretValue(services: Services, node?: TreeNode): Promise<{ uri: string; version?: string }> {
-  const target = await resolveSecret(services, node);
-  const folder = `/${target.vault.name}/secrets/${target.name}/edit/`;
+export async function editSecretValue(services: Services, target: ItemTarget): Promise<{ uri: string; version?: string }> {
+  const { vault, name } = target;
+  const folder = `/${vault.name}/secrets/${name}/edit/`;
   // Already being edited: show that editor (it may hold unsaved changes) instead of reading the value again.
   const open = await services.documents.showOpen(folder);
   if (open) return { uri: open.document.uri.toString() };
   const secret = await readSecretValue(services, target);
-  if (secret.properties.managed) throw new Error(vscode.l10n.t('"{0}" belongs to the certificate of the same name: renew or import the certificate instead.', target.name));
+  if (secret.properties.managed) throw new Error(vscode.l10n.t('"{0}" belongs to the certificate of the same name: renew or import the certificate instead.', name));
   let baselineVersion = secret.properties.version;
   if (target.version) {
     // Opened from an older version: a conflict means "newer than the latest at open time".
-    try {
-      baselineVersion = (await latestSecretProperties(await vaultClients(services), target.vault.vaultUrl, target.name))?.version;
-    } catch (error) {
-      return secretFailure(services, error, { operation: 'list', vault: target.vault, name: target.name });
-    }
+    const latest = await request(services, { kind: 'secret', operation: 'list', vault, name }, (sdk, vaults, url) => sdk.secretOps.latestSecretProperties(vaults, url, name));
+    baselineVersion = latest?.version;
   }
   const languageId = await secretLanguage(secret.properties.contentType, secret.value);
-  const path = `${folder}${target.name}${extensionForLanguage(languageId)}`;
-  const session = new EditSession(services, target.vault, target.name, {
+  const path = `${folder}${name}${extensionForLanguage(languageId)}`;
+  const session = new EditSession(services, vault, name, {
     version: baselineVersion,
     ...(secret.properties.contentType ? { contentType: secret.properties.contentType } : {}),
     ...(secret.properties.tags ? { tags: secret.properties.tags } : {}),
-  }, path, target.node);
+  }, path);
   const editor = await services.documents.openWritable(path, secret.value, session.save, languageId);
-  services.log.info(`editing secret ${target.name} of ${target.vault.name} (in memory; saving adds a version)`);
+  services.log.info(`editing secret ${name} of ${vault.name} (in memory; saving adds a version)`);
   return { uri: editor.document.uri.toString(), ...(baselineVersion ? { version: baselineVersion } : {}) };
 }

@@ -1,5 +1,10 @@
-import type { Feature } from '../feature';
-import type { CommandHandler } from '../wrapper';
+// Secrets: copy, show, edit, create, rotate, attributes, delete, recover, purge, copy to another vault. Each id of
+// SecretCommandIds is one command: what it acts on (resolved by the wrapper) and its handler (one file each).
+import * as vscode from 'vscode';
+import { SecretCommandIds, type CommandId } from '../../model/commandIds';
+import type { ItemTarget, VaultTarget } from '../../model/targets';
+import { command, type Command, type Feature } from '../feature';
+import { deletedItem, item, vault } from '../targets';
 import { copySecretIdentifier } from './copyIdentifier';
 import { copySecretToVault } from './copyToVault';
 import { copySecretValue } from './copyValue';
@@ -11,29 +16,29 @@ import { disableSecret } from './disableSecret';
 import { editSecretAttributes } from './editAttributes';
 import { editSecretValue } from './editValue';
 import { enableSecret } from './enableSecret';
-import { SecretCommandIds } from '../../model/commandIds';
 import { newSecretVersion } from './newVersion';
 import { purgeSecret } from './purgeSecret';
 import { recoverSecret } from './recoverSecret';
 import { showSecretValue } from './showValue';
 
-const commands: Readonly<Record<(typeof SecretCommandIds)[keyof typeof SecretCommandIds], CommandHandler>> = {
-  [SecretCommandIds.copyValue]: copySecretValue,
-  [SecretCommandIds.copyIdentifier]: copySecretIdentifier,
-  [SecretCommandIds.copyVersionedIdentifier]: copySecretVersionedIdentifier,
-  [SecretCommandIds.copyVaultUri]: copyVaultUri,
-  [SecretCommandIds.showValue]: showSecretValue,
-  [SecretCommandIds.editValue]: editSecretValue,
-  [SecretCommandIds.create]: createSecret,
-  [SecretCommandIds.newVersion]: newSecretVersion,
-  [SecretCommandIds.editAttributes]: editSecretAttributes,
-  [SecretCommandIds.enable]: enableSecret,
-  [SecretCommandIds.disable]: disableSecret,
-  [SecretCommandIds.delete]: deleteSecret,
-  [SecretCommandIds.recover]: recoverSecret,
-  [SecretCommandIds.purge]: purgeSecret,
-  [SecretCommandIds.copyToVault]: copySecretToVault,
+const secret = item('secret');
+
+const commands: Readonly<Record<CommandId<typeof SecretCommandIds>, Command<ItemTarget> | Command<VaultTarget>>> = {
+  [SecretCommandIds.copyValue]: command(secret, copySecretValue),
+  [SecretCommandIds.copyIdentifier]: command(secret, copySecretIdentifier),
+  [SecretCommandIds.copyVersionedIdentifier]: command(secret, copySecretVersionedIdentifier),
+  [SecretCommandIds.copyVaultUri]: command(vault(() => vscode.l10n.t('Copy the URI of a key vault')), copyVaultUri),
+  [SecretCommandIds.showValue]: command(secret, showSecretValue),
+  [SecretCommandIds.editValue]: command(secret, editSecretValue),
+  [SecretCommandIds.create]: command(vault(() => vscode.l10n.t('Create a secret in which vault?')), createSecret),
+  [SecretCommandIds.newVersion]: command(secret, newSecretVersion),
+  [SecretCommandIds.editAttributes]: command(secret, editSecretAttributes),
+  [SecretCommandIds.enable]: command(secret, enableSecret),
+  [SecretCommandIds.disable]: command(secret, disableSecret),
+  [SecretCommandIds.delete]: command(secret, deleteSecret),
+  [SecretCommandIds.recover]: command(deletedItem('secret', 'recover'), recoverSecret),
+  [SecretCommandIds.purge]: command(deletedItem('secret', 'purge'), purgeSecret),
+  [SecretCommandIds.copyToVault]: command(secret, copySecretToVault),
 };
 
-/** Secrets: copy, show, edit, create, rotate, attributes, delete, recover, purge, copy to another vault. */
 export const secretsFeature: Feature = { commands };

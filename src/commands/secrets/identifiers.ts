@@ -1,28 +1,22 @@
+// Secret identifiers for apps and references: unversioned (follows rotations) or pinned to one version. The listed
+// ids are used when the command came from the tree; otherwise they are built from the vault URL, or looked up.
 import * as vscode from 'vscode';
-import { latestSecretProperties } from '../../azure/secretOps';
+import type { ItemTarget } from '../../model/targets';
 import type { Services } from '../../services';
-import { ItemNode } from '../../tree/ItemNode';
-import { VersionNode } from '../../tree/VersionNode';
-import type { ItemTarget } from '../targets';
-import { vaultClients } from '../items/common';
-import { secretFailure } from './errors';
+import { request } from '../failures';
 
 /** `https://{vault}/secrets/{name}`: always resolves to the latest version. */
 export function unversionedId(target: ItemTarget): string {
-  if (target.node instanceof ItemNode) return target.node.item.id.replace(/\/+$/, '');
+  // An item row lists the unversioned id; a version row lists its versioned one, so it is built instead.
+  if (target.properties && !target.version) return target.properties.id.replace(/\/+$/, '');
   return `${target.vault.vaultUrl.replace(/\/+$/, '')}/secrets/${target.name}`;
 }
 
 /** `https://{vault}/secrets/{name}/{version}` of the target's version, or of the current one (one listing). */
 export async function versionedId(services: Services, target: ItemTarget): Promise<string> {
-  if (target.node instanceof VersionNode) return target.node.version.id;
-  if (target.version) return `${unversionedId(target)}/${target.version}`;
-  let latest;
-  try {
-    latest = await latestSecretProperties(await vaultClients(services), target.vault.vaultUrl, target.name);
-  } catch (error) {
-    return secretFailure(services, error, { operation: 'list', vault: target.vault, name: target.name });
-  }
-  if (!latest) throw new Error(vscode.l10n.t('"{0}" has no versions in {1}: it may have been deleted. Refresh the view.', target.name, target.vault.name));
+  if (target.version) return target.properties?.id ?? `${unversionedId(target)}/${target.version}`;
+  const { vault, name } = target;
+  const latest = await request(services, { kind: 'secret', operation: 'list', vault, name }, (sdk, vaults, url) => sdk.secretOps.latestSecretProperties(vaults, url, name));
+  if (!latest) throw new Error(vscode.l10n.t('"{0}" has no versions in {1}: it may have been deleted. Refresh the view.', name, vault.name));
   return latest.id;
 }

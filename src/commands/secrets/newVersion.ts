@@ -1,40 +1,30 @@
 import * as vscode from 'vscode';
-import { latestSecretProperties, setSecret, updateSecret } from '../../azure/secretOps';
 import { formatTags } from '../../azure/rules';
+import type { ItemTarget } from '../../model/targets';
 import type { Services } from '../../services';
-import type { TreeNode } from '../../tree/TreeNode';
-import type { ItemTarget } from '../targets';
-import { UserCancelled } from '../wrapper';
-import { vaultClients, withProgress } from '../items/common';
-import { promptContentType, promptDate, promptTags } from './attributesInput';
-import { refreshSecrets, resolveSecret, revealSecret } from './common';
-import { explainFailure, secretFailure } from './errors';
-import { classifyError } from '../../azure/errors';
+import { UserCancelled } from '../cancelled';
+import { request } from '../failures';
+import { revealQuietly, withProgress } from '../items/common';
+import { askContentType, askDate, askTags } from '../prompts';
 import { promptSecretValue } from './valueInput';
 
 /**
  * New Version / Rotate: a new value (typed or generated, selection, file) as a new version. Content type and
  * tags are carried over unless changed; optionally sets an expiry and disables the previous version.
  */
-export async function newSecretVersion(services: Services, node?: TreeNode): Promise<{ name: string; version?: string }> {
-  const target = await resolveSecret(services, node);
-  return addNewVersion(services, { vault: target.vault, kind: 'secret', name: target.name, ...(target.node ? { node: target.node } : {}) }, node);
+export function newSecretVersion(services: Services, target: ItemTarget): Promise<{ name: string; version?: string }> {
+  return addNewVersion(services, { vault: target.vault, kind: 'secret', name: target.name });
 }
 
 interface Option extends vscode.QuickPickItem {
   readonly option: 'attributes' | 'expiry' | 'disablePrevious';
 }
 
-export async function addNewVersion(services: Services, target: ItemTarget, from?: TreeNode): Promise<{ name: string; version?: string }> {
+/** Adds a version to an existing secret (also what Create Secret offers when the name is taken). */
+export async function addNewVersion(services: Services, target: ItemTarget): Promise<{ name: string; version?: string }> {
   const { vault, name } = target;
   const title = vscode.l10n.t('New version of {0} ({1})', name, vault.name);
-  const vaults = await vaultClients(services);
-  let latest;
-  try {
-    latest = await latestSecretProperties(vaults, vault.vaultUrl, name);
-  } catch (error) {
-    return secretFailure(services, error, { operation: 'list', vault, name });
-  }
+  const latest = await request(services, { kind: 'secret', operation: 'list', vault, name }, (sdk, vaults, url) => sdk.secretOps.latestSecretProperties(vaults, url, name));
   if (!latest) throw new Error(vscode.l10n.t('"{0}" was not found in {1}: it may have been deleted. Refresh the view.', name, vault.name));
   if (latest.managed) throw new Error(vscode.l10n.t('"{0}" belongs to the certificate of the same name: renew or import the certificate instead.', name));
 
@@ -64,38 +54,34 @@ export async function addNewVersion(services: Services, target: ItemTarget, from
   let contentType = latest.contentType;
   let tags = latest.tags;
   if (chosen.has('attributes')) {
-    contentType = await promptContentType(services, title, latest.contentType ?? value.suggestedContentType);
-    tags = await promptTags(services, title, latest.tags);
+    contentType = await askContentType(services, title, latest.contentType ?? value.suggestedContentType);
+    tags = await askTags(services, title, latest.tags);
   }
-  const expiresOn = chosen.has('expiry') ? await promptDate(services, title, 'expiry', undefined, undefined) : undefined;
-
-  let created;
-  try {
-    created = await withProgress(vscode.l10n.t('Adding a new version of {0}…', name), (abortSignal) =>
-      setSecret(vaults, vault.vaultUrl, name, value.value, {
-        ...(contentType ? { contentType } : {}),
-        ...(tags && Object.keys(tags).length ? { tags } : {}),
-        ...(expiresOn ? { expiresOn } : {}),
-      }, { abortSignal }),
-    );
-  } catch (error) {
-    return secretFailure(services, error, { operation: 'write', vault, name });
-  }
+  const expiresOn = chosen.has('expiry') ? await askDate(services, title, { which: 'expiry' }) : undefined;
+  const write = {
+    ...(contentType ? { contentType } : {}),
+    ...(tags && Object.keys(tags).length ? { tags } : {}),
+    ...(expiresOn ? { expiresOn } : {}),
+  };
+  const created = await request(services, { kind: 'secret', operation: 'write', vault, name }, (sdk, vaults, url) =>
+    withProgress(vscode.l10n.t('Adding a new version of {0}…', name), (abortSignal) => sdk.secretOps.setSecret(vaults, url, name, value.value, write, { abortSignal })),
+  );
   services.log.info(`new version of secret ${name} in ${vault.name} (value ${value.source})`);
+  const added = created.version?.slice(0, 8) ?? '';
   if (chosen.has('disablePrevious') && latest.version) {
+    const previous = latest.version;
     try {
-      await updateSecret(vaults, vault.vaultUrl, name, latest.version, { enabled: false });
+      await request(services, { kind: 'secret', operation: 'update', vault, name }, (sdk, vaults, url) => sdk.secretOps.updateSecret(vaults, url, name, previous, { enabled: false }));
       services.log.info(`disabled the previous version of ${name}`);
     } catch (error) {
-      await refreshSecrets(services, vault, from ?? target.node);
-      throw new Error(
-        vscode.l10n.t('Added version {0} of {1}, but the previous version is still enabled. {2}', created.version?.slice(0, 8) ?? '', name, explainFailure(classifyError(error), { operation: 'update', vault, name })),
-      );
+      services.view.refreshGroup(vault, 'secret');
+      // The new version exists: say so, with why the previous one could not be disabled.
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(vscode.l10n.t('Added version {0} of {1}, but the previous version is still enabled. {2}', added, name, reason));
     }
   }
-  await refreshSecrets(services, vault, from ?? target.node);
-  await revealSecret(services, vault, name);
-  const added = created.version?.slice(0, 8) ?? '';
+  services.view.refreshGroup(vault, 'secret');
+  await revealQuietly(services, { vault, kind: 'secret', name });
   services.ui.notify(
     chosen.has('disablePrevious') ? vscode.l10n.t('Added version {0} of {1}; the previous version is disabled', added, name) : vscode.l10n.t('Added version {0} of {1}', added, name),
   );

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { checkTagName, checkTags, checkTagValue, MAX_TAGS, type Tags } from '../../azure/rules';
 import type { Services } from '../../services';
-import { UserCancelled } from '../wrapper';
-import { promptTags } from './attributesInput';
+import { askTags } from '../prompts';
+import { UserCancelled } from '../cancelled';
 
 interface TagPick extends vscode.QuickPickItem {
   readonly action: 'add' | 'text' | 'tag';
@@ -22,7 +22,7 @@ export async function editTags(services: Services, title: string, current: Tags 
     { title, placeHolder: vscode.l10n.t('Choose a tag to change or remove, or add one') },
   );
   if (!picked) throw new UserCancelled();
-  if (picked.action === 'text') return promptTags(services, title, tags);
+  if (picked.action === 'text') return askTags(services, title, tags);
   if (picked.action === 'add') {
     if (count >= MAX_TAGS) throw new Error(vscode.l10n.t('A secret has at most {0} tags: remove one first.', MAX_TAGS));
     const name = await services.ui.showInputBox({

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { checkSecretValue, formatBytes, MAX_SECRET_VALUE_BYTES, utf8Bytes } from '../../azure/rules';
 import { suggestContentType } from '../../platform/documents/language';
 import type { Services } from '../../services';
-import { UserCancelled } from '../wrapper';
+import { UserCancelled } from '../cancelled';
 import { characterClasses, checkGeneratorOptions, DEFAULT_GENERATED_LENGTH, generateSecret, MAX_GENERATED_LENGTH, MIN_GENERATED_LENGTH, type CharacterClass } from './generator';
 
 export interface NewValue {

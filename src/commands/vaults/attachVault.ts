@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { parseVaultUrl } from '../azure/vaultUrl';
-import type { Services } from '../services';
-import { UserCancelled } from './wrapper';
+import { parseVaultUrl } from '../../azure/vaultUrl';
+import type { Services } from '../../services';
+import { UserCancelled } from '../wrapper';
 
 /**
  * Attaches a vault by URL: for vaults the user can use but cannot see through ARM. Lists it without any ARM
- * call. Returns the id of the vault's node.
+ * call. Returns the id of the vault's row (`attached/<url>`).
  */
 export async function attachVault(services: Services): Promise<string> {
   const input = await services.ui.showInputBox({
@@ -24,11 +24,7 @@ export async function attachVault(services: Services): Promise<string> {
   if (!parsed.ok) throw new Error(parsed.reason);
   await services.attachedVaults.add(parsed.vault);
   services.log.info(`attached vault ${parsed.vault.url}`);
-  services.tree.refreshAttached();
-  const id = `attached/${parsed.vault.url}`;
-  const roots = await services.tree.getChildren();
-  const group = roots.find((n) => n.id === 'attached');
-  const node = group && (await services.tree.getChildren(group)).find((n) => n.id === id);
-  if (node) await services.treeView.reveal(node, { select: true, focus: false, expand: false });
-  return id;
+  services.view.refreshAttached();
+  await services.view.revealVault({ name: parsed.vault.name, vaultUrl: parsed.vault.url, attached: true });
+  return `attached/${parsed.vault.url}`;
 }

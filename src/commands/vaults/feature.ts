@@ -1,8 +1,11 @@
-import type { Feature } from './feature';
+// Sign-in, browsing and the view's own commands (Refresh, Load more, Filter…, attached vaults, portal, search).
+import * as vscode from 'vscode';
+import { CommandIds, type CommandId } from '../../model/commandIds';
+import { command, type Command, type Feature } from '../feature';
+import { anyTarget, args, row } from '../targets';
 import { attachVault } from './attachVault';
-import { detachVault } from './detachVault';
+import { attachedVault, detachVault } from './detachVault';
 import { filterGroup } from './filterGroup';
-import { CommandIds, type CommandId } from '../model/commandIds';
 import { loadMore } from './loadMore';
 import { openInPortal } from './openInPortal';
 import { refresh } from './refresh';
@@ -11,21 +14,21 @@ import { selectSubscriptions } from './selectSubscriptions';
 import { showLog } from './showLog';
 import { signIn } from './signIn';
 import { signInToTenant } from './signInToTenant';
-import type { CommandHandler } from './wrapper';
 
-const commands: Readonly<Record<CommandId<typeof CommandIds>, CommandHandler>> = {
-  [CommandIds.signIn]: signIn,
-  [CommandIds.signInToTenant]: signInToTenant,
-  [CommandIds.selectSubscriptions]: selectSubscriptions,
-  [CommandIds.attachVault]: attachVault,
-  [CommandIds.detachVault]: detachVault,
-  [CommandIds.refresh]: refresh,
-  [CommandIds.loadMore]: loadMore,
-  [CommandIds.filterGroup]: filterGroup,
-  [CommandIds.showLog]: showLog,
-  [CommandIds.openInPortal]: openInPortal,
-  [CommandIds.search]: search,
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each command has its own target type
+const commands: Readonly<Record<CommandId<typeof CommandIds>, Command<any>>> = {
+  [CommandIds.signIn]: command(args(), signIn),
+  [CommandIds.signInToTenant]: command(args(), signInToTenant),
+  [CommandIds.selectSubscriptions]: command(args(), selectSubscriptions),
+  [CommandIds.attachVault]: command(args(), attachVault),
+  [CommandIds.detachVault]: command(attachedVault(), detachVault),
+  [CommandIds.refresh]: command(row(), refresh),
+  [CommandIds.loadMore]: command(row(), loadMore),
+  [CommandIds.filterGroup]: command(row(), filterGroup),
+  [CommandIds.showLog]: command(args(), showLog),
+  [CommandIds.openInPortal]: command(anyTarget(() => vscode.l10n.t('Open a key vault in the Azure portal')), openInPortal),
+  [CommandIds.search]: command(args(), search),
 };
 
 /** Sign-in, browsing and the view's own commands. */
-export const coreFeature: Feature = { commands };
+export const vaultsFeature: Feature = { commands };

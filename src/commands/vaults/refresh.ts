@@ -1,7 +1,8 @@
-import type { Services } from '../services';
-import type { TreeNode } from '../tree/TreeNode';
+import type { Services } from '../../services';
+import type { TreeNode } from '../../tree/TreeNode';
 
-/** Refreshes one node, or the whole view from the title bar / palette. */
-export function refresh(services: Services, node?: TreeNode): void {
-  services.tree.refresh(node);
+/** Refreshes one row, or the whole view from the title bar / palette. */
+export function refresh(services: Services, node: TreeNode | undefined): void {
+  if (node) services.view.refreshNode(node);
+  else services.view.refreshAll();
 }

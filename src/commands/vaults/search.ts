@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
-import type { ItemProperties, ObjectKind } from '../azure/model';
-import type { Services } from '../services';
-import { itemState, stateText } from '../presentation/format';
-import { kindName } from '../presentation/kindWords';
-import { locateItem } from '../tree/locate';
-import type { VaultTarget } from '../model/targets';
-import { listAllVaults } from './targets';
-import { UserCancelled } from './wrapper';
+import { listAllVaults } from '../../auth/vaultDirectory';
+import type { ItemProperties, ObjectKind } from '../../azure/model';
+import type { VaultTarget } from '../../model/targets';
+import { itemState, stateText } from '../../presentation/format';
+import { kindName } from '../../presentation/kindWords';
+import type { Services } from '../../services';
+import { UserCancelled } from '../wrapper';
 
 interface Found extends vscode.QuickPickItem {
   readonly vault: VaultTarget;
@@ -28,10 +27,10 @@ export async function search(services: Services): Promise<string | undefined> {
     placeholder: vscode.l10n.t('Type part of a name: secrets, keys and certificates of every listed vault'),
   });
   if (!picked) throw new UserCancelled();
-  const node = await locateItem(services.tree, picked.vault, picked.item.kind, picked.item.name);
-  if (!node) throw new Error(vscode.l10n.t('{0} is no longer listed in {1}. Refresh the view and try again.', picked.item.name, picked.vault.name));
-  await services.treeView.reveal(node, { select: true, focus: true, expand: false });
-  return node.id;
+  const found = { vault: picked.vault, kind: picked.item.kind, name: picked.item.name };
+  const id = await services.view.reveal(found, { focus: true });
+  if (!id) throw new Error(vscode.l10n.t('{0} is no longer listed in {1}. Refresh the view and try again.', picked.item.name, picked.vault.name));
+  return id;
 }
 
 async function* results(services: Services): AsyncGenerator<Found[]> {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { SubscriptionInfo } from '../azure/model';
-import type { Services } from '../services';
-import { UserCancelled } from './wrapper';
+import type { SubscriptionInfo } from '../../azure/model';
+import type { Services } from '../../services';
+import { UserCancelled } from '../wrapper';
 
 /** Multi-select of the subscriptions to show; persisted in the `azureKeyVault.subscriptions` setting. */
 export async function selectSubscriptions(services: Services): Promise<void> {
@@ -31,5 +31,5 @@ export async function selectSubscriptions(services: Services): Promise<void> {
   const chosen = (Array.isArray(picked) ? picked : [picked]) as typeof items;
   const value = chosen.length === all.length ? [] : chosen.map((p) => p.subscription.subscriptionId);
   await config.update('subscriptions', value, vscode.ConfigurationTarget.Global);
-  services.tree.refresh();
+  services.view.refreshAll();
 }

@@ -1,5 +1,6 @@
-import type { Services } from '../services';
+import type { Services } from '../../services';
 
+/** Shows the extension's log (names and operations, never values). */
 export function showLog(services: Services): void {
   services.log.show(true);
 }

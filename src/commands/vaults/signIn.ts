@@ -1,5 +1,5 @@
-import type { Services } from '../services';
-import { UserCancelled } from './wrapper';
+import type { Services } from '../../services';
+import { UserCancelled } from '../wrapper';
 
 /** The explicit sign-in action: VS Code's own Microsoft sign-in (or a check of the configured credential). */
 export async function signIn(services: Services): Promise<void> {
@@ -11,5 +11,5 @@ export async function signIn(services: Services): Promise<void> {
     if (error instanceof Error && /did not consent|cancel/i.test(error.message)) throw new UserCancelled();
     throw error;
   }
-  services.tree.refresh();
+  services.view.refreshAll();
 }

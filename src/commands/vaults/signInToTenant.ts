@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
-import type { Services } from '../services';
-import type { TreeNode } from '../tree/TreeNode';
-import { UserCancelled } from './wrapper';
+import type { Services } from '../../services';
+import { UserCancelled } from '../wrapper';
 
-/** Signs in to one directory (MFA, conditional access, guest): from the tenant's "Sign in to …" node. */
-export async function signInToTenant(services: Services, arg?: TreeNode | string): Promise<void> {
-  const tenantId = typeof arg === 'string' ? arg : undefined;
+/** Signs in to one directory (MFA, conditional access, guest): from the tenant's "Sign in to …" row, whose argument is the tenant id. */
+export async function signInToTenant(services: Services, args: readonly unknown[]): Promise<void> {
+  const tenantId = typeof args[0] === 'string' ? args[0] : undefined;
   if (!tenantId) throw new Error(vscode.l10n.t('Choose the "Sign in to …" entry of the directory in the Key Vault view.'));
   try {
     await services.session.signIn(tenantId);
@@ -14,5 +13,5 @@ export async function signInToTenant(services: Services, arg?: TreeNode | string
     throw error;
   }
   services.clients.reset();
-  services.tree.refresh();
+  services.view.refreshAll();
 }

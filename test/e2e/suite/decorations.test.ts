@@ -4,7 +4,7 @@
 // listed vaults with a bounded, counted number of requests and badges vaults the tree never loaded.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { ExpiryCommandIds, KeyCommandIds as Ids } from '../../../src/model/commandIds';
+import { ExpiryCommandIds } from '../../../src/model/commandIds';
 import type { ExpiringSoonResult } from '../../../src/commands/expiry/showExpiringSoon';
 import type { TreeNode } from '../../../src/tree/TreeNode';
 import { control, type LoggedRequest } from './emulator';

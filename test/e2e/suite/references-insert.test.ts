@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ReferenceDragController, ReferenceDropProvider } from '../../../src/editor/dragAndDrop';
 import { referenceMimeType } from '../../../src/editor/constants';
-import type { InsertResult } from '../../../src/editor/insertReference';
+import type { InsertResult } from '../../../src/commands/references/insertReference';
 import type { VaultNode } from '../../../src/tree/VaultNode';
 import type { VersionNode } from '../../../src/tree/VersionNode';
 import { discard, openAt, referencesWorld, RESOURCE_GROUP, SUBSCRIPTION_ID, VAULT, type ReferencesWorld } from './references-world';
