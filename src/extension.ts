@@ -60,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     session,
     tree,
     treeView,
+    services.view,
     services.documents,
     services.decorations,
     { dispose: () => void services.clipboard.dispose() },

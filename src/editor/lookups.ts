@@ -39,6 +39,7 @@ export class ReferenceLookups implements vscode.Disposable {
     this.disposables.push(
       this.changedEmitter,
       services.session.onDidChange(() => this.invalidate()),
+      services.view.onDidChangeVault((vault) => this.invalidate(vault?.vaultUrl)),
       services.view.provider.onDidChangeTreeData((row) => {
         const vault = vaultOfTarget(row?.target);
         // A tenant or subscription refreshed: its vaults may have changed, their objects did not.

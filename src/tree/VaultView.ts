@@ -1,9 +1,9 @@
 // The vaults view as commands and editor features see it: refresh and reveal by domain target (vault, kind, item),
 // the names a listing shows, and the view's own operations (load more, filter). Commands never touch node classes:
 // this is the one place that turns a target back into nodes.
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { ObjectKind } from '../azure/model';
-import type { ItemTarget, VaultTarget } from '../model/targets';
+import { vaultOfTarget, type ItemTarget, type VaultTarget } from '../model/targets';
 import { DeletedGroupNode, DeletedItemNode, DeletedKindNode } from './DeletedGroupNode';
 import { ItemGroupNode } from './ItemGroupNode';
 import { ItemNode } from './ItemNode';
@@ -16,15 +16,27 @@ import { VersionNode } from './VersionNode';
 
 const sameVault = (a: VaultTarget, b: VaultTarget) => a.vaultUrl.toLowerCase() === b.vaultUrl.toLowerCase();
 
-export class VaultView {
+export class VaultView implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<VaultTarget | undefined>();
+  /**
+   * A command changed objects of this vault (undefined: anything may have changed) — fired whether or not the tree
+   * shows the vault, so caches of its objects (reference lookups) can forget them.
+   */
+  readonly onDidChangeVault = this.changed.event;
+
   constructor(
     readonly provider: VaultTreeDataProvider,
     private readonly treeView: vscode.TreeView<TreeNode>,
   ) {}
 
+  dispose(): void {
+    this.changed.dispose();
+  }
+
   /** Re-reads everything (roots included). */
   refreshAll(): void {
     this.provider.refresh();
+    this.changed.fire(undefined);
   }
 
   /** The attached vaults changed: re-read the roots without calling ARM again. */
@@ -35,10 +47,12 @@ export class VaultView {
   /** Re-reads one row and its children. */
   refreshNode(node: TreeNode): void {
     this.provider.refresh(node);
+    this.changed.fire(vaultOfTarget(node.target));
   }
 
   /** After items of a kind were added or changed: re-list the vault's group of that kind where the tree shows it. */
   refreshGroup(vault: VaultTarget, kind: ObjectKind): void {
+    this.changed.fire(vault);
     for (const group of this.provider.knownNodes((n): n is ItemGroupNode => n instanceof ItemGroupNode && n.kind === kind && sameVault(n.vaultNode.vault, vault))) this.provider.refresh(group);
   }
 
@@ -52,11 +66,6 @@ export class VaultView {
 
   /** Refreshes the vault's group of a kind and its whole Deleted group (where a fix may have moved the object). */
   refreshGroupAndAllDeleted(vault: VaultTarget, kind: ObjectKind): void {
-    const vaults = this.provider.knownNodes((n): n is VaultNode => n instanceof VaultNode && sameVault(n.vault, vault));
-    if (vaults.length === 0) {
-      this.provider.refresh();
-      return;
-    }
     this.refreshGroup(vault, kind);
     for (const deleted of this.provider.knownNodes((n): n is DeletedGroupNode => n instanceof DeletedGroupNode && sameVault(n.vaultNode.vault, vault))) this.provider.refresh(deleted);
   }
