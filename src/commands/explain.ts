@@ -4,6 +4,7 @@
 import * as l10n from '@vscode/l10n';
 import type { AzureFailure, ObjectKind } from '../azure/model';
 import type { VaultTarget } from '../model/targets';
+import { kindName } from '../presentation/kindWords';
 
 export type Operation = 'read' | 'list' | 'write' | 'create' | 'update' | 'delete' | 'recover' | 'purge' | 'crypto' | 'import';
 
@@ -39,21 +40,21 @@ function roleFor(kind: ObjectKind, operation: Operation): string {
   return r.writer;
 }
 
-function kindWord(kind: ObjectKind): string {
-  switch (kind) {
-    case 'secret':
-      return l10n.t('secret');
-    case 'key':
-      return l10n.t('key');
-    case 'certificate':
-      return l10n.t('certificate');
-  }
-}
-
 /** What failed: `"db" in kv` for secrets (the value is what is read), `key "k" in kv` for keys and certificates. */
 function subject(ctx: FailureContext): string {
   if (!ctx.name) return ctx.vault.name;
-  return ctx.kind === 'secret' ? l10n.t('"{0}" in {1}', ctx.name, ctx.vault.name) : l10n.t('{0} "{1}" in {2}', kindWord(ctx.kind), ctx.name, ctx.vault.name);
+  return ctx.kind === 'secret' ? l10n.t('"{0}" in {1}', ctx.name, ctx.vault.name) : l10n.t('{0} "{1}" in {2}', kindName(ctx.kind), ctx.name, ctx.vault.name);
+}
+
+function listHead(kind: ObjectKind, what: string): string {
+  switch (kind) {
+    case 'secret':
+      return l10n.t('Could not list the secrets of {0}:', what);
+    case 'key':
+      return l10n.t('Could not list the keys of {0}:', what);
+    case 'certificate':
+      return l10n.t('Could not list the certificates of {0}:', what);
+  }
 }
 
 /** "Could not read the value of {0}:": one whole clause per operation. */
@@ -63,15 +64,7 @@ function headOf(ctx: FailureContext): string {
     case 'read':
       return ctx.kind === 'secret' ? l10n.t('Could not read the value of {0}:', what) : l10n.t('Could not read {0}:', what);
     case 'list':
-      switch (ctx.kind) {
-        case 'secret':
-          return l10n.t('Could not list the secrets of {0}:', what);
-        case 'key':
-          return l10n.t('Could not list the keys of {0}:', what);
-        case 'certificate':
-          return l10n.t('Could not list the certificates of {0}:', what);
-      }
-    // falls through (unreachable: every kind is handled)
+      return listHead(ctx.kind, what);
     case 'write':
       return l10n.t('Could not write a new version of {0}:', what);
     case 'create':
@@ -94,7 +87,7 @@ function headOf(ctx: FailureContext): string {
 const generic = (head: string, failure: AzureFailure) => `${head} ${failure.message} ${failure.action ?? ''}`.trim();
 
 function forbidden(failure: AzureFailure, ctx: FailureContext, head: string): string {
-  const one = kindWord(ctx.kind);
+  const one = kindName(ctx.kind);
   switch (failure.forbiddenReason) {
     case 'rbac':
       return l10n.t(
@@ -132,10 +125,10 @@ export function explainFailure(failure: AzureFailure, ctx: FailureContext): stri
     return l10n.t('{0} Key Vault kept throttling requests (HTTP 429) even after retrying with backoff (1, 2, 4, 8, 16 s). Wait a minute, then retry.', head);
   }
   if (isDeletedConflict(failure)) {
-    return l10n.t('{0} a deleted {1} with this name is still recoverable. Recover it, or purge it before reusing the name.', head, kindWord(ctx.kind));
+    return l10n.t('{0} a deleted {1} with this name is still recoverable. Recover it, or purge it before reusing the name.', head, kindName(ctx.kind));
   }
   if (failure.kind === 'conflict' && [failure.code, failure.innerCode].includes('ObjectIsBeingDeleted')) {
-    return l10n.t('{0} a {1} with this name is still being deleted. Wait a few seconds, then retry.', head, kindWord(ctx.kind));
+    return l10n.t('{0} a {1} with this name is still being deleted. Wait a few seconds, then retry.', head, kindName(ctx.kind));
   }
   if (failure.kind === 'notFound') return l10n.t('{0} it was not found (deleted, or still being deleted or recovered). Refresh the view.', head);
   return generic(head, failure);

@@ -1,17 +1,18 @@
 // The object kinds as words in the user's language: in sentences ("secret", "keys") and as group labels.
-// Whole words only: a message passes them as an argument of its own translated sentence.
-import * as vscode from 'vscode';
+// Whole words only: a message passes them as an argument of its own translated sentence. Pure (@vscode/l10n, the
+// instance activate configures): the failures module's sentences use them under plain node too.
+import * as l10n from '@vscode/l10n';
 import type { ObjectKind } from '../azure/model';
 
 /** "secret", "key", "certificate". */
 export function kindName(kind: ObjectKind): string {
   switch (kind) {
     case 'secret':
-      return vscode.l10n.t('secret');
+      return l10n.t('secret');
     case 'key':
-      return vscode.l10n.t('key');
+      return l10n.t('key');
     case 'certificate':
-      return vscode.l10n.t('certificate');
+      return l10n.t('certificate');
   }
 }
 
@@ -19,11 +20,11 @@ export function kindName(kind: ObjectKind): string {
 export function kindNames(kind: ObjectKind): string {
   switch (kind) {
     case 'secret':
-      return vscode.l10n.t('secrets');
+      return l10n.t('secrets');
     case 'key':
-      return vscode.l10n.t('keys');
+      return l10n.t('keys');
     case 'certificate':
-      return vscode.l10n.t('certificates');
+      return l10n.t('certificates');
   }
 }
 
@@ -31,11 +32,11 @@ export function kindNames(kind: ObjectKind): string {
 export function groupLabel(kind: ObjectKind): string {
   switch (kind) {
     case 'secret':
-      return vscode.l10n.t('Secrets');
+      return l10n.t('Secrets');
     case 'key':
-      return vscode.l10n.t('Keys');
+      return l10n.t('Keys');
     case 'certificate':
-      return vscode.l10n.t('Certificates');
+      return l10n.t('Certificates');
   }
 }
 
@@ -43,11 +44,11 @@ export function groupLabel(kind: ObjectKind): string {
 export function deletedGroupLabel(kind: ObjectKind): string {
   switch (kind) {
     case 'secret':
-      return vscode.l10n.t('Deleted secrets');
+      return l10n.t('Deleted secrets');
     case 'key':
-      return vscode.l10n.t('Deleted keys');
+      return l10n.t('Deleted keys');
     case 'certificate':
-      return vscode.l10n.t('Deleted certificates');
+      return l10n.t('Deleted certificates');
   }
 }
 
