@@ -42,7 +42,7 @@ export class ItemNode extends PagedNode<ItemProperties> {
     item.description = shown.description;
     item.tooltip = shown.tooltip;
     item.contextValue = shown.facets.join(';');
-    // Expiry decorations (src/decorations): the state travels in the URI, so decorating needs no lookup.
+    // Expiry decorations (src/presentation/uris.ts, src/presentation/expiryDecorations.ts): the state travels in the URI, so decorating needs no lookup.
     item.resourceUri = itemUri(this.id, shown.state, daysUntil(this.item.expiresOn, this.ctx.now()));
     return item;
   }

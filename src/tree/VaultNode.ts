@@ -47,7 +47,7 @@ export class VaultNode implements TreeNode {
     if (info?.softDeleteEnabled !== false) facets.push('softDeleteOn');
     if (info?.purgeProtectionEnabled) facets.push('purgeProtection');
     item.contextValue = facets.join(';');
-    // Expiry decorations: the roll-up of the groups' loaded items (no request); see src/decorations.
+    // Expiry decorations: the roll-up of the groups' loaded items (no request); see src/presentation/uris.ts.
     const groups = (this.groups ?? []).filter((g): g is ItemGroupNode => g instanceof ItemGroupNode);
     item.resourceUri = vaultUri(this.id, vault.vaultUrl, sum(...groups.map((g) => g.expiry ?? emptyRollup)));
     return item;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { colors, describeRollup, emptyRollup, itemDecoration, rollupDecoration, rollupOf, sameRollup, sum, widest } from '../../src/presentation/rollup';
 
-describe('expiry decorations: item states and roll-ups (src/decorations/rollup)', () => {
+describe('expiry decorations: item states and roll-ups (src/presentation/rollup)', () => {
   it('decorates items: expired (!, error), expiring (days left, warning), disabled (D), not yet active (N)', () => {
     assert.deepEqual(itemDecoration('expired', -3), { badge: '!', color: colors.error, tooltip: 'Expired' });
     assert.deepEqual(itemDecoration('expiring', 5), { badge: '5', color: colors.warning, tooltip: 'Expires in 5 days' });

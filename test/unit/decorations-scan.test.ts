@@ -24,7 +24,7 @@ function lister(data: Record<string, Partial<Record<ObjectKind, ItemProperties[]
   return { list, stats };
 }
 
-describe('Expiring Soon scan (src/decorations/expiringScan)', () => {
+describe('Expiring Soon scan (src/commands/expiry/expiringScan)', () => {
   it('finds expired and expiring objects of every kind, soonest first, skipping certificate-owned ones', async () => {
     const { list, stats } = lister({
       v1: {

@@ -4,5 +4,5 @@ import { setEnabled } from '../items/setEnabled';
 
 /** Disable the certificate (current version, or the chosen version); its key and secret follow. */
 export function disableCertificate(services: Services, target: ItemTarget) {
-  return setEnabled(services, 'certificate', target, false);
+  return setEnabled(services, target, false);
 }

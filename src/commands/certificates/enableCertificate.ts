@@ -4,5 +4,5 @@ import { setEnabled } from '../items/setEnabled';
 
 /** Enable the certificate (current version, or the chosen version); its key and secret follow. */
 export function enableCertificate(services: Services, target: ItemTarget) {
-  return setEnabled(services, 'certificate', target, true);
+  return setEnabled(services, target, true);
 }

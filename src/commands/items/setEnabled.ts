@@ -1,8 +1,9 @@
-// Enable or disable a key or a certificate (the current version, or the version of the row): one PATCH, refused
-// before any request for a key owned by a certificate. A certificate's key and secret follow it, so their groups
-// are re-listed too.
+// Enable or disable a secret, key or certificate (the current version, or the version of the row): one PATCH, refused
+// before any request for a key or secret owned by a certificate. A certificate's key and secret follow it, so their
+// groups are re-listed too.
 import * as vscode from 'vscode';
 import type { AzureSdk } from '../../azure/lazy';
+import type { ObjectKind } from '../../azure/model';
 import type { VaultClients } from '../../azure/sdk';
 import { itemLabel, type ItemTarget } from '../../model/targets';
 import type { Services } from '../../services';
@@ -10,20 +11,23 @@ import { request } from '../failures';
 import { contextOf, refreshCertificateGroups } from './common';
 import { managedRefusal } from './lifecycle';
 
-/** The kinds this flow serves (secrets have their own, with buttons). */
-export type KeyOrCertificate = 'key' | 'certificate';
-
-const updates: Record<KeyOrCertificate, (sdk: AzureSdk, vaults: VaultClients, url: string, target: ItemTarget, enabled: boolean) => Promise<unknown>> = {
+/** One PATCH of the `enabled` attribute per kind; resolves with the version it changed, when the service says. */
+const updates: Record<ObjectKind, (sdk: AzureSdk, vaults: VaultClients, url: string, target: ItemTarget, enabled: boolean) => Promise<{ version?: string; enabled?: boolean }>> = {
+  secret: (sdk, vaults, url, t, enabled) => sdk.secretOps.updateSecret(vaults, url, t.name, t.version, { enabled }),
   key: (sdk, vaults, url, t, enabled) => sdk.keyOps.updateKey(vaults, url, t.name, t.version, { enabled }),
   certificate: (sdk, vaults, url, t, enabled) => sdk.certificateOps.updateCertificate(vaults, url, t.name, t.version, { enabled }),
 };
 
-export async function setEnabled(services: Services, kind: KeyOrCertificate, target: ItemTarget, enabled: boolean): Promise<{ name: string; version?: string; enabled: boolean }> {
-  if (target.managed) throw managedRefusal(kind, [target.name], enabled ? 'enable' : 'disable');
-  await request(services, contextOf(target, 'update'), (sdk, vaults, url) => updates[kind](sdk, vaults, url, target, enabled));
+/** Enables or disables the target (its current version, or its version). Returns the version's new state. */
+export async function setEnabled(services: Services, target: ItemTarget, enabled: boolean): Promise<{ name: string; version?: string; enabled: boolean }> {
+  const { kind, name } = target;
+  if (target.managed) throw managedRefusal(kind, [name], enabled ? 'enable' : 'disable');
+  const changed = await request(services, contextOf(target, 'update'), (sdk, vaults, url) => updates[kind](sdk, vaults, url, target, enabled));
   services.log.info(`${enabled ? 'enabled' : 'disabled'} ${kind} ${itemLabel(target)} in ${target.vault.name}`);
   if (kind === 'certificate') refreshCertificateGroups(services, target.vault);
   else services.view.refreshItem(target);
-  services.ui.notify(enabled ? vscode.l10n.t('Enabled {0}', itemLabel(target)) : vscode.l10n.t('Disabled {0}', itemLabel(target)));
-  return { name: target.name, ...(target.version ? { version: target.version } : {}), enabled };
+  const version = changed.version ?? target.version;
+  const shown = itemLabel({ name, ...(version ? { version } : {}) });
+  services.ui.notify(enabled ? vscode.l10n.t('Enabled {0}', shown) : vscode.l10n.t('Disabled {0}', shown));
+  return { name, ...(version ? { version } : {}), enabled: changed.enabled ?? enabled };
 }

@@ -4,5 +4,5 @@ import { setEnabled } from '../items/setEnabled';
 
 /** Disable the key (current version, or the chosen version): crypto operations with it are refused until enabled. */
 export function disableKey(services: Services, target: ItemTarget) {
-  return setEnabled(services, 'key', target, false);
+  return setEnabled(services, target, false);
 }

@@ -4,5 +4,5 @@ import { setEnabled } from '../items/setEnabled';
 
 /** Enable the key (current version, or the chosen version). */
 export function enableKey(services: Services, target: ItemTarget) {
-  return setEnabled(services, 'key', target, true);
+  return setEnabled(services, target, true);
 }
