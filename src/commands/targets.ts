@@ -77,6 +77,25 @@ export function vault(title: () => string = () => vscode.l10n.t('Choose a key va
   };
 }
 
+/**
+ * The attached vaults a Detach acts on: the selected attached vault rows, or — from the palette, or when no
+ * attached vault is selected — one picked among the attached vaults only (not every vault, as `vault()` would).
+ */
+export function attachedVault(): TargetSpec<VaultTarget> {
+  return {
+    async resolve(services, given) {
+      const attached = rows(given).flatMap((t) => (t.type === 'vault' && t.vault.attached ? [t.vault] : []));
+      if (attached[0]) return { target: attached[0], selection: attached };
+      const picked = await services.ui.showQuickPick(
+        services.attachedVaults.list().map((v) => ({ label: v.name, description: v.url, vault: { name: v.name, vaultUrl: v.url, attached: true } })),
+        { title: vscode.l10n.t('Detach a vault'), placeHolder: vscode.l10n.t('Vault to remove from the view') },
+      );
+      if (!picked) throw new UserCancelled();
+      return { target: picked.vault, selection: [picked.vault] };
+    },
+  };
+}
+
 /** What the row stands for, or a picked vault. */
 export function anyTarget(title: () => string): TargetSpec<NodeTarget> {
   return {

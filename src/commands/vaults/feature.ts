@@ -2,9 +2,9 @@
 import * as vscode from 'vscode';
 import { CommandIds, type CommandId } from '../../model/commandIds';
 import { command, type Command, type Feature } from '../feature';
-import { anyTarget, args, row } from '../targets';
+import { anyTarget, args, attachedVault, row } from '../targets';
 import { attachVault } from './attachVault';
-import { attachedVault, detachVault } from './detachVault';
+import { detachVault } from './detachVault';
 import { filterGroup } from './filterGroup';
 import { loadMore } from './loadMore';
 import { openInPortal } from './openInPortal';
