@@ -27,7 +27,7 @@ export class Steps {
 
   next(): string {
     this.step = Math.min(this.step + 1, this.count);
-    return `${this.title} (${this.step}/${this.count})`;
+    return vscode.l10n.t('{0} ({1}/{2})', this.title, this.step, this.count);
   }
 }
 

@@ -5,7 +5,7 @@ import { UserCancelled } from '../cancelled';
 import { request } from '../failures';
 import { recoverItem } from '../items/lifecycle';
 import { revealQuietly, withProgress } from '../items/common';
-import { askContentType, askDate, askTags } from '../prompts';
+import { askContentType, askDate, askTags, Steps } from '../prompts';
 import { secretLifecycle } from './lifecycle';
 import { promptNewSecretName } from './nameInput';
 import { addNewVersion } from './newVersion';
@@ -19,7 +19,9 @@ import { promptSecretValue } from './valueInput';
  */
 export async function createSecret(services: Services, vault: VaultTarget): Promise<{ name: string; version?: string } | undefined> {
   const title = vscode.l10n.t('Create a secret in {0}', vault.name);
-  const named = await promptNewSecretName(services, vault, { title });
+  // Five things asked: each prompt's title says which step it is ("Create a secret in kv (2/5)").
+  const steps = new Steps(title, 5);
+  const named = await promptNewSecretName(services, vault, { title: steps.next() });
   const { name } = named;
   if (named.status === 'deleted') {
     const purgeDate = named.deleted.scheduledPurgeDate;
@@ -48,10 +50,10 @@ export async function createSecret(services: Services, vault: VaultTarget): Prom
     return addNewVersion(services, { vault, kind: 'secret', name });
   }
 
-  const value = await promptSecretValue(services, title);
-  const contentType = await askContentType(services, title, value.suggestedContentType);
-  const expiresOn = await askDate(services, title, { which: 'expiry' });
-  const tags = await askTags(services, title);
+  const value = await promptSecretValue(services, steps.next());
+  const contentType = await askContentType(services, steps.next(), value.suggestedContentType);
+  const expiresOn = await askDate(services, steps.next(), { which: 'expiry' });
+  const tags = await askTags(services, steps.next());
   const write = {
     ...(contentType ? { contentType } : {}),
     ...(Object.keys(tags).length ? { tags } : {}),
