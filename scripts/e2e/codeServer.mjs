@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CODE_SERVER_ROOT, NODE_BIN_DIR, TMP } from './paths.mjs';
+import { CHROMIUM, CODE_SERVER_ROOT, NODE_BIN_DIR, ROOT, TMP } from './paths.mjs';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
@@ -55,6 +55,17 @@ export function installVsix(vsix, { userDataDir, extensionsDir }) {
     encoding: 'utf8',
     timeout: 120_000,
   }).trim();
+}
+
+/**
+ * Packages a test-only extension folder (test/companion, test/probe: never shipped) and installs it into a
+ * throwaway code-server profile like a user's extension (the workbench loads only one development extension from
+ * the test payload).
+ */
+export function installExtensionFolder(dir, tmp, dirs) {
+  const vsix = path.join(tmp, `${path.basename(dir)}.vsix`);
+  execFileSync(path.join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix], { cwd: dir, stdio: 'pipe' });
+  return installVsix(vsix, dirs);
 }
 
 /**

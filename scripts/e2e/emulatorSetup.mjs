@@ -1,10 +1,9 @@
 // The emulator as a VS Code sees it: started with a seed, trusted through NODE_EXTRA_CA_CERTS, signed in to
 // through the test-only companion extension (the `microsoft` auth provider), and described to the extension as a
 // custom cloud in user settings. Shared by the e2e launcher and `npm start`.
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { startEmulatorProcess } from '../with-emulator.mjs';
-import { installVsix } from './codeServer.mjs';
+import { installExtensionFolder } from './codeServer.mjs';
 import { ROOT } from './paths.mjs';
 
 export const COMPANION = path.join(ROOT, 'test', 'companion');
@@ -44,12 +43,7 @@ export async function startEmulatorForVsCode({ seed, signedIn = false, log, mfaT
   return { info, env, settings, stop: emulator.stop };
 }
 
-/**
- * Packages the companion and installs it into a throwaway code-server profile (the workbench loads only one
- * development extension from the test payload, so the companion is installed like a user's extension).
- */
+/** Installs the companion (the `microsoft` provider) into a throwaway code-server profile. */
 export function installCompanion(tmp, dirs) {
-  const vsix = path.join(tmp, 'kv-emulator-auth.vsix');
-  execFileSync(path.join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix], { cwd: COMPANION, stdio: 'pipe' });
-  installVsix(vsix, dirs);
+  installExtensionFolder(COMPANION, tmp, dirs);
 }

@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // Installs the packaged .vsix into a throwaway code-server with `--install-extension` (as a user would), opens
 // the workbench in headless Chromium WITHOUT test hooks, clicks the activity-bar icon and checks that the view
-// and its welcome content appear. `--screenshot FILE` saves what it saw (README images live in docs/images/).
+// and its welcome content appear. A second, test-only extension (test/probe) installed next to it checks that
+// another extension gets nothing from ours in production mode. `--screenshot FILE` saves what it saw (README images
+// live in docs/images/).
 import fs from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
-import { installVsix, launchBrowser, makeTempDir, startCodeServer, workbenchUrl } from './codeServer.mjs';
+import { installExtensionFolder, installVsix, launchBrowser, makeTempDir, startCodeServer, workbenchUrl } from './codeServer.mjs';
+import { CONTROL_ID, OUR_ID, PROBE, assertProbeSeesExports, assertReachesNothing, probeEnv, readProbeReport } from './exportsProbe.mjs';
 import { ROOT } from './paths.mjs';
 import { ensureE2eTools } from './setup.mjs';
 import { packageVsix } from '../package.mjs';
@@ -41,11 +44,17 @@ export async function uiCheck({ screenshot } = {}) {
       if (unexpected.length) throw new Error(`unexpected files: ${unexpected.join(', ')}`);
       for (const needed of ['package.json', 'dist/extension.js', 'dist/azure-sdk.js', 'dist/l10n.js', 'resources/keyvault.svg', 'l10n/bundle.l10n.json']) if (!files.includes(needed)) throw new Error(`${needed} is missing`);
     });
+    const dirs = { userDataDir: path.join(tmp, 'user-data'), extensionsDir: path.join(tmp, 'extensions') };
     await check('the .vsix installs with code-server --install-extension', async () => {
-      const output = installVsix(file, { userDataDir: path.join(tmp, 'user-data'), extensionsDir: path.join(tmp, 'extensions') });
+      const output = installVsix(file, dirs);
       if (!/successfully installed/i.test(output)) throw new Error(output);
     });
-    server = await startCodeServer({ tmp, folder, testMode: false });
+    await check('a second, test-only extension installs next to it (test/probe)', async () => {
+      const output = installExtensionFolder(PROBE, tmp, dirs);
+      if (!/successfully installed/i.test(output)) throw new Error(output);
+    });
+    const probeReport = path.join(tmp, 'probe-report.json');
+    server = await startCodeServer({ tmp, folder, testMode: false, env: probeEnv(probeReport) });
     ({ browser, page } = await launchBrowser(server.url));
     await page.goto(workbenchUrl(server.url, { folder }), { waitUntil: 'domcontentloaded' });
     const tab = page.getByRole('tab', { name: /^Azure Key Vault/ });
@@ -55,6 +64,14 @@ export async function uiCheck({ screenshot } = {}) {
       await page.locator('.part.sidebar .composite.title', { hasText: 'Azure Key Vault: Vaults' }).first().waitFor({ timeout: 30_000 });
       await page.locator('.part.sidebar .welcome-view-content', { hasText: 'Sign in with your Microsoft account' }).waitFor({ timeout: 30_000 });
       await page.locator('.part.sidebar .welcome-view-content .monaco-button', { hasText: 'Sign in to Azure' }).waitFor({ timeout: 10_000 });
+    });
+    let probed = {};
+    await check(`the probe reaches another extension's exports (positive control: ${CONTROL_ID})`, async () => {
+      probed = await readProbeReport(probeReport);
+      assertProbeSeesExports(probed[CONTROL_ID]);
+    });
+    await check('another extension that activates ours gets nothing from its exports (production mode)', async () => {
+      assertReachesNothing(probed[OUR_ID], dirs.extensionsDir);
     });
     if (screenshot) {
       await page.mouse.move(900, 500);
