@@ -47,6 +47,7 @@ function localize(contributes, nls) {
     if (c.category) c.category = put('category', c.category);
   }
   for (const container of contributes.viewsContainers?.activitybar ?? []) container.title = put(`viewContainer.${container.id}`, container.title);
+  for (const editor of contributes.customEditors ?? []) editor.displayName = put(`customEditor.${slug(editor.viewType)}`, editor.displayName);
   for (const views of Object.values(contributes.views ?? {})) for (const v of views) v.name = put(`view.${slug(v.id)}.name`, v.name);
   (contributes.viewsWelcome ?? []).forEach((w, i) => (w.contents = put(`viewsWelcome.${slug(w.view)}.${i}`, w.contents)));
   if (contributes.configuration) {

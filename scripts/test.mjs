@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
-import { runE2e } from './e2e/run.mjs';
+import { runE2e, UNTRUSTED_SUITE } from './e2e/run.mjs';
 import { startCheck } from './e2e/start-check.mjs';
 import { uiCheck } from './e2e/ui-check.mjs';
 import { ROOT } from './e2e/paths.mjs';
@@ -93,6 +93,14 @@ if (built && want('e2e')) {
   totals.passed += result.passed;
   totals.failed += result.failed || (result.code !== 0 ? 1 : 0);
   if (result.code !== 0) problems.push(`e2e: ${result.code === 2 ? 'the VS Code harness failed' : `${result.failed} failed`}`);
+  // The token-redirection suite once more, in a workspace VS Code does not trust (Restricted Mode).
+  if (!process.env.E2E_GREP || new RegExp(process.env.E2E_GREP).test(UNTRUSTED_SUITE)) {
+    banner('e2e in an untrusted workspace (Restricted Mode): the token-redirection suite');
+    const untrusted = await runE2e({ untrusted: true, grep: UNTRUSTED_SUITE });
+    totals.passed += untrusted.passed;
+    totals.failed += untrusted.failed || (untrusted.code !== 0 ? 1 : 0);
+    if (untrusted.code !== 0) problems.push(`e2e (untrusted): ${untrusted.code === 2 ? 'the VS Code harness failed' : `${untrusted.failed} failed`}`);
+  }
 }
 
 if (built && want('ui')) {

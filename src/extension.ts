@@ -63,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     services.view,
     services.documents,
     services.decorations,
-    { dispose: () => void services.clipboard.dispose() },
+    clearOnExit(() => services.clipboard.dispose()),
     tree.onDidChangeAccount((label) => {
       treeView.description = label;
       void vscode.commands.executeCommand('setContext', 'azureKeyVault.signedIn', label !== undefined);
@@ -81,6 +81,23 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   return testMode && ui instanceof ScriptableUi ? { services, ui, tree, treeView } : undefined;
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+/**
+ * What `deactivate` waits for. VS Code calls it without arguments and waits (up to 5 s) for the promise it
+ * returns, then disposes context.subscriptions without waiting for anything — so a copied secret's clearing, the
+ * one asynchronous cleanup that matters, is handed over here by activate. The only module-level state, by
+ * necessity: nothing else can reach `deactivate`.
+ */
+const atExit = new Set<() => Promise<void>>();
+
+/** Registers `task` for deactivate; the returned disposable runs it too (tasks return the same promise again). */
+function clearOnExit(task: () => Promise<void>): vscode.Disposable {
+  atExit.add(task);
+  return { dispose: () => void task() };
+}
+
+/** Everything else is disposed through context.subscriptions; this returns the clipboard's clearing. */
+export async function deactivate(): Promise<void> {
+  const tasks = [...atExit];
+  atExit.clear();
+  await Promise.all(tasks.map((task) => task()));
 }

@@ -71,8 +71,9 @@ export function installExtensionFolder(dir, tmp, dirs) {
 /**
  * Starts code-server in `tmp` (user data, extensions, logs, its TMPDIR). `testMode` adds
  * `--vscode-option enable-smoke-test-driver`, without which the workbench ignores the test payload.
+ * `workspaceTrust` keeps VS Code's workspace trust on (default off: every folder trusted).
  */
-export async function startCodeServer({ tmp, folder, settings = {}, env = {}, testMode = true, port, host = '127.0.0.1', extraArgs = [] }) {
+export async function startCodeServer({ tmp, folder, settings = {}, env = {}, testMode = true, port, host = '127.0.0.1', extraArgs = [], workspaceTrust = false }) {
   const userDataDir = path.join(tmp, 'user-data');
   const extensionsDir = path.join(tmp, 'extensions');
   const procTmp = path.join(tmp, 't'); // short: unix socket paths are limited to ~107 bytes
@@ -84,7 +85,7 @@ export async function startCodeServer({ tmp, folder, settings = {}, env = {}, te
   const args = [
     path.join(CODE_SERVER_ROOT, 'out/node/entry.js'),
     '--config', config, '--auth', 'none', '--bind-addr', `${host}:${port}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    '--disable-telemetry', '--disable-update-check', ...(workspaceTrust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override',
     '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
     ...(testMode ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     ...extraArgs,

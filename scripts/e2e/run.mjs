@@ -2,7 +2,10 @@
 // Runs the e2e suite (out/test/e2e/index.js) inside the extension host of a real VS Code: code-server's web
 // workbench in headless Chromium. Same `run()` contract as @vscode/test-electron's extensionTestsPath.
 //
-//   node scripts/e2e/run.mjs [--grep RE] [--force-fail] [--env K=V]... [--keep] [--timeout SEC]
+//   node scripts/e2e/run.mjs [--grep RE] [--force-fail] [--env K=V]... [--keep] [--timeout SEC] [--untrusted]
+//
+// --untrusted opens the workspace in Restricted Mode (workspace trust on, the folder not trusted; the companion
+// allowed to run there) and tells the suite so (E2E_UNTRUSTED=1): `npm test` runs UNTRUSTED_SUITE that way too.
 //
 // Exit code: 0 passed, 1 tests failed, 2 the harness itself failed (timeout, code-server or browser died).
 import fs from 'node:fs';
@@ -16,7 +19,18 @@ import { ensureE2eTools } from './setup.mjs';
 const info = (...a) => console.error('[e2e]', ...a);
 
 /** @returns {Promise<{ code: number, passed: number, failed: number }>} */
-export async function runE2e({ grep, forceFail = false, env = {}, keep = false, timeoutSec = 600, folder = path.join(ROOT, 'test', 'e2e', 'workspace'), seed = path.join(ROOT, 'emulator', 'seeds', 'e2e.json') } = {}) {
+/** The suite that also runs in an untrusted workspace (test/e2e/suite/security-workspace.test.ts). */
+export const UNTRUSTED_SUITE = 'security: a workspace cannot redirect tokens';
+
+/** User settings of an untrusted run: trust on, no prompt, the test-only companion enabled in Restricted Mode. */
+const UNTRUSTED_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'extensions.supportUntrustedWorkspaces': { 'kv-emulator.kv-emulator-auth': { supported: true } },
+};
+
+export async function runE2e({ grep, forceFail = false, env = {}, keep = false, timeoutSec = 600, untrusted = false, folder = path.join(ROOT, 'test', 'e2e', 'workspace'), seed = path.join(ROOT, 'emulator', 'seeds', 'e2e.json') } = {}) {
   ensureE2eTools(info);
   const t0 = performance.now();
   const tmp = makeTempDir('e2e-');
@@ -26,9 +40,19 @@ export async function runE2e({ grep, forceFail = false, env = {}, keep = false, 
   try {
     // The emulator (Entra + ARM + Key Vault) and the test-only companion that signs in to it as `microsoft`.
     emulator = await startEmulatorForVsCode({ seed, mfaTenants: ['Fabrikam'], log: (line) => fs.appendFileSync(path.join(tmp, 'emulator.log'), `${line}\n`) });
-    const extEnv = { E2E_RESULTS_FILE: resultsFile, ...emulator.env, ...env, ...(grep ? { E2E_GREP: grep } : {}), ...(forceFail ? { E2E_FORCE_FAIL: '1' } : {}) };
+    const extEnv = { E2E_RESULTS_FILE: resultsFile, ...emulator.env, ...env, ...(grep ? { E2E_GREP: grep } : {}), ...(forceFail ? { E2E_FORCE_FAIL: '1' } : {}), ...(untrusted ? { E2E_UNTRUSTED: '1' } : {}) };
     installCompanion(tmp, { userDataDir: path.join(tmp, 'user-data'), extensionsDir: path.join(tmp, 'extensions') });
-    server = await startCodeServer({ tmp, folder, env: { ...emulator.env, ...env }, settings: emulator.settings });
+    // Also the user's own sovereign custom environment (the emulator): idle while azureKeyVault.cloud is `custom`;
+    // security-workspace.test.ts sets the cloud to `auto` to use it (the API cannot write these settings while the
+    // built-in extension that declares them is parked, and code-server does not notice outside writes to the file).
+    const { arm, audiences } = emulator.info;
+    const settings = {
+      ...emulator.settings,
+      ...(untrusted ? UNTRUSTED_SETTINGS : {}),
+      'microsoft-sovereign-cloud.environment': 'custom',
+      'microsoft-sovereign-cloud.customEnvironment': { name: 'Key Vault emulator (sovereign)', resourceManagerEndpointUrl: arm, activeDirectoryResourceId: audiences.arm, keyVaultDnsSuffix: new URL(audiences.vault).host },
+    };
+    server = await startCodeServer({ tmp, folder, env: { ...emulator.env, ...env }, settings, workspaceTrust: untrusted });
     info(`code-server ${server.url} (VS Code in ${path.relative(ROOT, tmp)})`);
     const payload = [
       ['extensionDevelopmentPath', remoteUri(server.authority, ROOT)],
@@ -93,9 +117,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       env: { type: 'string', multiple: true, default: [] },
       keep: { type: 'boolean', default: false },
       timeout: { type: 'string', default: '600' },
+      untrusted: { type: 'boolean', default: false },
     },
   });
   const env = Object.fromEntries(values.env.map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
-  const { code } = await runE2e({ grep: values.grep, forceFail: values['force-fail'], env, keep: values.keep, timeoutSec: Number(values.timeout) });
+  const { code } = await runE2e({ grep: values.grep, forceFail: values['force-fail'], env, keep: values.keep, timeoutSec: Number(values.timeout), untrusted: values.untrusted });
   process.exit(code);
 }

@@ -1,7 +1,7 @@
 import type { TokenCredential } from '@azure/core-auth';
 import * as vscode from 'vscode';
 import { loadAzureSdk } from '../azure/lazy';
-import { resolveCloud, type CloudEnvironment, type CloudResult, type CustomCloudSetting, type SovereignCustomEnvironment } from './clouds';
+import { cloudSettingsFrom, resolveCloud, userValue, type CloudEnvironment, type CloudResult } from './clouds';
 import { SignInRequiredError } from './errors';
 import { tenantScope, VsCodeCredential } from './vscodeCredential';
 
@@ -9,14 +9,19 @@ export type CredentialKind = 'vscode' | 'azureCli' | 'environment';
 
 const watchedSettings = ['azureKeyVault.cloud', 'azureKeyVault.customCloud', 'azureKeyVault.credential', 'microsoft-sovereign-cloud'];
 
+const credentialKinds: readonly CredentialKind[] = ['vscode', 'azureCli', 'environment'];
+
 /**
  * Who the user is and which cloud they talk to. Fires `onDidChange` when the VS Code account signs in or out
  * or a setting that changes the cloud or the credential changes; listeners drop their caches then.
+ * Settings that decide where tokens go are read from user (or machine) scope only (clouds.ts, userValue).
  */
 export class AzureSession implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
+  /** Claims challenges (CAE) a silent token request could not meet, by tenant ('' = home): the next sign-in carries them. */
+  private readonly unmetClaims = new Map<string, vscode.AuthenticationWwwAuthenticateRequest>();
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     this.subscriptions = [
@@ -25,6 +30,7 @@ export class AzureSession implements vscode.Disposable {
         const cloud = this.cloud();
         if (cloud.ok && e.provider.id === cloud.cloud.authProviderId) {
           this.log.info(`sign-in state of ${e.provider.id} changed`);
+          this.unmetClaims.clear();
           this.changed.fire();
         }
       }),
@@ -38,14 +44,7 @@ export class AzureSession implements vscode.Disposable {
   }
 
   cloud(): CloudResult {
-    const ours = vscode.workspace.getConfiguration('azureKeyVault');
-    const sovereign = vscode.workspace.getConfiguration('microsoft-sovereign-cloud');
-    return resolveCloud({
-      cloud: ours.get<string>('cloud'),
-      customCloud: ours.get<CustomCloudSetting>('customCloud'),
-      sovereignEnvironment: sovereign.get<string>('environment') || undefined,
-      sovereignCustomEnvironment: sovereign.get<SovereignCustomEnvironment>('customEnvironment'),
-    });
+    return resolveCloud(cloudSettingsFrom((section, key) => vscode.workspace.getConfiguration(section).inspect(key)));
   }
 
   /** The cloud, or an error that says which setting is wrong. */
@@ -55,15 +54,22 @@ export class AzureSession implements vscode.Disposable {
     return result.cloud;
   }
 
+  /** Where tokens come from: user scope only, like the endpoints. */
   credentialKind(): CredentialKind {
-    return vscode.workspace.getConfiguration('azureKeyVault').get<CredentialKind>('credential', 'vscode');
+    const value = userValue(vscode.workspace.getConfiguration('azureKeyVault').inspect('credential'));
+    return credentialKinds.find((k) => k === value) ?? 'vscode';
   }
 
   /** A credential for the current settings. @azure/identity is loaded only for the CLI/environment kinds. */
   async credential(): Promise<TokenCredential> {
     const cloud = this.requireCloud();
     const kind = this.credentialKind();
-    if (kind === 'vscode') return new VsCodeCredential(cloud.authProviderId);
+    if (kind === 'vscode') {
+      return new VsCodeCredential(cloud.authProviderId, (request, tenantId) => {
+        this.log.warn(`a claims challenge (CAE) for ${tenantId ?? 'the home tenant'} needs a new sign-in`);
+        this.unmetClaims.set(tenantId ?? '', request);
+      });
+    }
     const sdk = await loadAzureSdk();
     return sdk.createIdentityCredential(kind);
   }
@@ -101,7 +107,11 @@ export class AzureSession implements vscode.Disposable {
       return account;
     }
     const scopes = [cloud.resourceManagerScope, ...(tenantId ? [tenantScope(tenantId)] : [])];
-    const session = await vscode.authentication.getSession(cloud.authProviderId, scopes, { createIfNone: true });
+    // After a revocation (CAE) that a silent refresh could not meet, a plain sign-in would hand back the revoked
+    // token: the challenge's claims make the provider sign in anew.
+    const challenge = this.unmetClaims.get(tenantId ?? '');
+    const session = await vscode.authentication.getSession(cloud.authProviderId, challenge ?? scopes, { createIfNone: true });
+    this.unmetClaims.delete(tenantId ?? '');
     this.changed.fire();
     return { label: session.account.label };
   }

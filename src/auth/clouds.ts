@@ -1,7 +1,8 @@
 // The clouds the extension knows. Endpoints, scopes and DNS suffixes come from here, never from literals
-// scattered through the code. Pure: no vscode import (settings are read by cloudSettings.ts).
+// scattered through the code. Pure: no vscode import (azureSession.ts hands in VS Code's `inspect()`).
 import * as l10n from '@vscode/l10n';
 import type { CloudEndpoints } from '../azure/model';
+import { armSecurityFor } from '../azure/tokenGuard';
 
 export type AuthProviderId = 'microsoft' | 'microsoft-sovereign-cloud';
 
@@ -87,7 +88,7 @@ function fromCustom(setting: CustomCloudSetting | undefined): CloudResult {
   const scope = setting?.resourceManagerScope || `${endpoint}/.default`;
   const suffix = (setting?.keyVaultDnsSuffix ?? '').replace(/^\./, '');
   if (!suffix) return { ok: false, reason: l10n.t('{0} is not set', 'azureKeyVault.customCloud.keyVaultDnsSuffix') };
-  return {
+  return checkedArm({
     ok: true,
     cloud: {
       name: setting?.name || 'custom',
@@ -97,7 +98,7 @@ function fromCustom(setting: CustomCloudSetting | undefined): CloudResult {
       keyVaultDnsSuffix: suffix,
       portalUrl: setting?.portalUrl ? trimSlash(setting.portalUrl) : azureCloud.portalUrl,
     },
-  };
+  });
 }
 
 function fromSovereign(environment: string | undefined, custom: SovereignCustomEnvironment | undefined): CloudResult {
@@ -119,10 +120,51 @@ function fromSovereign(environment: string | undefined, custom: SovereignCustomE
         keyVaultDnsSuffix: custom?.keyVaultDnsSuffix,
         portalUrl: custom?.portalUrl,
       });
-      return result.ok ? result : { ok: false, reason: `microsoft-sovereign-cloud.customEnvironment: ${result.reason.replace(/^azureKeyVault\.customCloud\./, '')}` };
+      return result.ok ? result : { ok: false, reason: `microsoft-sovereign-cloud.customEnvironment: ${result.reason.replace(/^azureKeyVault\.customCloud(?:\.|: )/, '')}` };
     }
     default:
       return { ok: false, reason: l10n.t('{0} "{1}" is not one of {2}', 'microsoft-sovereign-cloud.environment', environment, 'ChinaCloud, USGovernment, custom') };
+  }
+}
+
+/** What VS Code's `WorkspaceConfiguration.inspect()` reports about one setting (the fields read here). */
+export interface InspectedSetting {
+  readonly defaultValue?: unknown;
+  readonly globalValue?: unknown;
+  readonly workspaceValue?: unknown;
+  readonly workspaceFolderValue?: unknown;
+}
+
+/**
+ * The value of an endpoint-bearing setting: the user's (VS Code reports user and remote machine settings as
+ * `globalValue`), else the default — never a workspace or folder value. Any repository can put those in its
+ * `.vscode/settings.json`, trusted or not, and VS Code declares `microsoft-sovereign-cloud.*` without a scope.
+ */
+export function userValue(inspected: InspectedSetting | undefined): unknown {
+  return inspected?.globalValue ?? inspected?.defaultValue;
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
+const record = <T>(value: unknown): T | undefined => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as T) : undefined);
+
+/** The cloud settings from user (or machine) scope only; `inspect(section, key)` is VS Code's. */
+export function cloudSettingsFrom(inspect: (section: string, key: string) => InspectedSetting | undefined): CloudSettings {
+  return {
+    cloud: text(userValue(inspect('azureKeyVault', 'cloud'))),
+    customCloud: record<CustomCloudSetting>(userValue(inspect('azureKeyVault', 'customCloud'))),
+    sovereignEnvironment: text(userValue(inspect('microsoft-sovereign-cloud', 'environment'))),
+    sovereignCustomEnvironment: record<SovereignCustomEnvironment>(userValue(inspect('microsoft-sovereign-cloud', 'customEnvironment'))),
+  };
+}
+
+/** Refuses a custom cloud whose ARM audience must not go to its endpoint (the ARM token guard's rule, said early). */
+function checkedArm(result: CloudResult): CloudResult {
+  if (!result.ok) return result;
+  try {
+    armSecurityFor(result.cloud).guard(result.cloud.resourceManagerScope);
+    return result;
+  } catch {
+    return { ok: false, reason: l10n.t('{0}: a token for {1} must not be sent to {2}', 'azureKeyVault.customCloud', result.cloud.resourceManagerScope, result.cloud.resourceManagerEndpoint) };
   }
 }
 

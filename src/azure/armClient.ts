@@ -1,10 +1,13 @@
 // Azure Resource Manager: tenants, subscriptions, the vaults of a subscription (reached only through sdk.ts:
 // this file loads the ARM SDKs at run time). One SDK client per tenant / per subscription, reused.
+// Every client is guarded like the data plane's (tokenGuard.ts, armSecurityFor): its credential refuses audiences
+// that must not reach this endpoint, and its pipeline refuses requests to any other origin.
 import type { TokenCredential } from '@azure/core-auth';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { KeyVaultManagementClient } from '@azure/arm-keyvault';
 import type { CloudEndpoints, SubscriptionInfo, SubscriptionVaults, TenantInfo, VaultInfo } from './model';
 import { withTenant } from './credentials';
+import { armSecurityFor, guardCredential, type ArmSecurity } from './tokenGuard';
 import { classifyError } from './errors';
 import { mapWithConcurrency } from './concurrency';
 import { vaultInfo } from './mappers';
@@ -22,11 +25,17 @@ export class ArmClient {
   private readonly subscriptionClients = new Map<string, SubscriptionClient>();
   /** Key: `{tenantId}/{subscriptionId}`. */
   private readonly keyVaultClients = new Map<string, KeyVaultManagementClient>();
+  private readonly security: ArmSecurity;
+  /** The caller's credential behind the ARM token guard. */
+  private readonly credential: TokenCredential;
 
   constructor(
-    private readonly credential: TokenCredential,
+    credential: TokenCredential,
     private readonly cloud: CloudEndpoints,
-  ) {}
+  ) {
+    this.security = armSecurityFor(cloud);
+    this.credential = guardCredential(credential, this.security.guard);
+  }
 
   /** The tenants the signed-in account can use (GET /tenants with a home-tenant token). */
   async listTenants(abortSignal?: AbortSignal): Promise<TenantInfo[]> {
@@ -98,6 +107,7 @@ export class ArmClient {
         endpoint: this.cloud.resourceManagerEndpoint,
         credentialScopes: [this.cloud.resourceManagerScope],
       });
+      this.guardOrigin(client);
       this.subscriptionClients.set(tenantId, client);
     }
     return client;
@@ -112,8 +122,14 @@ export class ArmClient {
         endpoint: this.cloud.resourceManagerEndpoint,
         credentials: { scopes: [this.cloud.resourceManagerScope] },
       });
+      this.guardOrigin(client);
       this.keyVaultClients.set(key, client);
     }
     return client;
+  }
+
+  /** The origin check runs first (Serialize phase): a request for another host fails before a token is even asked for. */
+  private guardOrigin(client: SubscriptionClient | KeyVaultManagementClient): void {
+    client.pipeline.addPolicy(this.security.policy, { phase: 'Serialize' });
   }
 }

@@ -84,10 +84,23 @@ export function selfSignedPolicy(req: NewCertificateRequest): CertificatePolicyI
   });
 }
 
-/** An X.500 subject such as "CN=web.contoso.com, O=Contoso": undefined when fine, else why not. */
+/** C0/C1 control characters (line breaks included): never part of a name, a subject or an address. */
+function hasControl(text: string): boolean {
+  return [...text].some((c) => {
+    const code = c.codePointAt(0)!;
+    return code < 0x20 || (code >= 0x7f && code <= 0x9f);
+  });
+}
+
+/**
+ * An X.500 subject such as "CN=web.contoso.com, O=Contoso": undefined when fine, else why not. A line break or
+ * other control character is refused: the service would put it into the certificate's distinguished name, where
+ * it can make the subject read differently in tools that print it.
+ */
 export function checkSubject(subject: string): string | undefined {
   const s = subject.trim();
   if (!s) return l10n.t('The subject is required, for example {0}', 'CN=web.contoso.com');
+  if (hasControl(subject)) return l10n.t('The subject cannot contain line breaks, tabs or other control characters.');
   const parts = s.split(/,(?=\s*[A-Za-z][A-Za-z0-9.]*\s*=)/);
   for (const part of parts) {
     if (!/^\s*[A-Za-z][A-Za-z0-9.]*\s*=\s*\S/.test(part)) return l10n.t('"{0}" is not an attribute=value pair (for example {1})', part.trim(), 'CN=web.contoso.com');
@@ -114,6 +127,24 @@ export function checkValidityMonths(text: string): string | undefined {
   return Number.isInteger(n) && n >= 1 && n <= 1200 ? undefined : l10n.t('Enter a whole number of months between {0} and {1}', 1, 1200);
 }
 
+const KEY_USAGES = ['digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement', 'keyCertSign', 'cRLSign', 'encipherOnly', 'decipherOnly'];
+const ADDRESS = /^[^\s@]+@[^\s@]+$/;
+
+/** The names of a policy's subject alternative names, key usages and texts; an empty list when valid. */
+function checkNames(p: CertificatePolicyInfo): string[] {
+  const problems: string[] = [];
+  for (const n of p.dnsNames ?? []) if (n.length > 253 || !DNS_NAME.test(n)) problems.push(l10n.t('"{0}" is not a DNS name', JSON.stringify(n).slice(1, -1)));
+  for (const [field, list] of [['emails', p.emails], ['userPrincipalNames', p.userPrincipalNames]] as const) {
+    for (const a of list ?? []) if (hasControl(a) || !ADDRESS.test(a)) problems.push(l10n.t('{0}: "{1}" is not of the form {2}', field, JSON.stringify(a).slice(1, -1), 'name@domain'));
+  }
+  for (const u of p.keyUsage ?? []) if (!KEY_USAGES.includes(u)) problems.push(l10n.t('{0} must be among {1} (got {2})', 'keyUsage', KEY_USAGES.join(', '), JSON.stringify(u)));
+  for (const e of p.enhancedKeyUsage ?? []) if (!/^\d+(\.\d+)+$/.test(e)) problems.push(l10n.t('{0} must be OIDs such as {1} (got {2})', 'enhancedKeyUsage', '1.3.6.1.5.5.7.3.1', JSON.stringify(e)));
+  for (const [field, text] of [['issuerName', p.issuerName], ['certificateType', p.certificateType]] as const) {
+    if (text !== undefined && hasControl(text)) problems.push(l10n.t('{0} cannot contain line breaks, tabs or other control characters', field));
+  }
+  return problems;
+}
+
 /** Checks the parts of a policy the user can edit; an empty list when valid. */
 export function validatePolicy(p: CertificatePolicyInfo): string[] {
   const problems: string[] = [];
@@ -121,6 +152,7 @@ export function validatePolicy(p: CertificatePolicyInfo): string[] {
     const s = checkSubject(p.subject);
     if (s) problems.push(s);
   }
+  problems.push(...checkNames(p));
   if (p.validityInMonths !== undefined && checkValidityMonths(String(p.validityInMonths))) problems.push(l10n.t('{0} must be {1}–{2}', 'validityInMonths', 1, 1200));
   if (p.keyType !== undefined && !['RSA', 'RSA-HSM', 'EC', 'EC-HSM'].includes(p.keyType)) problems.push(l10n.t('{0} must be {1} (got {2})', 'keyType', 'RSA, RSA-HSM, EC or EC-HSM', p.keyType));
   if (p.keySize !== undefined && /^RSA/.test(p.keyType ?? 'RSA') && ![2048, 3072, 4096].includes(p.keySize)) problems.push(l10n.t('{0} must be {1}', 'keySize', '2048, 3072 or 4096'));
@@ -160,6 +192,13 @@ export function parsePolicyJson(text: string): CertificatePolicyInfo {
     const want = types[k];
     const got = Array.isArray(v) ? 'array' : typeof v;
     if (want && got !== want) throw new Error(want === 'array' ? l10n.t('"{0}" must be an array (got {1}).', k, got) : l10n.t('"{0}" must be a {1} (got {2}).', k, want, got));
+    // The items of arrays too: texts, and lifetime actions as objects (a number among DNS names is refused here,
+    // not sent).
+    if (Array.isArray(v)) {
+      const item = k === 'lifetimeActions' ? 'object' : 'string';
+      const bad = (v as unknown[]).find((x) => (Array.isArray(x) || x === null ? 'other' : typeof x) !== item);
+      if (bad !== undefined) throw new Error(item === 'object' ? l10n.t('"{0}" must be an array of objects.', k) : l10n.t('"{0}" must be an array of texts.', k));
+    }
   }
   const policy = parsed as CertificatePolicyInfo;
   const problems = validatePolicy(policy);

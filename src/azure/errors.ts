@@ -191,8 +191,8 @@ export function classifyError(error: unknown): AzureFailure {
     return {
       kind: 'badRequest',
       code: 'TokenRefused',
-      message: l10n.t('This vault asked for a token it must not receive (its host does not belong to the cloud of that token).'),
-      action: l10n.t('Check the vault URL.'),
+      message: l10n.t('A request was stopped before it left: its host may not receive this token (it is not a vault or Resource Manager host of the signed-in cloud, or the listing pointed to another host).'),
+      action: l10n.t('Check the vault URL and the cloud settings (azureKeyVault.cloud).'),
     };
   }
   if (signInErrorNames.has(name)) {

@@ -1,6 +1,7 @@
 // Key Vault's rules for secrets (pure: no SDK, no vscode), checked BEFORE a request so bad input never reaches
 // the service. Limits from AZURE-FACTS.md ("Objects"): names ^[0-9a-zA-Z-]{1,127}$, value ≤ 25 KB (25 × 1024
-// bytes of UTF-8), content type ≤ 255 chars, ≤ 15 tags, tag name ≤ 512 chars, tag value ≤ 256 chars.
+// bytes of UTF-8), content type ≤ 255 chars, ≤ 15 tags, tag name ≤ 512 chars, tag value ≤ 256 chars; tag names
+// that a JavaScript object cannot hold (`__proto__`) and dates outside 1970–9999 are refused too.
 // Messages never quote a value.
 import * as l10n from '@vscode/l10n';
 
@@ -52,6 +53,9 @@ export function checkContentType(contentType: string): string | undefined {
 
 export function checkTagName(name: string): string | undefined {
   if (name.trim().length === 0) return l10n.t('A tag needs a name.');
+  // A JavaScript object (the tag map the SDK sends) takes `__proto__` as its prototype, not as a key: the tag
+  // would vanish without a word. Refused instead.
+  if (name.trim() === '__proto__') return l10n.t('A tag cannot be named "{0}": the Azure SDK for JavaScript cannot send it. Choose another name.', '__proto__');
   if (name.length > MAX_TAG_NAME_LENGTH) return l10n.t('A tag name has at most {0} characters (this one has {1}).', MAX_TAG_NAME_LENGTH, name.length);
   return undefined;
 }
@@ -104,6 +108,25 @@ export function formatTags(tags: Tags | undefined): string {
 const DAY_MS = 86_400_000;
 
 /**
+ * The dates Key Vault objects may carry: the REST API's `nbf`/`exp` are IntDates, seconds since
+ * 1970-01-01T00:00:00Z, and the tools that read them back stop at the end of year 9999 (.NET's DateTime.MaxValue in
+ * PowerShell and the portal, Python's datetime.MAXYEAR in the Azure CLI, ISO 8601's four-digit years in our own
+ * date input) — a later expiry would be stored but break every other reader of the object.
+ */
+export const MIN_DATE = new Date(Date.UTC(1970, 0, 1));
+export const MAX_DATE = new Date(Date.UTC(9999, 11, 31, 23, 59, 59));
+
+/** The date if Key Vault and the tools around it can hold it; `text` is what the user typed. */
+function inRange(d: Date, text: string): Parsed<Date> {
+  if (Number.isNaN(d.getTime()) || d.getTime() > MAX_DATE.getTime()) {
+    const shown = Number.isNaN(d.getTime()) ? text : d.toISOString();
+    return { ok: false, reason: l10n.t('{0} is too far ahead: Key Vault dates end with the year 9999, the last one Azure tools (the CLI, PowerShell, the portal) can read.', shown) };
+  }
+  if (d.getTime() < MIN_DATE.getTime()) return { ok: false, reason: l10n.t('{0} is too early: Key Vault dates count seconds from 1970-01-01 (UTC).', d.toISOString()) };
+  return { ok: true, value: d };
+}
+
+/**
  * A date typed by the user: `2026-05-01`, an ISO date-time, or relative `+90d`, `+12w`, `+6m`, `+1y`, `+8h`.
  * A bare date means midnight UTC. Empty input: no date (undefined).
  */
@@ -115,21 +138,21 @@ export function parseDateInput(input: string, now: number): Parsed<Date | undefi
     const n = Number(rel[1]);
     const unit = rel[2]!.toLowerCase();
     const d = new Date(now);
-    if (unit === 'h') return { ok: true, value: new Date(now + n * 3_600_000) };
-    if (unit === 'd') return { ok: true, value: new Date(now + n * DAY_MS) };
-    if (unit === 'w') return { ok: true, value: new Date(now + n * 7 * DAY_MS) };
+    if (unit === 'h') return inRange(new Date(now + n * 3_600_000), text);
+    if (unit === 'd') return inRange(new Date(now + n * DAY_MS), text);
+    if (unit === 'w') return inRange(new Date(now + n * 7 * DAY_MS), text);
     if (unit === 'm') d.setUTCMonth(d.getUTCMonth() + n);
     else d.setUTCFullYear(d.getUTCFullYear() + n);
-    return { ok: true, value: d };
+    return inRange(d, text);
   }
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
     const d = new Date(`${text}T00:00:00Z`);
-    if (!Number.isNaN(d.getTime()) && d.toISOString().startsWith(text)) return { ok: true, value: d };
+    if (!Number.isNaN(d.getTime()) && d.toISOString().startsWith(text)) return inRange(d, text);
     return { ok: false, reason: l10n.t('{0} is not a calendar date.', text) };
   }
   if (/^\d{4}-\d{2}-\d{2}T/.test(text)) {
     const d = new Date(text);
-    if (!Number.isNaN(d.getTime())) return { ok: true, value: d };
+    if (!Number.isNaN(d.getTime())) return inRange(d, text);
   }
   return { ok: false, reason: l10n.t('Enter a date as YYYY-MM-DD, an ISO date-time, or relative like +90d, +6m, +1y (empty: none).') };
 }

@@ -1,15 +1,24 @@
-// Token safety for data-plane clients (pure: no SDK at run time, no vscode).
+// Token safety for the data-plane and Resource Manager clients (pure: no SDK at run time, no vscode).
 //
-// Rule: a token for a cloud's Key Vault resource goes only to hosts under that cloud's Key Vault DNS suffix.
-// - A vault host under a known suffix (vaultUrl.ts) or the configured cloud's suffix: the SDK's challenge
-//   resource verification stays ON, and the guard accepts only that suffix as the token's resource.
+// Key Vault rule: a token for a cloud's Key Vault resource goes only to vault hosts of that cloud.
+// - A vault host — exactly `{name}.{suffix}` for a known Key Vault / Managed HSM suffix (vaultUrl.ts) or the
+//   configured cloud's suffix: the SDK's challenge resource verification stays ON, and the guard accepts only
+//   `https://{suffix}` as the token's resource.
 // - A loopback host (127.0.0.0/8, ::1, localhost, *.localhost — a local emulator): verification must be OFF
 //   (a challenge resource can never be a parent domain of 127.0.0.1), so the guard takes its place: it refuses
 //   every scope whose host is not itself loopback. A real Entra token (vault.azure.net…) can never be requested
 //   for, let alone sent to, a local emulator, whatever its challenge says.
-// - Any other host (a custom cloud, a typo, a hostile URL): verification ON, and the guard accepts only a proper
-//   parent domain of the host that is not a known cloud's Key Vault resource.
+// - Any other host (a typo, `x.database.windows.net`, `graph.microsoft.com`, a hostile URL): no token at all.
+//   Checking only that the challenge's resource is a parent domain (what the SDK does) would hand a SQL or Graph
+//   token to any host under those broad domains.
+//
+// Resource Manager rule (armSecurityFor): a well-known cloud's ARM audience goes only to that cloud's ARM host; a
+// loopback endpoint only ever gets a loopback audience; a Key Vault audience never goes to ARM.
+//
+// Both: every request a client sends must go to its own origin (the vault, the ARM endpoint) — a `nextLink` or
+// any other URL the service hands back that points elsewhere is refused before it is sent (originPolicy).
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
+import type { PipelinePolicy, PipelineRequest, PipelineResponse, SendRequest } from '@azure/core-rest-pipeline';
 import type { CloudEndpoints } from './model';
 import { knownVaultDnsSuffixes } from './vaultUrl';
 
@@ -20,16 +29,19 @@ export interface ClientSecurity {
   readonly guard: (scope: string) => void;
 }
 
-/** A token request the guard refused. Names the host and the scope, never a token. */
+/**
+ * A token request, or a request to a host that is not the client's own, the guard refused. Names the host and the
+ * scope (undefined for a request refused by originPolicy), never a token.
+ */
 export class TokenRefusedError extends Error {
   override readonly name = 'TokenRefusedError';
 
   constructor(
     readonly host: string,
-    readonly scope: string,
+    readonly scope: string | undefined,
     reason: string,
   ) {
-    super(`Refused to get a token for "${scope}" to send to ${host}: ${reason}`);
+    super(scope === undefined ? `Refused to send a request to ${host}: ${reason}` : `Refused to get a token for "${scope}" to send to ${host}: ${reason}`);
   }
 }
 
@@ -60,11 +72,17 @@ export function isLoopbackHost(host: string): boolean {
   return false;
 }
 
-/** The Key Vault DNS suffix (known clouds plus the configured one) that `host` is a subdomain of, if any. */
+function vaultSuffixes(cloud: CloudEndpoints): string[] {
+  return [normalizeHost(cloud.keyVaultDnsSuffix).replace(/^\./, ''), ...knownVaultDnsSuffixes].filter((s) => s.length > 0);
+}
+
+/**
+ * The Key Vault DNS suffix (known clouds plus the configured one) of which `host` is a vault host — exactly one DNS
+ * label in front of it, as `{name}.vault.azure.net` — if any. `a.b.vault.azure.net` is not a vault host.
+ */
 export function vaultSuffixOf(host: string, cloud: CloudEndpoints): string | undefined {
   const h = normalizeHost(host);
-  const suffixes = [normalizeHost(cloud.keyVaultDnsSuffix), ...knownVaultDnsSuffixes].filter((s) => s.length > 0);
-  return suffixes.find((s) => h.endsWith(`.${s}`));
+  return vaultSuffixes(cloud).find((s) => h.endsWith(`.${s}`) && /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/.test(h.slice(0, -s.length - 1)));
 }
 
 /** Host of a scope such as `https://vault.azure.net/.default`; undefined when the scope is not a URL. */
@@ -78,7 +96,7 @@ export function scopeHost(scope: string): string | undefined {
 }
 
 function isKnownVaultResource(host: string, cloud: CloudEndpoints): boolean {
-  return [normalizeHost(cloud.keyVaultDnsSuffix), ...knownVaultDnsSuffixes].includes(host);
+  return vaultSuffixes(cloud).includes(host);
 }
 
 /** What the data-plane clients of the vault at `vaultUrl` may do with tokens (see the top of this file). */
@@ -112,13 +130,74 @@ export function clientSecurityFor(vaultUrl: string, cloud: CloudEndpoints): Clie
 
   return {
     disableChallengeResourceVerification: false,
-    guard: (scope) => {
-      const target = scopeHost(scope);
-      if (target === undefined || !host.endsWith(`.${target}`)) {
-        refuse(scope, 'the token resource must be a parent domain of the vault host');
-      } else if (isKnownVaultResource(target, cloud) || isLoopbackHost(target)) {
-        refuse(scope, 'the host is not under that cloud\'s Key Vault DNS suffix');
+    guard: (scope) => refuse(scope, "the host is not a vault host of this cloud ({name}.{Key Vault DNS suffix}) nor a local emulator"),
+  };
+}
+
+/**
+ * Well-known ARM audiences (token resource hosts) and the one ARM host each may be sent to. The `management.core.*`
+ * hosts are the classic audiences that ARM accepts too.
+ */
+const knownArmAudiences: ReadonlyMap<string, string> = new Map([
+  ['management.azure.com', 'management.azure.com'],
+  ['management.core.windows.net', 'management.azure.com'],
+  ['management.chinacloudapi.cn', 'management.chinacloudapi.cn'],
+  ['management.core.chinacloudapi.cn', 'management.chinacloudapi.cn'],
+  ['management.usgovcloudapi.net', 'management.usgovcloudapi.net'],
+  ['management.core.usgovcloudapi.net', 'management.usgovcloudapi.net'],
+]);
+const knownArmHosts = new Set(knownArmAudiences.values());
+
+export interface ArmSecurity {
+  /** Throws a TokenRefusedError when a token for `scope` must not be obtained for the ARM endpoint. */
+  readonly guard: (scope: string) => void;
+  /** Refuses every request that does not go to the ARM endpoint's origin (add it to each ARM client's pipeline). */
+  readonly policy: PipelinePolicy;
+}
+
+/** What the Resource Manager clients of `cloud` may do with tokens (see the top of this file). */
+export function armSecurityFor(cloud: CloudEndpoints): ArmSecurity {
+  const endpoint = new URL(cloud.resourceManagerEndpoint);
+  const host = normalizeHost(endpoint.hostname);
+  const refuse = (scope: string, reason: string): never => {
+    throw new TokenRefusedError(host, scope, reason);
+  };
+  const guard = (scope: string): void => {
+    const target = scopeHost(scope);
+    if (target === undefined) return refuse(scope, 'the token resource is not a URL');
+    if (isLoopbackHost(host)) {
+      if (!isLoopbackHost(target)) refuse(scope, 'a local (loopback) endpoint may only receive tokens for localhost resources');
+      return;
+    }
+    const owner = knownArmAudiences.get(target);
+    if (owner !== undefined && owner !== host) refuse(scope, `a token for ${target} may only be sent to https://${owner}`);
+    if (owner === undefined && knownArmHosts.has(host)) refuse(scope, `https://${host} only receives its own cloud's Resource Manager tokens`);
+    if (isKnownVaultResource(target, cloud)) refuse(scope, 'a Key Vault token is never sent to Resource Manager');
+  };
+  return { guard, policy: originPolicy('armOriginPolicy', endpoint.origin) };
+}
+
+/**
+ * A pipeline policy that refuses, before it is sent, every request whose origin is not `origin` (scheme, host and
+ * port): a `nextLink`, a poller's `Location` or any other URL a response hands back cannot carry the client's
+ * token to another host.
+ */
+export function originPolicy(name: string, origin: string): PipelinePolicy {
+  const own = origin.toLowerCase();
+  return {
+    name,
+    sendRequest: (request: PipelineRequest, next: SendRequest): Promise<PipelineResponse> => {
+      let target: URL | undefined;
+      try {
+        target = new URL(request.url);
+      } catch {
+        target = undefined;
       }
+      if (target?.origin.toLowerCase() !== own) {
+        const host = target ? normalizeHost(target.hostname) : request.url.slice(0, 100);
+        return Promise.reject(new TokenRefusedError(host, undefined, `the client only talks to ${own}`));
+      }
+      return next(request);
     },
   };
 }

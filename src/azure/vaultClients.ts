@@ -1,7 +1,7 @@
 // Data-plane clients, one per vault and object kind, created on first use and reused (reached only through
 // sdk.ts: this file loads the Key Vault SDKs at run time).
 //
-// Every client of a vault shares: the token guard (tokenGuard.ts), what the vault's auth challenge taught
+// Every client of a vault shares: the token guard and the vault-origin check (tokenGuard.ts), what the vault's auth challenge taught
 // (sharedChallenge.ts: one challenge per vault, not per kind), the throttling policy and the vault's
 // concurrency cap (throttle.ts). Listings return one page per call: the first page is one round trip.
 import * as l10n from '@vscode/l10n';
@@ -10,7 +10,7 @@ import { SecretClient, type SecretClientOptions } from '@azure/keyvault-secrets'
 import { KeyClient } from '@azure/keyvault-keys';
 import { CertificateClient, type ListPropertiesOfCertificatesOptions } from '@azure/keyvault-certificates';
 import type { CloudEndpoints, DeletedItemProperties, ItemProperties, ObjectKind, Page, PageRequest } from './model';
-import { clientSecurityFor, guardCredential, type ClientSecurity } from './tokenGuard';
+import { clientSecurityFor, guardCredential, originPolicy, type ClientSecurity } from './tokenGuard';
 import { VaultChallenge } from './sharedChallenge';
 import { ConcurrencyGate, defaultThrottle, throttlePolicy, type ThrottleOptions } from './throttle';
 import { ListContext, withErrorDetails, type ListCall } from './listContext';
@@ -151,8 +151,9 @@ export class VaultClients {
   }
 
   /**
-   * Credential and options for a new client of `entry`. perCall policies run in this order, the shared
-   * challenge policy last: it must sit right before the SDK's auth policy (see sharedChallenge.ts).
+   * Credential and options for a new client of `entry`. perCall policies run in this order: the origin check first
+   * (a request to another host — a nextLink, a poller's URL — fails before anything else, token included), the
+   * shared challenge policy last: it must sit right before the SDK's auth policy (see sharedChallenge.ts).
    */
   private clientArgs(entry: VaultEntry): [TokenCredential, KeyVaultClientOptions] {
     const { credential, policy } = entry.challenge.forClient();
@@ -161,6 +162,7 @@ export class VaultClients {
       {
         disableChallengeResourceVerification: entry.security.disableChallengeResourceVerification,
         additionalPolicies: [
+          { policy: originPolicy('keyVaultOriginPolicy', entry.url), position: 'perCall' },
           { policy: this.lists.policy(), position: 'perCall' },
           { policy: throttlePolicy(entry.gate, this.options.throttle), position: 'perCall' },
           { policy, position: 'perCall' },
@@ -208,12 +210,17 @@ export class VaultClients {
         call.nextLink = undefined;
         break;
       }
+      // Checked on every page, before the loop asks the SDK to follow it: an empty page's nextLink is followed at
+      // once, with the vault's token (the origin policy refuses it too; this says why).
+      if (call.nextLink !== undefined && !sameVault(call.nextLink, key)) {
+        await pages.return?.(undefined);
+        throw new Error(l10n.t('The vault returned a next page on another host.'));
+      }
       items.push(...result.value.map(map));
       if (items.length > 0 || !call.nextLink) break;
     }
     await pages.return?.(undefined);
     const next = call.nextLink;
-    if (next !== undefined && !sameVault(next, key)) throw new Error(l10n.t('The vault returned a next page on another host.'));
     return next !== undefined ? { items, continuationToken: next } : { items };
   }
 }

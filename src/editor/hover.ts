@@ -9,32 +9,27 @@ import { kindSegments, referenceAt, referenceFormats, type FoundReference } from
 import type { Services } from '../services';
 import { formatDate, relativeDays } from '../presentation/format';
 import { kindName } from '../presentation/kindWords';
+import { mdCode, mdCommandLink, mdText, mdWebLink } from '../presentation/markdown';
 import type { ReferenceLookups, ResolvedReference } from './lookups';
 
 /** Files larger than this are not scanned for references. */
 export const maxScannedLength = 1024 * 1024;
 
-function commandLink(label: string, command: string, arg: unknown): string {
-  return `[${label}](command:${command}?${encodeURIComponent(JSON.stringify([arg]))})`;
-}
-
-/** Text from the service (content type, tags) shown as text, never as markdown or links. */
-function md(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>$]/g, (c) => `\\${c}`);
-}
-
+// Everything from the file (names, vault names, versions) and from the vault (content type, tags, messages) goes
+// through src/presentation/markdown.ts: the hover is trusted for our two commands, so nothing else may become
+// markdown in it.
 function describe(ref: FoundReference): string {
-  return vscode.l10n.t('**Key Vault {0} `{1}`**', kindName(ref.kind), ref.name);
+  return vscode.l10n.t('**Key Vault {0} {1}**', kindName(ref.kind), mdCode(ref.name));
 }
 
 /** The hover's markdown lines for a resolved reference (no value, ever). */
 export function hoverLines(resolved: ResolvedReference, now: number, portal: string): string[] {
   const { ref, vault, status } = resolved;
-  const lines = [vscode.l10n.t('{0} in vault `{1}`', describe(ref), vault.name), ''];
-  const version = ref.version ? vscode.l10n.t('`{0}` (pinned)', ref.version) : vscode.l10n.t('current');
+  const lines = [vscode.l10n.t('{0} in vault {1}', describe(ref), mdCode(vault.name)), ''];
+  const version = ref.version ? vscode.l10n.t('{0} (pinned)', mdCode(ref.version)) : vscode.l10n.t('current');
   switch (status.state) {
     case 'missing':
-      lines.push(vscode.l10n.t('$(warning) Not found in `{0}`.', vault.name));
+      lines.push(vscode.l10n.t('$(warning) Not found in {0}.', mdCode(vault.name)));
       break;
     case 'deleted': {
       const deletedOn = status.deleted.deletedOn ? formatDate(status.deleted.deletedOn) : '';
@@ -47,11 +42,11 @@ export function hoverLines(resolved: ResolvedReference, now: number, portal: str
       break;
     }
     case 'unknown':
-      lines.push(vscode.l10n.t('$(info) Could not check it: {0}', status.failure?.message ?? vscode.l10n.t('the vault has too many objects to list for a hover.')));
+      lines.push(vscode.l10n.t('$(info) Could not check it: {0}', mdText(status.failure?.message ?? vscode.l10n.t('the vault has too many objects to list for a hover.'))));
       break;
     default: {
       const p = status.properties;
-      if (status.state === 'versionMissing') lines.push(vscode.l10n.t('$(warning) Version `{0}` does not exist; the current version is described below.', ref.version ?? ''), '');
+      if (status.state === 'versionMissing') lines.push(vscode.l10n.t('$(warning) Version {0} does not exist; the current version is described below.', mdCode(ref.version ?? '')), '');
       const expires = !p.expiresOn
         ? vscode.l10n.t('Expires: never')
         : status.state === 'expired'
@@ -59,22 +54,22 @@ export function hoverLines(resolved: ResolvedReference, now: number, portal: str
           : vscode.l10n.t('Expires: {0} ({1})', formatDate(p.expiresOn), relativeDays(p.expiresOn, now));
       lines.push(
         vscode.l10n.t('Version: {0}', status.state === 'versionMissing' ? vscode.l10n.t('current') : version),
-        ...(p.contentType ? [vscode.l10n.t('Content type: {0}', md(p.contentType))] : []),
+        ...(p.contentType ? [vscode.l10n.t('Content type: {0}', mdText(p.contentType))] : []),
         p.enabled === false ? vscode.l10n.t('Enabled: $(circle-slash) no — its value cannot be read') : vscode.l10n.t('Enabled: yes'),
         expires,
         ...(p.notBefore && status.state === 'notYetActive' ? [vscode.l10n.t('Active from: {0} ({1})', formatDate(p.notBefore), relativeDays(p.notBefore, now))] : []),
         vscode.l10n.t('Last updated: {0}', formatDate(p.updatedOn ?? p.createdOn)),
-        ...(p.tags && Object.keys(p.tags).length ? [vscode.l10n.t('Tags: {0}', md(Object.entries(p.tags).map(([k, v]) => `${k}=${v}`).join(', ')))] : []),
+        ...(p.tags && Object.keys(p.tags).length ? [vscode.l10n.t('Tags: {0}', mdText(Object.entries(p.tags).map(([k, v]) => `${k}=${v}`).join(', ')))] : []),
       );
     }
   }
   const object = referencedObject(vault, ref.kind, ref.name, ref.version);
-  const links = [commandLink(vscode.l10n.t('Reveal in Key Vault Explorer'), EditorCommandIds.revealReference, object)];
+  const links = [mdCommandLink(vscode.l10n.t('Reveal in Key Vault Explorer'), EditorCommandIds.revealReference, [object])];
   if (ref.kind === 'secret' && status.state !== 'missing' && status.state !== 'deleted') {
-    links.push(commandLink(vscode.l10n.t('Copy value'), EditorCommandIds.copyReferencedValue, object));
+    links.push(mdCommandLink(vscode.l10n.t('Copy value'), EditorCommandIds.copyReferencedValue, [object]));
   }
   const objectId = `${vault.vaultUrl}/${kindSegments[ref.kind]}/${ref.name}${ref.version ? `/${ref.version}` : ''}`;
-  if (status.state !== 'missing') links.push(`[${vscode.l10n.t('Open in portal')}](${objectPortalUrl(portalForVault(vault.vaultUrl, portal), ref.kind, objectId, vault.info?.tenantId)})`);
+  if (status.state !== 'missing') links.push(mdWebLink(vscode.l10n.t('Open in portal'), objectPortalUrl(portalForVault(vault.vaultUrl, portal), ref.kind, objectId, vault.info?.tenantId)));
   lines.push('', links.join(' · '));
   return lines;
 }
@@ -91,16 +86,19 @@ export class ReferenceHoverProvider implements vscode.HoverProvider {
     const ref = referenceAt(text, document.offsetAt(position), this.lookups.parseOptions());
     if (!ref) return undefined;
     const range = new vscode.Range(document.positionAt(ref.start), document.positionAt(ref.end));
+    // Theme icons on, HTML off (the default, said out loud); trusted only for our own two commands, and not at all
+    // in an untrusted workspace, whose hover has no links.
     const markdown = new vscode.MarkdownString(undefined, true);
-    markdown.isTrusted = { enabledCommands: [EditorCommandIds.revealReference, EditorCommandIds.copyReferencedValue] };
+    markdown.supportHtml = false;
     if (!this.lookups.enabled) {
       markdown.appendMarkdown(`${describe(ref)}\n\n${vscode.l10n.t('Trust this workspace to look its references up in Key Vault.')}`);
       return new vscode.Hover(markdown, range);
     }
+    markdown.isTrusted = { enabledCommands: [EditorCommandIds.revealReference, EditorCommandIds.copyReferencedValue] };
     const resolved = await this.lookups.lookup(ref).catch(() => undefined);
     if (!resolved) {
       const vaultName = ref.vault.by === 'name' ? ref.vault.name : new URL(ref.vault.url).host;
-      const heading = vscode.l10n.t('{0} in vault `{1}` ({2})', describe(ref), vaultName, referenceFormats[ref.format].label);
+      const heading = vscode.l10n.t('{0} in vault {1} ({2})', describe(ref), mdCode(vaultName), mdText(referenceFormats[ref.format].label));
       const hint = vscode.l10n.t("This vault is not among your vaults: sign in to its directory, or attach it by URL, to see the {0}'s details.", kindName(ref.kind));
       markdown.appendMarkdown(`${heading}\n\n${hint}`);
       return new vscode.Hover(markdown, range);

@@ -1,10 +1,13 @@
 // Copying secret values to the clipboard, and clearing them again (pure: no vscode import at run time, so unit
 // tests drive it with a fake clipboard and a fake timer).
 //
-// After a copy, a timer per copy clears the clipboard after `clearSeconds()` (0 = never) — but only if the
-// clipboard still holds that value: something the user copied meanwhile is left alone. Only a SHA-256 digest of
-// the value is kept while the timer runs, never the value itself. Disposing (deactivation) cancels the timers
-// and clears the clipboard once more if it still holds one of the copied values.
+// After a copy, a timer clears the clipboard after `clearSeconds()` (0 = never) — but only if the clipboard still
+// holds that value: something the user copied meanwhile is left alone. Each copy owns its timer, and only the
+// LATEST copy's timer may clear: a newer copy cancels the older timer (otherwise copying the same value twice would
+// let the first timer clear the second copy early — the digest alone cannot tell the two copies apart). Only a
+// SHA-256 digest of the value is kept while the timer runs, never the value itself. `dispose` (deactivation: the
+// extension's `deactivate` returns its promise, which VS Code awaits) cancels the timer and clears the clipboard
+// once more if it still holds the copied value; calling it again returns the same promise.
 import * as l10n from '@vscode/l10n';
 import { createHash } from 'node:crypto';
 
@@ -24,6 +27,8 @@ export interface ClipboardLog {
 }
 
 interface Pending {
+  /** Which copy this is (copies are numbered as they start): a newer copy replaces an older one. */
+  readonly copy: number;
   readonly digest: string;
   readonly cancel: () => void;
   readonly done: Promise<void>;
@@ -39,8 +44,13 @@ function digestOf(text: string): string {
 }
 
 export class SecretClipboard {
-  private readonly pending = new Set<Pending>();
-  private disposed = false;
+  /** The latest copy's clear, while it is scheduled. */
+  private pending: Pending | undefined;
+  /** The clear that is running (a timer fired), if any. */
+  private clearing: Promise<void> | undefined;
+  /** Copies started so far: the number of the latest. */
+  private copies = 0;
+  private disposing: Promise<void> | undefined;
 
   constructor(
     private readonly clipboard: ClipboardLike,
@@ -51,25 +61,38 @@ export class SecretClipboard {
 
   /** Copies a value and schedules its clearing. Resolves to the delay in seconds (0: it is never cleared). */
   async copySecret(value: string, label: string): Promise<number> {
-    if (this.disposed) throw new Error(l10n.t('The extension is shutting down.'));
+    if (this.disposing) throw new Error(l10n.t('The extension is shutting down.'));
+    const copy = ++this.copies;
     await this.clipboard.writeText(value);
+    const digest = digestOf(value);
+    if (this.disposing) {
+      // Deactivation began while the value was being written, and may have looked before the write landed.
+      await this.clearIfHolds(digest, label, () => true);
+      throw new Error(l10n.t('The extension is shutting down.'));
+    }
     const seconds = Math.max(0, this.clearSeconds());
+    // A copy that started later and has already written owns the clipboard now, and its own clear.
+    if (this.pending && this.pending.copy > copy) return seconds;
+    this.pending?.cancel();
+    this.pending = undefined;
     if (seconds === 0) {
       this.log.info(`copied the value of ${label}; clipboard clearing is off`);
       return 0;
     }
-    const digest = digestOf(value);
     let settle: () => void = () => undefined;
     const done = new Promise<void>((resolve) => (settle = resolve));
-    const entry: Pending = {
-      digest,
-      done,
-      cancel: this.timer(() => {
-        this.pending.delete(entry);
-        void this.clearIfHolds(digest, label).finally(settle);
-      }, seconds * 1000),
+    const stop = this.timer(() => {
+      // Only the latest copy's own timer clears (a cancelled timer that fires anyway does nothing).
+      if (this.pending !== entry) return settle();
+      this.pending = undefined;
+      this.clearing = this.clearIfHolds(digest, label, () => this.copies === copy).finally(settle);
+    }, seconds * 1000);
+    const cancel = () => {
+      stop();
+      settle();
     };
-    this.pending.add(entry);
+    const entry: Pending = { copy, digest, done, cancel };
+    this.pending = entry;
     this.log.info(`copied the value of ${label}; clearing the clipboard in ${seconds} s`);
     return seconds;
   }
@@ -79,34 +102,39 @@ export class SecretClipboard {
     await this.clipboard.writeText(text);
   }
 
-  /** How many clears are scheduled. */
+  /** How many clears are scheduled (0 or 1: only the latest copy's). */
   get scheduled(): number {
-    return this.pending.size;
+    return this.pending ? 1 : 0;
   }
 
-  /** Resolves once every clear scheduled so far has run (tests wait on it instead of on time). */
+  /** Resolves once the scheduled clear has run or was cancelled (tests wait on it instead of on time). */
   async settled(): Promise<void> {
-    await Promise.all([...this.pending].map((p) => p.done));
+    await Promise.all([this.pending?.done, this.clearing]);
   }
 
-  /** Cancels the timers; clears the clipboard now if it still holds a copied value. */
-  async dispose(): Promise<void> {
-    this.disposed = true;
-    const digests = new Set([...this.pending].map((p) => p.digest));
-    for (const p of this.pending) p.cancel();
-    this.pending.clear();
-    if (digests.size === 0) return;
-    try {
-      if (digests.has(digestOf(await this.clipboard.readText()))) await this.clipboard.writeText('');
-    } catch {
-      // Shutting down: nothing more to do.
-    }
+  /**
+   * Cancels the timer and clears the clipboard now if it still holds the copied value. The same promise every
+   * time: `deactivate` returns it (VS Code waits for it), and the subscription's dispose that follows gets it too.
+   */
+  dispose(): Promise<void> {
+    this.disposing ??= this.clearNow();
+    return this.disposing;
   }
 
-  private async clearIfHolds(digest: string, label: string): Promise<void> {
+  private async clearNow(): Promise<void> {
+    const pending = this.pending;
+    this.pending = undefined;
+    pending?.cancel();
+    await this.clearing;
+    if (!pending) return;
+    await this.clearIfHolds(pending.digest, 'the last copied secret', () => true);
+  }
+
+  /** Clears the clipboard if it holds the value of `digest` and `stillOurs()` (no newer copy has started). */
+  private async clearIfHolds(digest: string, label: string, stillOurs: () => boolean): Promise<void> {
     try {
       const current = await this.clipboard.readText();
-      if (digestOf(current) !== digest) {
+      if (digestOf(current) !== digest || !stillOurs()) {
         this.log.info(`clipboard no longer holds the value of ${label}: left alone`);
         return;
       }

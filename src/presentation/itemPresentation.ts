@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { DeletedItemProperties, ItemProperties } from '../azure/model';
 import { formatDate, itemState, relativeDays, stateText, type ItemState } from './format';
 import { kindLabels, kindName } from './kindWords';
+import { mdCode, mdText } from './markdown';
 
 const stateColors: Partial<Record<ItemState, string>> = {
   disabled: 'disabledForeground',
@@ -10,7 +11,10 @@ const stateColors: Partial<Record<ItemState, string>> = {
   notYetActive: 'descriptionForeground',
 };
 
-/** Icon, description and tooltip of a secret/key/certificate or one of its versions. Never a value. */
+/**
+ * Icon, description and tooltip of a secret/key/certificate or one of its versions. Never a value. What the vault
+ * says (names, ids, content types, tags) goes into the markdown tooltip as text (./markdown.ts): no link, no image.
+ */
 export function presentItem(item: ItemProperties, now: number, warningDays: number, extra: { current?: boolean; label?: string } = {}) {
   const state = itemState(item, now, warningDays);
   const color = stateColors[state];
@@ -21,17 +25,17 @@ export function presentItem(item: ItemProperties, now: number, warningDays: numb
   const description = [extra.current ? vscode.l10n.t('current') : undefined, detail, stateText(state, item, now)].filter(Boolean).join(' · ');
   const tooltip = new vscode.MarkdownString(
     [
-      vscode.l10n.t('**{0}** ({1})', extra.label ?? item.name, kindName(item.kind)),
+      vscode.l10n.t('**{0}** ({1})', mdText(extra.label ?? item.name), kindName(item.kind)),
       '',
-      vscode.l10n.t('ID: `{0}`', item.id),
+      vscode.l10n.t('ID: {0}', mdCode(item.id)),
       item.enabled === false ? vscode.l10n.t('Enabled: no') : vscode.l10n.t('Enabled: yes'),
-      ...(item.contentType ? [vscode.l10n.t('Content type: {0}', item.contentType)] : []),
-      ...(item.keyType ? [vscode.l10n.t('Key type: {0}', item.keyType)] : []),
+      ...(item.contentType ? [vscode.l10n.t('Content type: {0}', mdText(item.contentType))] : []),
+      ...(item.keyType ? [vscode.l10n.t('Key type: {0}', mdText(item.keyType))] : []),
       vscode.l10n.t('Activation: {0}', formatDate(item.notBefore)),
       item.expiresOn ? vscode.l10n.t('Expiration: {0} ({1})', formatDate(item.expiresOn), relativeDays(item.expiresOn, now)) : vscode.l10n.t('Expiration: {0}', formatDate(item.expiresOn)),
       vscode.l10n.t('Created: {0} · Updated: {1}', formatDate(item.createdOn), formatDate(item.updatedOn)),
       ...(item.managed ? [vscode.l10n.t('Managed by the certificate of the same name')] : []),
-      ...(item.tags && Object.keys(item.tags).length ? [vscode.l10n.t('Tags: {0}', Object.entries(item.tags).map(([k, v]) => `${k}=${v}`).join(', '))] : []),
+      ...(item.tags && Object.keys(item.tags).length ? [vscode.l10n.t('Tags: {0}', mdText(Object.entries(item.tags).map(([k, v]) => `${k}=${v}`).join(', ')))] : []),
     ].join('  \n'),
   );
   const facets = [item.kind, item.enabled === false ? 'disabled' : 'enabled', ...(state !== 'ok' && state !== 'disabled' ? [state] : []), ...(item.managed ? ['managed'] : [])];
@@ -45,12 +49,12 @@ export function presentDeleted(item: DeletedItemProperties, now: number) {
   ];
   const tooltip = new vscode.MarkdownString(
     [
-      vscode.l10n.t('**{0}** (deleted {1})', item.name, kindName(item.kind)),
+      vscode.l10n.t('**{0}** (deleted {1})', mdText(item.name), kindName(item.kind)),
       '',
       vscode.l10n.t('Deleted: {0}', formatDate(item.deletedOn)),
       vscode.l10n.t('Scheduled purge: {0}', formatDate(item.scheduledPurgeDate)),
-      ...(item.recoveryId ? [vscode.l10n.t('Recovery ID: `{0}`', item.recoveryId)] : []),
-      ...(item.recoveryLevel ? [vscode.l10n.t('Recovery level: {0}', item.recoveryLevel)] : []),
+      ...(item.recoveryId ? [vscode.l10n.t('Recovery ID: {0}', mdCode(item.recoveryId))] : []),
+      ...(item.recoveryLevel ? [vscode.l10n.t('Recovery level: {0}', mdText(item.recoveryLevel))] : []),
     ].join('  \n'),
   );
   return { icon: new vscode.ThemeIcon('trash'), description: parts.filter(Boolean).join(' · '), tooltip };

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { mdText } from '../presentation/markdown';
 import { emptyRollup, sum } from '../presentation/rollup';
 import { vaultUri } from '../presentation/uris';
 import { DeletedGroupNode } from './DeletedGroupNode';
@@ -32,15 +33,16 @@ export class VaultNode implements TreeNode {
     item.iconPath = new vscode.ThemeIcon('shield');
     const info = vault.info;
     item.description = info ? `${info.resourceGroup} · ${info.location}` : new URL(vault.vaultUrl).host;
-    const lines = [this.attached ? vscode.l10n.t('**{0}** (attached by URL)', vault.name) : `**${vault.name}**`, '', vscode.l10n.t('URI: {0}', `${vault.vaultUrl}/`)];
+    // What ARM or the attached URL says goes into the markdown tooltip as text (no link, no image).
+    const lines = [this.attached ? vscode.l10n.t('**{0}** (attached by URL)', mdText(vault.name)) : `**${mdText(vault.name)}**`, '', vscode.l10n.t('URI: {0}', mdText(`${vault.vaultUrl}/`))];
     if (info) {
       lines.push(
-        vscode.l10n.t('Resource group: {0} · {1}', info.resourceGroup, info.location),
+        vscode.l10n.t('Resource group: {0} · {1}', mdText(info.resourceGroup), mdText(info.location)),
         info.softDeleteEnabled ? vscode.l10n.t('Soft delete: on, {0} days retention', info.softDeleteRetentionInDays ?? 90) : vscode.l10n.t('Soft delete: off'),
         info.purgeProtectionEnabled ? vscode.l10n.t('Purge protection: on') : vscode.l10n.t('Purge protection: off'),
         info.rbacAuthorization ? vscode.l10n.t('Permission model: Azure RBAC') : vscode.l10n.t('Permission model: access policies'),
       );
-      if (info.publicNetworkAccess) lines.push(vscode.l10n.t('Public network access: {0}', info.publicNetworkAccess));
+      if (info.publicNetworkAccess) lines.push(vscode.l10n.t('Public network access: {0}', mdText(info.publicNetworkAccess)));
     }
     item.tooltip = new vscode.MarkdownString(lines.join('  \n'));
     const facets = ['vault', this.attached ? 'attached' : 'arm'];

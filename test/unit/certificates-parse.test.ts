@@ -56,6 +56,9 @@ describe('certificate parsing (node:crypto X509Certificate) and policies (src/az
     assert.equal(checkSubject('CN=web.contoso.com, O=Contoso, C=US'), undefined);
     assert.match(checkSubject('web.contoso.com') ?? '', /attribute=value/);
     assert.match(checkSubject('O=Contoso') ?? '', /common name/);
+    for (const forged of ['CN=web.contoso.com\nCN=login.microsoftonline.com', 'CN=a\r\nO=b', 'CN=a,\tO=b', 'CN=a\u0000b', 'CN=a\u0085b']) {
+      assert.match(checkSubject(forged) ?? 'accepted', /cannot contain line breaks, tabs or other control characters/, JSON.stringify(forged));
+    }
     assert.deepEqual(parseDnsNames('a.example, *.b.example  c'), { ok: true, names: ['a.example', '*.b.example', 'c'] });
     assert.deepEqual(parseDnsNames(''), { ok: true, names: [] });
     assert.equal(parseDnsNames('bad_name.example').ok, false);
@@ -88,5 +91,20 @@ describe('certificate parsing (node:crypto X509Certificate) and policies (src/az
     assert.throws(() => parsePolicyJson('{"keySize": 1024, "keyType": "RSA"}'), /keySize must be 2048, 3072 or 4096/);
     assert.throws(() => parsePolicyJson('{"lifetimeActions": [{"action": "AutoRenew"}]}'), /exactly one of daysBeforeExpiry or lifetimePercentage/);
     assert.throws(() => parsePolicyJson('{"validityInMonths": 1, "lifetimeActions": [{"action": "AutoRenew", "daysBeforeExpiry": 40}]}'), /shorter than the validity/);
+  });
+
+  it('refuses, before any request, a policy document with a forged subject or malformed names', () => {
+    assert.throws(() => parsePolicyJson('{"subject": "CN=web.contoso.com\\nCN=evil"}'), /subject cannot contain line breaks/);
+    assert.throws(() => parsePolicyJson('{"dnsNames": ["ok.example", 7]}'), /"dnsNames" must be an array of texts/);
+    assert.throws(() => parsePolicyJson('{"lifetimeActions": ["AutoRenew"]}'), /"lifetimeActions" must be an array of objects/);
+    assert.throws(() => parsePolicyJson('{"dnsNames": ["ok.example", "bad name\\n.example"]}'), /"bad name\\n\.example" is not a DNS name/);
+    assert.throws(() => parsePolicyJson('{"emails": ["ops@contoso.com", "ops\\n@contoso.com"]}'), /emails: "ops\\n@contoso\.com" is not of the form name@domain/);
+    assert.throws(() => parsePolicyJson('{"userPrincipalNames": ["no-at-sign"]}'), /userPrincipalNames: "no-at-sign"/);
+    assert.throws(() => parsePolicyJson('{"keyUsage": ["digitalSignature", "everything"]}'), /keyUsage must be among/);
+    assert.throws(() => parsePolicyJson('{"enhancedKeyUsage": ["serverAuth"]}'), /enhancedKeyUsage must be OIDs/);
+    assert.throws(() => parsePolicyJson('{"issuerName": "Self\\r\\nX-Injected: 1"}'), /issuerName cannot contain line breaks/);
+    const fine = '{"subject": "CN=web.contoso.com", "dnsNames": ["web.contoso.com", "*.contoso.com"], "emails": ["ops@contoso.com"], "keyUsage": ["digitalSignature", "keyEncipherment"], "enhancedKeyUsage": ["1.3.6.1.5.5.7.3.1"], "issuerName": "Self"}';
+    assert.equal(parsePolicyJson(fine).subject, 'CN=web.contoso.com');
+    assert.deepEqual(validatePolicy({ subject: 'CN=a\nO=b' }), ['The subject cannot contain line breaks, tabs or other control characters.']);
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { azureCloud, chinaCloud, resolveCloud, usGovernmentCloud, type CloudSettings } from '../../src/auth/clouds';
+import { azureCloud, chinaCloud, cloudSettingsFrom, resolveCloud, usGovernmentCloud, userValue, type CloudSettings, type InspectedSetting } from '../../src/auth/clouds';
 
 const base: CloudSettings = { cloud: undefined, customCloud: undefined, sovereignEnvironment: undefined, sovereignCustomEnvironment: undefined };
 
@@ -61,5 +61,63 @@ describe('resolveCloud', () => {
       assert.ok(!result.ok);
       assert.match(result.reason, reason);
     }
+  });
+});
+
+describe('cloud settings: user (or machine) scope only', () => {
+  const emulator = { authProvider: 'microsoft', resourceManagerEndpoint: 'https://127.0.0.1:4100', resourceManagerScope: 'https://management.kv-emulator.localhost/.default', keyVaultDnsSuffix: 'vault.kv-emulator.localhost' };
+  const hostile = 'https://attacker.example';
+  // What a repository's .vscode/settings.json (workspace) or a folder's (multi-root) can say. VS Code reports
+  // those values the same way whether the workspace is trusted or not: trust is not an input here, so this holds
+  // for an untrusted workspace too.
+  const fromRepository = {
+    'azureKeyVault.cloud': 'custom',
+    'azureKeyVault.customCloud': { authProvider: 'microsoft', resourceManagerEndpoint: hostile, resourceManagerScope: 'https://management.azure.com/.default', keyVaultDnsSuffix: 'vault.azure.net' },
+    'microsoft-sovereign-cloud.environment': 'custom',
+    'microsoft-sovereign-cloud.customEnvironment': { name: 'Hostile', resourceManagerEndpointUrl: hostile, activeDirectoryResourceId: 'https://management.azure.com/', keyVaultDnsSuffix: 'vault.azure.net' },
+  } as Record<string, unknown>;
+  const defaults = { 'azureKeyVault.cloud': 'auto', 'azureKeyVault.customCloud': {} } as Record<string, unknown>;
+
+  function inspector(user: Record<string, unknown>): (section: string, key: string) => InspectedSetting {
+    return (section, key) => {
+      const id = `${section}.${key}`;
+      return { defaultValue: defaults[id], globalValue: user[id], workspaceValue: fromRepository[id], workspaceFolderValue: fromRepository[id] };
+    };
+  }
+
+  it('ignores workspace and folder values: the public cloud when the user set nothing', () => {
+    const settings = cloudSettingsFrom(inspector({}));
+    assert.deepEqual(settings, { cloud: 'auto', customCloud: {}, sovereignEnvironment: undefined, sovereignCustomEnvironment: undefined });
+    assert.deepEqual(resolveCloud(settings), { ok: true, cloud: azureCloud });
+  });
+
+  it("keeps the user's custom cloud (the e2e emulator) whatever the workspace says", () => {
+    const result = resolveCloud(cloudSettingsFrom(inspector({ 'azureKeyVault.cloud': 'custom', 'azureKeyVault.customCloud': emulator })));
+    assert.ok(result.ok);
+    assert.equal(result.cloud.resourceManagerEndpoint, 'https://127.0.0.1:4100');
+  });
+
+  it("keeps the user's sovereign environment whatever the workspace says", () => {
+    const result = resolveCloud(cloudSettingsFrom(inspector({ 'microsoft-sovereign-cloud.environment': 'ChinaCloud' })));
+    assert.deepEqual(result, { ok: true, cloud: chinaCloud });
+  });
+
+  it('reads the default when there is no user value, and drops values of the wrong type', () => {
+    assert.equal(userValue({ defaultValue: 'auto', workspaceValue: 'custom', workspaceFolderValue: 'custom' }), 'auto');
+    assert.equal(userValue({ globalValue: 'AzureCloud', defaultValue: 'auto', workspaceValue: 'custom' }), 'AzureCloud');
+    assert.equal(userValue(undefined), undefined);
+    const odd = cloudSettingsFrom(() => ({ globalValue: ['not', 'an', 'object'] }));
+    assert.deepEqual(odd, { cloud: undefined, customCloud: undefined, sovereignEnvironment: undefined, sovereignCustomEnvironment: undefined });
+  });
+});
+
+describe('cloud settings: the ARM token guard, said early', () => {
+  it('refuses a custom cloud that would send a well-known ARM audience to another host', () => {
+    const ours = resolveCloud({ ...base, cloud: 'custom', customCloud: { resourceManagerEndpoint: 'https://evil.example', resourceManagerScope: 'https://management.azure.com/.default', keyVaultDnsSuffix: 'vault.azure.net' } });
+    assert.ok(!ours.ok);
+    assert.match(ours.reason, /^azureKeyVault\.customCloud: a token for https:\/\/management\.azure\.com\/\.default must not be sent to https:\/\/evil\.example$/);
+    const sovereign = resolveCloud({ ...base, sovereignEnvironment: 'custom', sovereignCustomEnvironment: { resourceManagerEndpointUrl: 'https://127.0.0.1:9', activeDirectoryResourceId: 'https://management.core.windows.net/', keyVaultDnsSuffix: 'vault.azure.net' } });
+    assert.ok(!sovereign.ok);
+    assert.match(sovereign.reason, /^microsoft-sovereign-cloud\.customEnvironment: a token for https:\/\/management\.core\.windows\.net\/\.default must not be sent to https:\/\/127\.0\.0\.1:9$/);
   });
 });

@@ -15,6 +15,30 @@ class FakeClipboard {
   }
 }
 
+/** A clipboard whose calls wait until `open()`: what VS Code's asynchronous clipboard may do. */
+class SlowClipboard extends FakeClipboard {
+  private gate: Promise<void> = Promise.resolve();
+  private release: () => void = () => undefined;
+  constructor() {
+    super();
+    this.close();
+  }
+  close() {
+    this.gate = new Promise((r) => (this.release = r));
+  }
+  open() {
+    this.release();
+  }
+  override async readText() {
+    await this.gate;
+    return this.text;
+  }
+  override async writeText(v: string) {
+    await this.gate;
+    return super.writeText(v);
+  }
+}
+
 function scriptedTimer() {
   const scheduled: { ms: number; run: () => void; cancelled: boolean }[] = [];
   const timer: TimerLike = (run, ms) => {
@@ -85,6 +109,67 @@ describe('secret clipboard', () => {
     assert.equal(clip.text, '');
     assert.ok(t.scheduled.every((s) => s.cancelled));
     await assert.rejects(sc.copySecret('x', 'b'), /shutting down/);
+  });
+
+  it('copying the same value twice: the first timer is cancelled, only the second copy clears, at its own time', async () => {
+    const clip = new FakeClipboard();
+    const t = scriptedTimer();
+    const sc = new SecretClipboard(clip, () => 30, log, t.timer);
+    await sc.copySecret('same-value', 'a');
+    await sc.copySecret('same-value', 'a');
+    t.scheduled[0]!.run(); // the first copy's timer fires (or was already queued when the second copy came)
+    await new Promise((r) => setImmediate(r));
+    assert.equal(clip.text, 'same-value', 'the second copy is not cleared by the first copy\'s timer');
+    assert.ok(t.scheduled[0]!.cancelled, 'the first copy\'s timer is cancelled');
+    assert.equal(sc.scheduled, 1, 'one clear scheduled: the latest copy owns it');
+    t.scheduled[1]!.run();
+    await sc.settled();
+    assert.equal(clip.text, '');
+  });
+
+  it('a clear already reading the clipboard leaves a newer copy of the same value alone', async () => {
+    const clip = new SlowClipboard();
+    const t = scriptedTimer();
+    const sc = new SecretClipboard(clip, () => 30, log, t.timer);
+    clip.open();
+    await sc.copySecret('same-value', 'a');
+    clip.close();
+    t.scheduled[0]!.run(); // the first clear starts reading…
+    const second = sc.copySecret('same-value', 'a'); // …while the value is copied again
+    clip.open();
+    await second;
+    await new Promise((r) => setImmediate(r)); // the first clear has finished (the second is scheduled)
+    assert.equal(clip.writes.filter((w) => w === '').length, 0, 'nothing was cleared');
+    assert.equal(clip.text, 'same-value');
+    assert.equal(sc.scheduled, 1);
+  });
+
+  it('dispose (what deactivate returns) is one promise that resolves only once the clipboard is cleared', async () => {
+    const clip = new SlowClipboard();
+    const t = scriptedTimer();
+    const sc = new SecretClipboard(clip, () => 30, log, t.timer);
+    clip.open();
+    await sc.copySecret('value', 'a');
+    clip.close();
+    const deactivate = sc.dispose(); // deactivate returns this; VS Code waits for it
+    const subscription = sc.dispose(); // then disposes context.subscriptions, which call it again
+    setImmediate(() => clip.open());
+    await subscription;
+    assert.equal(clip.text, '', 'cleared by the time either promise resolves');
+    assert.equal(subscription, deactivate, 'the same promise');
+  });
+
+  it('a copy still being written when deactivation starts is cleared, not left behind', async () => {
+    const clip = new SlowClipboard();
+    const t = scriptedTimer();
+    const sc = new SecretClipboard(clip, () => 30, log, t.timer);
+    const copying = sc.copySecret('late-value', 'a');
+    const disposed = sc.dispose();
+    clip.open();
+    await disposed;
+    await assert.rejects(copying, /shutting down/);
+    assert.equal(clip.text, '');
+    assert.equal(t.scheduled.filter((s) => !s.cancelled).length, 0, 'no timer outlives deactivation');
   });
 
   it('copyText (identifiers) schedules nothing', async () => {

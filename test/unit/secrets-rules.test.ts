@@ -1,7 +1,7 @@
 // The service rules for secrets (AZURE-FACTS.md "Objects"), checked before any request.
 import * as assert from 'node:assert/strict';
 import {
-  checkContentType, checkSecretName, checkSecretValue, checkTags, checkValidity, deleteIsPermanent, formatTags, MAX_SECRET_VALUE_BYTES, parseDateInput, parseTags, purgeAllowed,
+  checkContentType, checkSecretName, checkSecretValue, checkTagName, checkTags, checkValidity, deleteIsPermanent, formatTags, MAX_DATE, MAX_SECRET_VALUE_BYTES, parseDateInput, parseTags, purgeAllowed,
 } from '../../src/azure/rules';
 
 const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
@@ -56,6 +56,30 @@ describe('secret rules (pure)', () => {
     assert.deepEqual(parseDateInput('  ', NOW), { ok: true, value: undefined });
     assert.equal(parseDateInput('2026-02-30', NOW).ok, false);
     assert.equal(parseDateInput('tomorrow', NOW).ok, false);
+  });
+
+  it('refuses a tag named __proto__ (a JavaScript object would drop it silently) instead of losing it', () => {
+    const parsed = parseTags('env=prod, __proto__=x');
+    assert.equal(parsed.ok, false, `kept as: ${JSON.stringify(parsed)}`);
+    assert.match((parsed as { reason: string }).reason, /cannot be named "__proto__"/);
+    assert.match(checkTagName(' __proto__ ')!, /cannot be named "__proto__"/);
+    // A tag map read back from JSON can hold it as an own key: checked there too.
+    assert.match(checkTags(JSON.parse('{"__proto__": "x"}'))!, /cannot be named "__proto__"/);
+    // Other names of Object.prototype are ordinary keys.
+    assert.deepEqual(parseTags('constructor=a, toString=b'), { ok: true, value: { constructor: 'a', toString: 'b' } });
+  });
+
+  it('refuses dates after year 9999 and before 1970 (what Key Vault and its tools can hold), saying why', () => {
+    const far = parseDateInput('+99999y', NOW);
+    assert.equal(far.ok, false, `accepted: ${JSON.stringify(far)}`);
+    assert.match((far as { reason: string }).reason, /^\+102025-01-15T12:00:00\.000Z is too far ahead: Key Vault dates end with the year 9999/);
+    for (const text of ['+99999m', '+7974y']) assert.equal(parseDateInput(text, NOW).ok, false, text);
+    assert.deepEqual(parseDateInput('9999-12-31', NOW), { ok: true, value: new Date('9999-12-31T00:00:00Z') });
+    assert.deepEqual(parseDateInput('9999-12-31T23:59:59Z', NOW), { ok: true, value: MAX_DATE });
+    assert.deepEqual(parseDateInput('+7973y', NOW), { ok: true, value: new Date(Date.UTC(9999, 0, 15, 12)) });
+    assert.deepEqual(parseDateInput('+99999d', NOW), { ok: true, value: new Date(NOW + 99_999 * 86_400_000) });
+    assert.match((parseDateInput('1969-12-31', NOW) as { reason: string }).reason, /too early: Key Vault dates count seconds from 1970-01-01/);
+    assert.equal(parseDateInput('0001-01-01T00:00:00Z', NOW).ok, false);
   });
 
   it('refuses an expiry in the past or before the activation date', () => {

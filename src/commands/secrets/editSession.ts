@@ -25,7 +25,8 @@ export class EditSession {
     readonly vault: VaultTarget,
     readonly name: string,
     readonly baseline: EditBaseline,
-    readonly path: string,
+    /** The value's language: Compare shows both texts in it. */
+    readonly languageId: string,
   ) {}
 
   /**
@@ -48,7 +49,7 @@ export class EditSession {
     if (problem) throw new Error(vscode.l10n.t('Not saved: {0}', problem));
     const latest = await this.call('list', (sdk, vaults, url) => sdk.secretOps.latestSecretProperties(vaults, url, name));
     if (latest?.version && this.baseline.version && latest.version !== this.baseline.version) {
-      await this.resolveConflict(latest.version);
+      await this.resolveConflict(latest.version, text);
     } else if (!this.confirmed) {
       const saveAction = vscode.l10n.t('Save New Version');
       const choice = await services.ui.confirm(
@@ -70,7 +71,7 @@ export class EditSession {
     services.ui.notify(vscode.l10n.t('Saved {0} as new version {1}', name, created.version?.slice(0, 8) ?? ''));
   };
 
-  private async resolveConflict(latestVersion: string): Promise<void> {
+  private async resolveConflict(latestVersion: string, text: string): Promise<void> {
     const { services, name } = this;
     const overwrite = vscode.l10n.t('Overwrite');
     const compare = vscode.l10n.t('Compare');
@@ -84,18 +85,23 @@ export class EditSession {
       compare,
     );
     if (choice === overwrite) return;
-    if (choice === compare) await this.compare(latestVersion);
+    if (choice === compare) await this.compare(latestVersion, text);
     throw new Error(vscode.l10n.t('Not saved: {0} has a newer version ({1}). Your changes are kept; save again to overwrite.', name, latestVersion.slice(0, 8)));
   }
 
-  /** Best effort: the current value beside the user's text; a failure only logs (the save says why it stopped). */
-  private async compare(latestVersion: string): Promise<void> {
-    const { services, vault, name } = this;
+  /**
+   * Best effort: the current value beside the user's text, both in read-only documents (never dirty, so never
+   * backed up); a failure only logs (the save says why it stopped).
+   */
+  private async compare(latestVersion: string, text: string): Promise<void> {
+    const { services, vault, name, languageId } = this;
     try {
       const current = await request(services, { kind: 'secret', operation: 'read', vault, name }, (sdk, vaults, url) => sdk.secretOps.getSecretValue(vaults, url, name, latestVersion));
-      const ext = /\.[^./]+$/.exec(this.path)?.[0] ?? extensionForLanguage('plaintext');
-      const editor = await services.documents.showReadOnly(`/${vault.name}/secrets/${name}/${latestVersion}/${name}${ext}`, current.value, undefined, { preview: true, preserveFocus: true });
-      await vscode.commands.executeCommand('vscode.diff', editor.document.uri, services.documents.uri(this.path), vscode.l10n.t('{0}: {1} (current) ↔ yours', name, latestVersion.slice(0, 8)));
+      // Named by extension, so the diff colours both as the value's language.
+      const ext = extensionForLanguage(languageId);
+      const theirs = services.documents.putReadOnly(`/${vault.name}/secrets/${name}/${latestVersion}/${name}${ext}`, current.value);
+      const yours = services.documents.putReadOnly(`/${vault.name}/secrets/${name}/yours/${name}${ext}`, text);
+      await vscode.commands.executeCommand('vscode.diff', theirs, yours, vscode.l10n.t('{0}: {1} (current) ↔ yours', name, latestVersion.slice(0, 8)));
     } catch (error) {
       services.log.warn(`compare ${name}: ${error instanceof Error ? error.message : String(error)}`);
     }

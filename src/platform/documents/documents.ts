@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { KeyVaultFileSystem, type SaveHandler } from './keyVaultFileSystem';
+import { SECRET_VALUE_EXTENSION, SecretValueEditors } from './secretEditor';
 
 export const KEYVAULT_SCHEME = 'keyvault';
 
@@ -13,8 +14,11 @@ export interface SaveFailure {
  * backup: read-only documents are never dirty). Stable API for every area:
  *
  * - `showReadOnly(path, content, languageId?)` opens (or refreshes) a read-only editor;
- * - `openWritable(path, content, save, languageId?)` opens an editor whose save calls `save(text)`; a rejection
- *   fails the save (VS Code says so) and leaves the editor dirty.
+ * - `openSecretValue(path, content, save, title, hint)` opens a secret value for editing in the secret value editor
+ *   (./secretEditor.ts: never backed up by VS Code); its save calls `save(text)`, a rejection fails the save (VS Code
+ *   says so) and leaves the editor dirty;
+ * - `openWritable(path, content, save, languageId?)` the same in a TEXT editor, for documents that hold no secret
+ *   (VS Code backs up a dirty text editor to the user-data folder: never use it for a value).
  *
  * Paths are `/`-separated, e.g. `/kv-prod/keys/signing/3f2a…/signing.json`; the last segment is the tab title.
  * A document's content is dropped from memory when VS Code closes it.
@@ -25,9 +29,13 @@ export class KeyVaultDocuments implements vscode.Disposable {
   /** Fired when a save handler failed (VS Code shows its own "Failed to save" message too). */
   readonly onDidFailToSave = this.failures.event;
   private readonly disposables: vscode.Disposable[];
+  /** The editors of secret values (see `openSecretValue`). */
+  readonly secretValues: SecretValueEditors;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
+    this.secretValues = new SecretValueEditors(log, (uri, message) => this.failures.fire({ uri, message }));
     this.disposables = [
+      this.secretValues,
       vscode.workspace.registerFileSystemProvider(KEYVAULT_SCHEME, this.fs, { isCaseSensitive: true }),
       vscode.workspace.onDidCloseTextDocument((doc) => this.onClosed(doc)),
       // VS Code may keep a document open after its last editor closed: closing the tab is what drops the value.
@@ -43,12 +51,12 @@ export class KeyVaultDocuments implements vscode.Disposable {
 
   /** Whether a document's content is held (it is dropped when the document closes). */
   has(path: string): boolean {
-    return this.fs.has(this.uri(path));
+    return this.fs.has(this.uri(path)) || this.secretValues.has(this.uri(path));
   }
 
   /** How many documents are held in memory. */
   get size(): number {
-    return this.fs.size;
+    return this.fs.size + this.secretValues.size;
   }
 
   /** Opens `content` in a read-only editor at `keyvault:{path}`, replacing what was there. */
@@ -58,7 +66,17 @@ export class KeyVaultDocuments implements vscode.Disposable {
     return this.open(uri, content, languageId, options);
   }
 
-  /** Opens `content` in a writable editor; saving calls `save(text)` (reject to fail the save). */
+  /** Holds `content` read-only at `keyvault:{path}` without opening it (e.g. for a diff); its URI. */
+  putReadOnly(path: string, content: string): vscode.Uri {
+    const uri = this.uri(path);
+    this.fs.set(uri, content, true);
+    return uri;
+  }
+
+  /**
+   * Opens `content` in a writable TEXT editor (never a secret: VS Code backs it up when dirty); saving calls
+   * `save(text)` (reject to fail the save).
+   */
   async openWritable(path: string, content: string, save: SaveHandler, languageId?: string, options: vscode.TextDocumentShowOptions = {}): Promise<vscode.TextEditor> {
     const uri = this.uri(path);
     this.fs.set(uri, content, false, async (text) => {
@@ -73,10 +91,19 @@ export class KeyVaultDocuments implements vscode.Disposable {
     return this.open(uri, content, languageId, options);
   }
 
-  /** Shows the open document whose path starts with `prefix` (held in memory), if there is one. */
-  async showOpen(prefix: string): Promise<vscode.TextEditor | undefined> {
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.scheme === KEYVAULT_SCHEME && d.uri.path.startsWith(prefix) && this.fs.has(d.uri));
-    return doc ? vscode.window.showTextDocument(doc, { preview: false }) : undefined;
+  /**
+   * Opens `content` in a secret value editor at `keyvault:{path}` (or shows the one open there, unsaved text
+   * kept); saving calls `save(text)` (reject to fail the save). `title` names the tab, `hint` says what Save does.
+   */
+  async openSecretValue(path: string, content: string, save: SaveHandler, title: string, hint: string): Promise<vscode.Uri> {
+    const uri = this.uri(`${path}${SECRET_VALUE_EXTENSION}`);
+    await this.secretValues.open(uri, content, save, title, hint);
+    return uri;
+  }
+
+  /** Shows the open secret value editor whose path starts with `prefix`, if there is one: its URI. */
+  showOpen(prefix: string): Promise<vscode.Uri | undefined> {
+    return this.secretValues.showOpen(prefix);
   }
 
   /** Drops a document's content (an open editor then shows an error when it re-reads). */

@@ -13,6 +13,7 @@ import { getSecretValue } from '../../../src/azure/secretOps';
 import { SecretCommandIds as Ids } from '../../../src/model/commandIds';
 import type { TreeNode } from '../../../src/tree/TreeNode';
 import type { VersionNode } from '../../../src/tree/VersionNode';
+import { backupFolders, SecretEditorDriver } from './secretEditorDriver';
 import { filesContaining, filesHolding, filesUnder } from './scripted';
 import { clipboardClearsAfter, secretsWorld, VAULTS, type SecretsWorld } from './secretsScript';
 import { eventually, labelText } from './tree';
@@ -56,10 +57,10 @@ describe('secrets: the CANARY value leaks nowhere (emulator)', function () {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
 
     await vscode.commands.executeCommand(Ids.editValue, await node());
-    const editor = vscode.window.activeTextEditor;
-    await editor.edit((b) => b.replace(new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(editor.document.getText().length)), CANARY2));
+    const editor = SecretEditorDriver.active(w.api);
+    await editor.type(CANARY2);
     w.script.script({ confirms: ['Save New Version'] });
-    assert.equal(await editor.document.save(), true);
+    assert.equal(await editor.save(), true);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
 
     const versions = (await w.tree.children(await node())) as VersionNode[];
@@ -95,8 +96,14 @@ describe('secrets: the CANARY value leaks nowhere (emulator)', function () {
     assert.equal(await vscode.env.clipboard.readText(), '', 'the clipboard was cleared');
   });
 
-  it('no file under the extension logs, the user-data folder or the workspace holds it', async () => {
+  it('no file under the extension logs, the user-data folder (its Backups too) or the workspace holds it', async () => {
     const ctx = w.api.services.context;
+    // A value typed and left unsaved while the scan runs, after VS Code asked for its backup (issue 12).
+    const refused = w.api.services.documents.secretValues.backupsRefused;
+    await vscode.commands.executeCommand(Ids.editValue, await w.node(VAULTS.main, 'Secrets', 'canary-secret'));
+    const unsaved = SecretEditorDriver.active(w.api);
+    await unsaved.type(`${CANARY2} unsaved`);
+    await eventually(() => Promise.resolve(assert.ok(w.api.services.documents.secretValues.backupsRefused > refused, 'VS Code asked for a backup')), 20_000);
     // Flushed: a marker logged last has reached the log file.
     const marker = `canary-scan-${randomUUID()}`;
     w.api.services.log.info(marker);
@@ -107,9 +114,12 @@ describe('secrets: the CANARY value leaks nowhere (emulator)', function () {
     assert.ok(fs.existsSync(path.join(userData, 'User', 'settings.json')), `user-data at ${userData}`);
     const workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     assert.ok(workspace);
-    const files = [...new Set([...filesUnder(logDir), ...filesUnder(userData), ...filesUnder(workspace)])];
+    const backups = backupFolders(ctx.globalStorageUri);
+    const files = [...new Set([...filesUnder(logDir), ...filesUnder(userData), ...backups.flatMap((b) => filesUnder(b)), ...filesUnder(workspace)])];
     assert.ok(files.length > 10, `scanned ${files.length} files`);
+    assert.ok(backups.every((b) => b.startsWith(userData)), `the Backups folders are scanned: ${backups.join(', ')}`);
     assert.deepEqual(filesHolding(files, needles), []);
+    await unsaved.revertAndClose();
     // Positive control: the scan does find a planted copy (as UTF-8, UTF-16 and base64).
     const probe = path.join(ctx.globalStorageUri.fsPath, 'canary-probe.txt');
     fs.mkdirSync(path.dirname(probe), { recursive: true });

@@ -1,0 +1,234 @@
+// The secret value editor: a custom editor (a webview with one textarea) instead of a text editor, because VS
+// Code backs up every dirty text document to the user-data folder about a second after typing (its working copy
+// backup tracker schedules it on every change, whatever `files.hotExit` says), and no scheme or file system option
+// turns that off for one document. A custom document's backup is asked of its provider: this one refuses (nothing
+// is written; VS Code then warns before a window with unsaved changes closes or reloads, instead of restoring them
+// later), holds the text in memory only, refuses Save As (a file), and saves only through the handler it was opened
+// with. Dirtiness, undo/redo, revert and the "unsaved changes" prompts stay VS Code's.
+import * as vscode from 'vscode';
+import type { SaveHandler } from './keyVaultFileSystem';
+import { SecretValueDocument } from './secretDocument';
+import { isFromPage, secretEditorHtml, type ToPage } from './secretEditorHtml';
+
+export const SECRET_VALUE_VIEW_TYPE = 'azureKeyVault.secretValue';
+/** The last part of an editor's path: manifest/10-secrets.json selects the editor by it (`keyvault:` paths only). */
+export const SECRET_VALUE_EXTENSION = '.kv-secret';
+
+interface Pending {
+  readonly content: string;
+  readonly save: SaveHandler;
+  readonly title: string;
+  readonly hint: string;
+}
+
+interface Page {
+  readonly panel: vscode.WebviewPanel;
+  readonly ready: Promise<void>;
+}
+
+export class SecretValueEditors implements vscode.CustomEditorProvider<SecretValueDocument>, vscode.Disposable {
+  /** Values handed to `open` whose editor has not asked for its document yet. */
+  private readonly pending = new Map<string, Pending>();
+  private readonly documents = new Map<string, SecretValueDocument>();
+  private readonly pages = new Map<string, Page>();
+  private readonly saving = new Map<string, Promise<void>>();
+  private readonly edits = new vscode.EventEmitter<vscode.CustomDocumentEditEvent<SecretValueDocument>>();
+  readonly onDidChangeCustomDocument = this.edits.event;
+  private refusedBackups = 0;
+  private readonly registration: vscode.Disposable;
+
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly onSaveFailed: (uri: vscode.Uri, message: string) => void,
+  ) {
+    this.registration = vscode.window.registerCustomEditorProvider(SECRET_VALUE_VIEW_TYPE, this, {
+      // A hidden tab's page is rebuilt from this memory when shown again; nothing is kept in the webview.
+      webviewOptions: { retainContextWhenHidden: false, enableFindWidget: false },
+      supportsMultipleEditorsPerDocument: false,
+    });
+  }
+
+  /** Opens (or shows, keeping its unsaved text) the editor of `uri` with `content`; saving calls `save(text)`. */
+  async open(uri: vscode.Uri, content: string, save: SaveHandler, title: string, hint: string): Promise<void> {
+    const key = uri.toString();
+    if (!this.documents.has(key)) this.pending.set(key, { content, save, title, hint });
+    try {
+      await vscode.commands.executeCommand('vscode.openWith', uri, SECRET_VALUE_VIEW_TYPE, { preview: false });
+    } finally {
+      this.pending.delete(key);
+    }
+  }
+
+  /** The URI of an open editor whose path starts with `prefix`, shown; undefined when there is none. */
+  async showOpen(prefix: string): Promise<vscode.Uri | undefined> {
+    const doc = [...this.documents.values()].find((d) => d.uri.path.startsWith(prefix));
+    if (!doc) return undefined;
+    await vscode.commands.executeCommand('vscode.openWith', doc.uri, SECRET_VALUE_VIEW_TYPE, { preview: false });
+    return doc.uri;
+  }
+
+  /** The text of an open editor (what Save would send). */
+  text(uri: vscode.Uri): string | undefined {
+    return this.documents.get(uri.toString())?.text;
+  }
+
+  has(uri: vscode.Uri): boolean {
+    return this.documents.has(uri.toString());
+  }
+
+  /** How many values are held in memory. */
+  get size(): number {
+    return this.documents.size;
+  }
+
+  /** How many times VS Code asked for a backup and got none. */
+  get backupsRefused(): number {
+    return this.refusedBackups;
+  }
+
+  /**
+   * Types `text` into the page of an open editor as a keyboard would (the page's own input handling sends it back
+   * as an edit), resolving once this memory holds it. The e2e suite's way to type into a webview.
+   */
+  async type(uri: vscode.Uri, text: string): Promise<void> {
+    const key = uri.toString();
+    const page = this.pages.get(key);
+    const doc = this.documents.get(key);
+    if (!page || !doc) throw new Error(`no secret value editor open for ${uri.path}`);
+    await page.ready;
+    const arrived = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => (listener.dispose(), reject(new Error('the page did not send the typed text'))), 10_000);
+      const listener = doc.onDidChangeText((change) => {
+        if (change.text !== text) return;
+        clearTimeout(timer);
+        listener.dispose();
+        resolve();
+      });
+    });
+    await this.post(page.panel, { type: 'input', text });
+    await arrived;
+  }
+
+  openCustomDocument(uri: vscode.Uri): SecretValueDocument {
+    const key = uri.toString();
+    const pending = this.pending.get(key);
+    // Restored after a reload, or opened by hand: the value was never written anywhere, so it is gone.
+    if (!pending) throw new Error(vscode.l10n.t('This value is no longer in memory (values are never written to disk). Open it again from the Azure Key Vault view.'));
+    this.pending.delete(key);
+    const doc = new SecretValueDocument(uri, pending.content, pending.save, pending.title, pending.hint);
+    this.documents.set(key, doc);
+    doc.onDidDispose(() => {
+      if (this.documents.get(key) === doc) this.documents.delete(key);
+      this.log.debug(`closed ${uri.path}: value dropped from memory`);
+    });
+    return doc;
+  }
+
+  resolveCustomEditor(doc: SecretValueDocument, panel: vscode.WebviewPanel): void {
+    const key = doc.uri.toString();
+    panel.title = doc.title;
+    panel.webview.options = { enableScripts: true, localResourceRoots: [] };
+    let loaded: () => void = () => undefined;
+    const ready = new Promise<void>((resolve) => (loaded = resolve));
+    this.pages.set(key, { panel, ready });
+    const subscriptions = [
+      panel.webview.onDidReceiveMessage((message: unknown) => {
+        if (!isFromPage(message)) return;
+        if (message.type === 'ready') {
+          // Also after the page was rebuilt (its tab hidden, then shown again).
+          void this.post(panel, { type: 'show', text: doc.text });
+          loaded();
+        } else {
+          this.edited(doc, message.text);
+        }
+      }),
+      doc.onDidChangeText((change) => {
+        if (!change.fromPage) void this.post(panel, { type: 'show', text: change.text });
+      }),
+    ];
+    panel.onDidDispose(() => {
+      for (const s of subscriptions) s.dispose();
+      if (this.pages.get(key)?.panel === panel) this.pages.delete(key);
+    });
+    panel.webview.html = secretEditorHtml(doc.title, doc.hint);
+  }
+
+  /**
+   * One save at a time per document: VS Code starts a new save (an auto-save, say) without waiting for the one
+   * running, and each adds a version. A save that finds its text just saved by the previous one adds nothing.
+   */
+  async saveCustomDocument(doc: SecretValueDocument): Promise<void> {
+    const key = doc.uri.toString();
+    const previous = this.saving.get(key);
+    const run = (async () => {
+      await previous?.catch(() => undefined);
+      if (!previous || doc.text !== doc.savedText) await this.saveNow(doc);
+    })();
+    this.saving.set(key, run);
+    try {
+      await run;
+    } finally {
+      if (this.saving.get(key) === run) this.saving.delete(key);
+    }
+  }
+
+  private async saveNow(doc: SecretValueDocument): Promise<void> {
+    const text = doc.text;
+    const page = this.pages.get(doc.uri.toString())?.panel;
+    // No typing while the save runs: what is saved is what the page shows.
+    if (page) await this.post(page, { type: 'busy', busy: true });
+    try {
+      await doc.save(text);
+      doc.markSaved(text);
+    } catch (error) {
+      this.onSaveFailed(doc.uri, error instanceof Error ? error.message : String(error));
+      throw error;
+    } finally {
+      if (page) await this.post(page, { type: 'busy', busy: false });
+    }
+  }
+
+  saveCustomDocumentAs(): Promise<void> {
+    return Promise.reject(new Error(vscode.l10n.t('Key Vault values are never saved to a file.')));
+  }
+
+  revertCustomDocument(doc: SecretValueDocument): Promise<void> {
+    doc.revert();
+    return Promise.resolve();
+  }
+
+  /** Refused: a backup is a file in the user-data folder. VS Code then asks before closing with unsaved changes. */
+  backupCustomDocument(doc: SecretValueDocument): Promise<vscode.CustomDocumentBackup> {
+    this.refusedBackups++;
+    this.log.debug(`refused VS Code a backup of ${doc.uri.path} (unsaved values stay in memory only)`);
+    return Promise.reject(new Error(vscode.l10n.t('Unsaved Key Vault values are never backed up to disk: save or revert {0} first.', doc.title)));
+  }
+
+  dispose(): void {
+    this.registration.dispose();
+    for (const doc of [...this.documents.values()]) doc.dispose();
+    this.documents.clear();
+    this.pending.clear();
+    this.edits.dispose();
+  }
+
+  /** A change typed in the page: one undoable edit for VS Code (which then knows the editor is dirty). */
+  private edited(doc: SecretValueDocument, text: string): void {
+    const change = doc.set(text, true);
+    if (!change) return;
+    this.edits.fire({
+      document: doc,
+      label: vscode.l10n.t('Typing'),
+      undo: () => void doc.set(change.before),
+      redo: () => void doc.set(text),
+    });
+  }
+
+  private async post(panel: vscode.WebviewPanel, message: ToPage): Promise<void> {
+    try {
+      await panel.webview.postMessage(message);
+    } catch {
+      // The page is gone (its tab closed meanwhile): nothing to show it.
+    }
+  }
+}
