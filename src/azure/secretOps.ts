@@ -9,6 +9,7 @@ import { deletedSecretItem, newestFirst, secretItem } from './mappers';
 import type { DeletedItemProperties, ItemProperties } from './model';
 import { sleep } from './throttle';
 import type { VaultClients } from './vaultClients';
+import { allPages } from './paging';
 
 /** A secret's properties with the soft-delete retention the service reports for it. */
 export interface SecretDetails extends ItemProperties {
@@ -89,14 +90,7 @@ export async function updateSecret(vaults: VaultClients, vaultUrl: string, name:
 
 /** Every version's properties, newest first (all pages: the service lists versions in no particular order). */
 export async function listSecretVersions(vaults: VaultClients, vaultUrl: string, name: string, options: OperationOptions = {}): Promise<ItemProperties[]> {
-  const all: ItemProperties[] = [];
-  let token: string | undefined;
-  do {
-    const page = await vaults.listVersions(vaultUrl, 'secret', name, { continuationToken: token, pageSize: 25, ...(options.abortSignal ? { abortSignal: options.abortSignal } : {}) });
-    all.push(...page.items);
-    token = page.continuationToken;
-  } while (token);
-  return newestFirst(all);
+  return newestFirst(await allPages((request) => vaults.listVersions(vaultUrl, 'secret', name, request), options.abortSignal));
 }
 
 /** The latest version's properties without reading its value; undefined when there is no active secret. */

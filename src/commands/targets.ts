@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { listAllVaults } from '../auth/vaultDirectory';
 import type { DeletedItemProperties, ObjectKind } from '../azure/model';
+import { allPages } from '../azure/paging';
 import { asReferencedObject, itemOfReferenced } from '../model/referenced';
 import { vaultOfTarget, type ItemTarget, type NodeTarget, type VaultTarget } from '../model/targets';
 import { kindName, kindNames } from '../presentation/kindWords';
@@ -159,27 +160,17 @@ export function deletedItem(kind: ObjectKind, verb: 'recover' | 'purge'): Target
 /** Every name of a kind in a vault (all pages), for a quick pick. */
 async function listNames(services: Services, vault: VaultTarget, kind: ObjectKind): Promise<{ label: string; description?: string }[]> {
   const { vaults } = await services.clients.get();
-  const names: { label: string; description?: string }[] = [];
-  let token: string | undefined;
-  do {
-    const page = await vaults.listItems(vault.vaultUrl, kind, { continuationToken: token, pageSize: 25 });
-    for (const i of page.items) names.push({ label: i.name, ...(i.enabled === false ? { description: vscode.l10n.t('disabled') } : i.contentType ? { description: i.contentType } : {}) });
-    token = page.continuationToken;
-  } while (token);
+  const items = await allPages((request) => vaults.listItems(vault.vaultUrl, kind, request));
+  const names = items.map((i) => ({ label: i.name, ...(i.enabled === false ? { description: vscode.l10n.t('disabled') } : i.contentType ? { description: i.contentType } : {}) }));
   return names.sort((a, b) => a.label.localeCompare(b.label));
 }
 
 /** Every deleted item of a kind in a vault (all pages), sorted by name; refused when there is none. */
 async function listDeleted(services: Services, vault: VaultTarget, kind: ObjectKind): Promise<DeletedItemProperties[]> {
   const { vaults } = await services.clients.get();
-  const all: DeletedItemProperties[] = [];
-  let token: string | undefined;
+  let all: DeletedItemProperties[];
   try {
-    do {
-      const page = await vaults.listDeleted(vault.vaultUrl, kind, { continuationToken: token, pageSize: 25 });
-      all.push(...page.items);
-      token = page.continuationToken;
-    } while (token);
+    all = await allPages((request) => vaults.listDeleted(vault.vaultUrl, kind, request));
   } catch (error) {
     return fail(services, error, { kind, operation: 'list', vault });
   }

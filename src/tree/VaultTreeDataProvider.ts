@@ -41,17 +41,15 @@ export class VaultTreeDataProvider implements vscode.TreeDataProvider<TreeNode>,
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    const children = node
-      ? node.getChildren
-        ? await node.getChildren()
-        : []
-      : await (async () => {
-          this.accountPart ??= this.loadAccountPart();
-          const attached = this.attached.list();
-          return [...(await this.accountPart), ...(attached.length ? [new AttachedVaultsNode(attached, this.nodeContext)] : [])];
-        })();
+    const children = node ? ((await node.getChildren?.()) ?? []) : await this.roots();
     for (const child of children) this.known.set(child.id, child);
     return children;
+  }
+
+  private async roots(): Promise<TreeNode[]> {
+    this.accountPart ??= this.loadAccountPart();
+    const attached = this.attached.list();
+    return [...(await this.accountPart), ...(attached.length ? [new AttachedVaultsNode(attached, this.nodeContext)] : [])];
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
@@ -62,7 +60,7 @@ export class VaultTreeDataProvider implements vscode.TreeDataProvider<TreeNode>,
   refresh(node?: TreeNode): void {
     if (node) {
       node.reset?.();
-      for (const id of [...this.known.keys()]) if (id.startsWith(`${node.id}/`)) this.known.delete(id);
+      this.forgetBelow(node.id);
     } else {
       this.accountPart = undefined;
       this.known.clear();
@@ -72,8 +70,14 @@ export class VaultTreeDataProvider implements vscode.TreeDataProvider<TreeNode>,
 
   /** The attached vaults changed: re-read the roots without calling ARM again. */
   refreshAttached(): void {
-    for (const id of [...this.known.keys()]) if (id === 'attached' || id.startsWith('attached/')) this.known.delete(id);
+    this.known.delete('attached');
+    this.forgetBelow('attached');
     this.changedEmitter.fire(undefined);
+  }
+
+  /** Forgets the rows under `id` (their parent dropped its cached children). */
+  private forgetBelow(id: string): void {
+    for (const known of [...this.known.keys()]) if (known.startsWith(`${id}/`)) this.known.delete(known);
   }
 
   /** The cached nodes that satisfy `test` (no request). */

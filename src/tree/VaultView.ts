@@ -90,7 +90,7 @@ export class VaultView implements vscode.Disposable {
   }
 
   /** Reveals and selects a vault's row: an attached one under "Attached Vaults" (no ARM call), else under its subscription. */
-  async revealVault(vault: VaultTarget, options: { readonly focus?: boolean } = {}): Promise<boolean> {
+  async revealVault(vault: VaultTarget): Promise<boolean> {
     let node: TreeNode | undefined;
     if (vault.attached) {
       const group = (await this.provider.getChildren()).find((n) => n.id === 'attached');
@@ -99,22 +99,17 @@ export class VaultView implements vscode.Disposable {
       node = await locateVault(this.provider, vault);
     }
     if (!node) return false;
-    await this.treeView.reveal(node, { select: true, focus: options.focus ?? false, expand: false });
+    await this.treeView.reveal(node, { select: true, focus: false, expand: false });
     return true;
   }
 
   /** The row of an item (or of its pinned version), loading pages as needed; undefined when the tree cannot show it. */
-  async locate(item: Pick<ItemTarget, 'vault' | 'kind' | 'name' | 'version'>): Promise<TreeNode | undefined> {
+  private async locate(item: Pick<ItemTarget, 'vault' | 'kind' | 'name' | 'version'>): Promise<TreeNode | undefined> {
     const node = await locateItem(this.provider, item.vault, item.kind, item.name);
     if (!node || !item.version) return node;
     const wanted = item.version.toLowerCase();
     const versions = await this.provider.getChildren(node);
     return versions.find((v): v is VersionNode => v instanceof VersionNode && v.version.version?.toLowerCase() === wanted) ?? node;
-  }
-
-  /** Whether the vault is in the tree (loading the listings on the way to it). */
-  async hasVault(vault: VaultTarget): Promise<boolean> {
-    return (await locateVault(this.provider, vault)) !== undefined;
   }
 
   /**

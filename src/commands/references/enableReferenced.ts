@@ -4,19 +4,19 @@ import * as vscode from 'vscode';
 import { itemOfReferenced } from '../../model/referenced';
 import { kindName } from '../../presentation/kindWords';
 import type { Services } from '../../services';
+import { updateEnabled } from '../items/setEnabled';
 import { runFix } from './fixProgress';
 import { referencedArgument } from './referencedArgument';
 
 /** Quick fix: enables the referenced object (its pinned version, or the current one). */
 export async function enableReferenced(services: Services, given: readonly unknown[]): Promise<void> {
   const object = referencedArgument(given);
-  const { vault } = itemOfReferenced(object);
+  const item = itemOfReferenced(object);
+  const { vault } = item;
   const ctx = { kind: object.kind, operation: 'update', vault, name: object.name } as const;
-  await runFix(services, vscode.l10n.t('Enabling {0} {1} in {2}', kindName(object.kind), object.name, object.vaultName), ctx, async (sdk, vaults, vaultUrl) => {
-    if (object.kind === 'secret') await sdk.secretOps.updateSecret(vaults, vaultUrl, object.name, object.version, { enabled: true });
-    else if (object.kind === 'key') await sdk.keyOps.updateKey(vaults, vaultUrl, object.name, object.version, { enabled: true });
-    else await sdk.certificateOps.updateCertificate(vaults, vaultUrl, object.name, object.version, { enabled: true });
-  });
+  await runFix(services, vscode.l10n.t('Enabling {0} {1} in {2}', kindName(object.kind), object.name, object.vaultName), ctx, (sdk, vaults, vaultUrl) =>
+    updateEnabled[object.kind](sdk, vaults, vaultUrl, item, true),
+  );
   services.log.info(`enabled ${object.kind} ${object.name} in ${object.vaultName} (quick fix)`);
   services.view.refreshGroupAndAllDeleted(vault, object.kind);
 }
