@@ -1,10 +1,11 @@
 // Command line: `node out/emulator-cli.js [--seed FILE] [--port N] [--state-dir DIR] [--latency-ms N]
 // [--throttle-limit N] [--token-lifetime-sec N] [--delete-delay-ms N] [--certificate-delay-ms N]
-// [--arm-page-size N] [--verbose]`. Prints ONE JSON line on stdout when ready; logs go to stderr.
+// [--arm-page-size N] [--fault JSON]… [--verbose]`. Prints ONE JSON line on stdout when ready; logs go to stderr.
 import 'reflect-metadata';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Emulator, type EmulatorOptions } from './emulator';
+import { checkFaultSpec, type FaultSpec } from './faults';
 import { readSeedFile } from './seed';
 
 const started = performance.now();
@@ -19,8 +20,28 @@ const NUMERIC: Record<string, keyof EmulatorOptions> = {
   '--arm-page-size': 'armPageSize',
 };
 
-const USAGE = `usage: kv-emulator [--seed FILE] [--port N] [--state-dir DIR] [--latency-ms N] [--throttle-limit N]
-                   [--token-lifetime-sec N] [--delete-delay-ms N] [--certificate-delay-ms N] [--arm-page-size N] [--verbose]`;
+const USAGE = `usage: kv-emulator [--seed FILE | --no-seed] [--port N] [--state-dir DIR] [--latency-ms N] [--throttle-limit N]
+                   [--token-lifetime-sec N] [--delete-delay-ms N] [--certificate-delay-ms N] [--arm-page-size N]
+                   [--fault JSON]... [--verbose]
+  --fault JSON   a fault in force from the start, as POST /control/faults takes it (repeatable), e.g.
+                 --fault '{"match":{"method":"PUT","pathRegex":"^/secrets/"},"action":"reset","phase":"after","count":1}'
+                 actions: latency (latencyMs), status (status, body?, headers?), reset, hang;
+                 phase: before (default: the handler never runs) | after (the handler commits, then the fault acts)`;
+
+/** One `--fault` value: JSON, validated like POST /control/faults. */
+function parseFault(raw: string): FaultSpec {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw) as unknown;
+  } catch (err) {
+    throw new Error(`--fault needs a JSON object (${err instanceof Error ? err.message : String(err)}): ${raw}`);
+  }
+  try {
+    return checkFaultSpec(parsed);
+  } catch (err) {
+    throw new Error(`--fault ${raw}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
 
 export interface CliOptions {
   readonly options: EmulatorOptions;
@@ -44,6 +65,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     else if (flag === '--no-seed') cli.seedPath = '';
     else if (flag === '--state-dir') opts.stateDir = path.resolve(next());
     else if (flag === '--verbose') opts.verbose = true;
+    else if (flag === '--fault') opts.faults = [...(opts.faults ?? []), parseFault(next())];
     else if (flag === '--help' || flag === '-h') {
       console.error(USAGE);
       process.exit(0);
@@ -84,7 +106,10 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((err: unknown) => {
-  console.error(`[kv-emulator] failed to start: ${err instanceof Error ? err.message : String(err)}`);
-  process.exit(1);
-});
+// Only when run (out/emulator-cli.js), not when a test imports parseArgs.
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(`[kv-emulator] failed to start: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  });
+}

@@ -166,7 +166,13 @@ export function controlHandler(host: ControlHost): PlaneHandler {
         } catch (err) {
           throw bad(err instanceof Error ? err.message : String(err));
         }
-        return ok({ vaults: await host.loadSeed(seed) });
+        try {
+          return ok({ vaults: await host.loadSeed(seed) });
+        } catch (err) {
+          // An item the stores refuse (a name clash, a bad key): the seed's fault, so a 400 with the reason.
+          if (err instanceof EmuError || !(err instanceof Error)) throw err;
+          throw bad(`seed: ${err.message.replace(/^seed: /, '')}`);
+        }
       },
     },
     {

@@ -9,6 +9,7 @@ import { parseSeedTime, nowSeconds } from './clock';
 import { controlHandler } from './control';
 import { dataPlaneHandler, LATEST_API_VERSION, SUPPORTED_API_VERSIONS } from './dataplane';
 import { Entra } from './entra';
+import { checkFaultSpec, type FaultSpec } from './faults';
 import { frontDoor, listenHttps, plainDoor, type Listener, type PlaneHandler } from './httpio';
 import { TokenSigner } from './jwt';
 import type { Plane } from './requestlog';
@@ -31,6 +32,8 @@ export interface EmulatorOptions {
   deleteDelayMs?: number;
   certificateDelayMs?: number;
   verbose?: boolean;
+  /** Faults in force from the start (`--fault`), before the seed's own `faults`. */
+  faults?: FaultSpec[];
 }
 
 export class Emulator {
@@ -68,6 +71,7 @@ export class Emulator {
     const [tls, signer] = await Promise.all([prepareTls(stateDir), TokenSigner.create()]);
     const emu = new Emulator(tls, signer, opts, stateDir, ownsStateDir);
     try {
+      emu.addFaults(opts.faults ?? [], 'faults');
       await emu.listenCore();
       if (opts.seed) {
         const { generated } = await emu.seedWorld(opts.seed);
@@ -78,6 +82,18 @@ export class Emulator {
       throw err;
     }
     return emu;
+  }
+
+  /** Adds faults, all or none: the first invalid one fails with its place (`faults[2]: …`). */
+  private addFaults(specs: readonly FaultSpec[], label: string): void {
+    specs.forEach((spec, i) => {
+      try {
+        checkFaultSpec(spec);
+      } catch (err) {
+        throw new Error(`${label}[${i}]: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    });
+    specs.forEach((spec) => this.world.faults.add(spec));
   }
 
   private port(): number {
@@ -106,7 +122,7 @@ export class Emulator {
   }
 
   /**
-   * Adds tenants, users, apps, subscriptions and vaults; vaults that exist get the extra objects. Resolves once
+   * Adds tenants, users, apps, subscriptions, vaults and faults; vaults that exist get the extra objects. Resolves once
    * every object exists (`POST /control/seed`).
    */
   async loadSeed(seed: SeedFile): Promise<Record<string, unknown>[]> {
@@ -126,6 +142,7 @@ export class Emulator {
    */
   private async seedWorld(seed: SeedFile): Promise<{ vaults: Record<string, unknown>[]; generated: Promise<void> }> {
     const dir = this.world.directory;
+    this.addFaults(seed.faults ?? [], 'seed: faults');
     seed.tenants?.forEach((t) => dir.addTenant(t));
     seed.users?.forEach((u) => dir.addUser(u));
     seed.apps?.forEach((a) => dir.addApp(a));

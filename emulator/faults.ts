@@ -1,4 +1,5 @@
-// Fault switches: injected faults (latency, status, connection reset), per-vault throttling and access denial.
+// Fault switches: injected faults (latency, status, connection reset, hang), before or after the handler commits,
+// per-vault throttling and access denial.
 import type { Plane } from './requestlog';
 import type { DenyReason, SeedDeny } from './seed';
 
@@ -9,11 +10,18 @@ export interface FaultMatch {
   vault?: string;
 }
 
-export type FaultAction = 'latency' | 'status' | 'reset';
+export type FaultAction = 'latency' | 'status' | 'reset' | 'hang';
+
+/**
+ * `before` (default): the fault replaces the request, the handler never runs. `after`: the handler runs (its change
+ * is committed), then the fault replaces its answer. Latency faults always act before.
+ */
+export type FaultPhase = 'before' | 'after';
 
 export interface FaultSpec {
   match?: FaultMatch;
   action: FaultAction;
+  phase?: FaultPhase;
   latencyMs?: number;
   status?: number;
   /** JSON body for `status` faults (a realistic default is used when absent). */
@@ -31,6 +39,7 @@ export interface Fault extends FaultSpec {
 
 export interface FaultDecision {
   latencyMs: number;
+  /** The status/reset/hang fault that acts (the first that matched). */
   act?: Fault;
   names: string[];
 }
@@ -40,6 +49,79 @@ export interface FaultTarget {
   method: string;
   path: string;
   vault: string | null;
+}
+
+const ACTIONS: readonly string[] = ['latency', 'status', 'reset', 'hang'];
+const FIELDS: readonly string[] = ['match', 'action', 'phase', 'latencyMs', 'status', 'body', 'headers', 'count'];
+const MATCH_FIELDS: readonly string[] = ['plane', 'method', 'pathRegex', 'vault'];
+const PLANES: readonly string[] = ['login', 'arm', 'vault'];
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const list = (xs: readonly string[]): string => xs.map((x) => `"${x}"`).join(', ');
+
+function checkMatch(m: unknown): void {
+  if (m === undefined) return;
+  if (!isObject(m)) throw new Error('"match" must be an object');
+  const unknownField = Object.keys(m).find((k) => !MATCH_FIELDS.includes(k));
+  if (unknownField !== undefined) throw new Error(`unknown match field "${unknownField}" (known: ${list(MATCH_FIELDS)})`);
+  if (m.plane !== undefined && !PLANES.includes(m.plane as string)) {
+    throw new Error(`"match.plane" must be ${list(PLANES)} (got ${JSON.stringify(m.plane)})`);
+  }
+  for (const k of ['method', 'vault', 'pathRegex']) {
+    if (m[k] !== undefined && (typeof m[k] !== 'string' || m[k] === '')) throw new Error(`"match.${k}" must be a non-empty string`);
+  }
+  if (typeof m.pathRegex === 'string') {
+    try {
+      new RegExp(m.pathRegex);
+    } catch (err) {
+      throw new Error(`"match.pathRegex" is not a valid regular expression: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+}
+
+/** Validates a fault as given to POST /control/faults, `--fault` or a seed's `faults`; throws a precise message. */
+export function checkFaultSpec(spec: unknown): FaultSpec {
+  if (!isObject(spec)) throw new Error('a fault must be a JSON object');
+  const unknownField = Object.keys(spec).find((k) => !FIELDS.includes(k));
+  if (unknownField !== undefined) throw new Error(`unknown fault field "${unknownField}" (known: ${list(FIELDS)})`);
+  const { action, phase } = spec;
+  if (action === undefined) throw new Error(`a fault needs "action" (${list(ACTIONS)})`);
+  if (typeof action !== 'string' || !ACTIONS.includes(action)) {
+    throw new Error(`unknown fault action ${JSON.stringify(action)} (use ${list(ACTIONS)})`);
+  }
+  if (phase !== undefined) {
+    if (action === 'latency') throw new Error('"phase" applies to status, reset and hang faults only (latency always acts before the handler)');
+    if (phase !== 'before' && phase !== 'after') throw new Error(`unknown fault phase ${JSON.stringify(phase)} (use "before" or "after")`);
+  }
+  if (action === 'status') {
+    if (typeof spec.status !== 'number' || !Number.isInteger(spec.status) || spec.status < 100 || spec.status > 599) {
+      throw new Error('a status fault needs "status" (100–599)');
+    }
+    if (spec.headers !== undefined && (!isObject(spec.headers) || Object.values(spec.headers).some((v) => typeof v !== 'string'))) {
+      throw new Error('"headers" must be an object of strings');
+    }
+  } else {
+    const stray = ['status', 'body', 'headers'].find((k) => spec[k] !== undefined);
+    if (stray !== undefined) throw new Error(`"${stray}" applies to status faults only (this is a ${action} fault)`);
+  }
+  if (action === 'latency') {
+    if (typeof spec.latencyMs !== 'number' || !Number.isFinite(spec.latencyMs) || spec.latencyMs < 0) {
+      throw new Error('a latency fault needs "latencyMs" (>= 0)');
+    }
+  } else if (spec.latencyMs !== undefined) {
+    throw new Error(`"latencyMs" applies to latency faults only (this is a ${action} fault)`);
+  }
+  if (spec.count !== undefined && (typeof spec.count !== 'number' || !Number.isInteger(spec.count) || spec.count < 1)) {
+    throw new Error('"count" must be a positive integer (absent: unlimited)');
+  }
+  checkMatch(spec.match);
+  return spec as unknown as FaultSpec;
+}
+
+/** The request log's name for an acting fault: `reset`, `status:503`, `hang`, `after:reset`, `after:status:503`, … */
+export function faultName(f: FaultSpec): string {
+  const what = f.action === 'status' ? `status:${f.status}` : f.action === 'latency' ? `latency:${f.latencyMs}` : f.action;
+  return f.phase === 'after' ? `after:${what}` : what;
 }
 
 function defaultFaultBody(status: number): unknown {
@@ -59,16 +141,9 @@ export class FaultInjector {
   private faults: Fault[] = [];
   private nextId = 1;
 
-  add(spec: FaultSpec): Fault {
-    if (!['latency', 'status', 'reset'].includes(spec.action)) {
-      throw new Error(`unknown fault action ${JSON.stringify(spec.action)}`);
-    }
-    if (spec.action === 'status' && (typeof spec.status !== 'number' || spec.status < 100 || spec.status > 599)) {
-      throw new Error('a status fault needs "status" (100–599)');
-    }
-    if (spec.action === 'latency' && (typeof spec.latencyMs !== 'number' || spec.latencyMs < 0)) {
-      throw new Error('a latency fault needs "latencyMs" (>= 0)');
-    }
+  /** Validates (throws a precise message) and adds a fault. */
+  add(raw: FaultSpec): Fault {
+    const spec = checkFaultSpec(raw);
     const regex = spec.match?.pathRegex !== undefined ? new RegExp(spec.match.pathRegex) : undefined;
     const fault: Fault = { ...spec, id: this.nextId++, remaining: spec.count ?? null, regex };
     this.faults.push(fault);
@@ -102,18 +177,18 @@ export class FaultInjector {
     }
   }
 
-  /** Decides what happens to one request; consumes counts. Latency faults add up; the first status/reset acts. */
+  /** Decides what happens to one request; consumes counts. Latency faults add up; the first status/reset/hang acts. */
   decide(t: FaultTarget): FaultDecision {
     const decision: FaultDecision = { latencyMs: 0, names: [] };
     for (const f of [...this.faults]) {
       if (!this.matches(f, t)) continue;
       if (f.action === 'latency') {
         decision.latencyMs += f.latencyMs ?? 0;
-        decision.names.push(`latency:${f.latencyMs}`);
+        decision.names.push(faultName(f));
         this.consume(f);
       } else if (decision.act === undefined) {
         decision.act = f;
-        decision.names.push(f.action === 'reset' ? 'reset' : `status:${f.status}`);
+        decision.names.push(faultName(f));
         this.consume(f);
       }
     }

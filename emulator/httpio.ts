@@ -1,5 +1,5 @@
 // HTTPS plumbing shared by every plane: listeners, body reading, JSON responses, and the "front door" that applies
-// faults and latency and writes the request log.
+// faults (before or after the handler) and latency and writes the request log.
 import * as https from 'node:https';
 import type { IncomingMessage, ServerResponse, IncomingHttpHeaders } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -123,13 +123,27 @@ async function sleep(ms: number): Promise<void> {
   }
 }
 
-/** Wraps a plane handler: faults, latency, body, errors, standard headers and the request log. */
+/** Runs the handler; a throw becomes the matching error response. */
+async function answer(handler: PlaneHandler, input: HttpInput): Promise<EmuResponse> {
+  try {
+    return await handler(input);
+  } catch (err) {
+    return errorToResponse(err);
+  }
+}
+
+/**
+ * Wraps a plane handler: faults, latency, body, errors, standard headers and the request log. A fault acts
+ * `before` the handler (it replaces the request: nothing is committed) or `after` it (the handler's change is
+ * committed, then the answer is replaced by the fault's status, a reset, or no answer at all). A hung request
+ * holds nothing but its socket: it goes when the client closes it or the listener closes every connection.
+ */
 export function frontDoor(deps: FrontDoorDeps, handler: PlaneHandler): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const started = performance.now();
     const method = (req.method ?? 'GET').toUpperCase();
     const { path, query } = parseUrl(req);
-    const record = (status: number, fault: string[]): void => {
+    const record = (status: number, fault: string[], handlerStatus?: number): void => {
       const durationMs = Math.round((performance.now() - started) * 10) / 10;
       deps.log.add({
         time: new Date().toISOString(),
@@ -141,14 +155,18 @@ export function frontDoor(deps: FrontDoorDeps, handler: PlaneHandler): (req: Inc
         durationMs,
         ...tokenFacts(req.headers.authorization),
         ...(fault.length > 0 ? { fault: fault.join(',') } : {}),
+        ...(handlerStatus !== undefined ? { handlerStatus } : {}),
       });
       if (deps.verbose) {
-        console.error(`[kv-emulator] ${deps.plane}${deps.vault ? `:${deps.vault}` : ''} ${method} ${path} ${status} ${durationMs}ms`);
+        const faultNote = fault.length > 0 ? ` [${fault.join(',')}${handlerStatus !== undefined ? ` handler ${handlerStatus}` : ''}]` : '';
+        console.error(`[kv-emulator] ${deps.plane}${deps.vault ? `:${deps.vault}` : ''} ${method} ${path} ${status} ${durationMs}ms${faultNote}`);
       }
     };
     const run = async (): Promise<void> => {
       const decision = deps.faults.decide({ plane: deps.plane, method, path, vault: deps.vault });
-      if (decision.act?.action === 'reset') {
+      const act = decision.act;
+      const after = act?.phase === 'after';
+      if (act?.action === 'reset' && !after) {
         record(0, decision.names);
         req.socket.destroy();
         return;
@@ -158,15 +176,25 @@ export function frontDoor(deps: FrontDoorDeps, handler: PlaneHandler): (req: Inc
         await sleep(wait);
       }
       const body = await readBody(req);
+      if (act?.action === 'hang' && !after) {
+        record(0, decision.names); // never answered, never handled
+        return;
+      }
       let response: EmuResponse;
-      if (decision.act?.action === 'status') {
-        response = FaultInjector.responseFor(decision.act);
+      let handlerStatus: number | undefined;
+      if (act?.action === 'status' && !after) {
+        response = FaultInjector.responseFor(act);
       } else {
-        try {
-          response = await handler({ method, path, query, headers: req.headers, body, remoteAddress: req.socket.remoteAddress ?? '127.0.0.1' });
-        } catch (err) {
-          response = errorToResponse(err);
+        response = await answer(handler, { method, path, query, headers: req.headers, body, remoteAddress: req.socket.remoteAddress ?? '127.0.0.1' });
+      }
+      if (act !== undefined && after) {
+        handlerStatus = response.status;
+        if (act.action !== 'status') {
+          record(0, decision.names, handlerStatus);
+          if (act.action === 'reset') req.socket.destroy(); // else `hang`: committed, never answered
+          return;
         }
+        response = FaultInjector.responseFor(act);
       }
       const clientRequestId = req.headers['x-ms-client-request-id'];
       sendResponse(res, response, {
@@ -174,7 +202,7 @@ export function frontDoor(deps: FrontDoorDeps, handler: PlaneHandler): (req: Inc
         ...(typeof clientRequestId === 'string' ? { 'x-ms-client-request-id': clientRequestId } : {}),
         ...(deps.headers?.(req) ?? {}),
       });
-      record(response.status, decision.names);
+      record(response.status, decision.names, handlerStatus);
     };
     run().catch((err: unknown) => {
       if (!res.headersSent) {

@@ -1,5 +1,5 @@
-// The request log behind GET /control/requests: method, path, plane, vault, status, duration, time. Never bodies,
-// query strings, headers, tokens or values.
+// The request log behind GET /control/requests: method, path, plane, vault, status, duration, time, faults. Never
+// bodies, query strings, headers, tokens or values.
 
 export type Plane = 'login' | 'arm' | 'vault';
 
@@ -10,11 +10,16 @@ export interface RequestLogEntry {
   readonly method: string;
   readonly path: string;
   readonly vault: string | null;
-  /** 0 when the connection was reset by a fault. */
+  /** What the client got: 0 when a fault reset the connection or hung the request (no answer). */
   readonly status: number;
   readonly durationMs: number;
-  /** The fault that acted on the request, if any. */
+  /**
+   * The faults that acted on the request, comma-separated, if any: `latency:250`, `status:503`, `reset`, `hang`
+   * (before the handler) or `after:status:503`, `after:reset`, `after:hang` (after it committed).
+   */
   readonly fault?: string;
+  /** After-commit faults only: the status the handler produced (and committed) before the fault replaced it. */
+  readonly handlerStatus?: number;
   /** Claims of the request's bearer token (never the token): the tenant and audience it was issued for. */
   readonly tokenTenant?: string;
   readonly tokenAudience?: string;

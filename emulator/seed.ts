@@ -1,6 +1,7 @@
 // The seed file format (documented in emulator/README.md). Times accept Unix seconds, "now", "+10d"/"-2h" style
 // relative strings or ISO dates; they are resolved when the seed is loaded.
 import * as fs from 'node:fs';
+import { checkFaultSpec, type FaultSpec } from './faults';
 
 export type SeedTime = number | string;
 
@@ -120,6 +121,8 @@ export interface SeedFile {
   apps?: SeedApp[];
   subscriptions?: SeedSubscription[];
   vaults?: SeedVault[];
+  /** Faults in force from the start (or from `POST /control/seed`), as `POST /control/faults` takes them. */
+  faults?: FaultSpec[];
 }
 
 export function readSeedFile(file: string): SeedFile {
@@ -137,7 +140,7 @@ function req(cond: boolean, message: string): void {
 export function asSeed(value: unknown): SeedFile {
   req(typeof value === 'object' && value !== null && !Array.isArray(value), 'the seed must be a JSON object');
   const seed = value as SeedFile;
-  for (const key of ['tenants', 'users', 'apps', 'subscriptions', 'vaults'] as const) {
+  for (const key of ['tenants', 'users', 'apps', 'subscriptions', 'vaults', 'faults'] as const) {
     req(seed[key] === undefined || Array.isArray(seed[key]), `"${key}" must be an array`);
   }
   for (const t of seed.tenants ?? []) req(typeof t.id === 'string', 'every tenant needs an "id"');
@@ -160,5 +163,12 @@ export function asSeed(value: unknown): SeedFile {
     const days = v.softDeleteRetentionInDays;
     req(days === undefined || (Number.isInteger(days) && days >= 7 && days <= 90), `vault ${v.name}: softDeleteRetentionInDays must be 7–90`);
   }
+  seed.faults?.forEach((f, i) => {
+    try {
+      checkFaultSpec(f);
+    } catch (err) {
+      req(false, `faults[${i}]: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  });
   return seed;
 }

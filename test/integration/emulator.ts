@@ -193,11 +193,15 @@ export interface RequestLogEntry {
   status: number;
   durationMs: number;
   fault?: string;
+  /** After-commit faults: the status the handler produced before the fault replaced the answer. */
+  handlerStatus?: number;
 }
 
 export interface FaultSpec {
   match?: { plane?: 'login' | 'arm' | 'vault'; method?: string; pathRegex?: string; vault?: string };
-  action: 'latency' | 'status' | 'reset';
+  action: 'latency' | 'status' | 'reset' | 'hang';
+  /** before (default): nothing is committed; after: the handler runs (committed), then the fault answers. */
+  phase?: 'before' | 'after';
   latencyMs?: number;
   status?: number;
   body?: unknown;

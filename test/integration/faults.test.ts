@@ -2,7 +2,7 @@
 // a bare 429 burst reaches the caller without retries, a 503 is retried and succeeds, a reset connection is
 // retried, and latency shows in the log's durationMs (never a timed assertion).
 import * as assert from 'node:assert/strict';
-import { controlApi, emulatorInfo, errorBody, secretClient, uniqueName } from './emulator';
+import { controlApi, emulatorInfo, errorBody, rawRequest, secretClient, uniqueName } from './emulator';
 
 const VAULT = 'kv-test-faults';
 
@@ -55,6 +55,40 @@ describe('emulator faults and limits (SecretClient)', () => {
     const log = (await controlApi.requests({ vault: VAULT, sinceId: cursor })).requests;
     assert.deepEqual(log.map((e) => e.status), [0, 200]);
     assert.equal(log[0]!.fault, 'reset');
+  });
+
+  it('treats an explicit phase "before" as the default: the fault replaces the request', async () => {
+    const res = await rawRequest(`${emulatorInfo().control}/faults`, {
+      method: 'POST',
+      body: { match: { vault: VAULT, method: 'GET', pathRegex: `^/secrets/${name}` }, action: 'status', status: 503, phase: 'before', count: 1 },
+    });
+    assert.equal(res.status, 200, res.text);
+    assert.equal(res.json.phase, 'before');
+    const { cursor } = await controlApi.requests({ limit: 1 });
+    assert.equal((await client.getSecret(name)).value, 'value');
+    const log = (await controlApi.requests({ vault: VAULT, sinceId: cursor })).requests;
+    assert.deepEqual(log.map((e) => [e.status, e.fault, (e as { handlerStatus?: number }).handlerStatus]), [[503, 'status:503', undefined], [200, undefined, undefined]]);
+  });
+
+  it('refuses invalid faults with the reason (400) and adds none of them', async () => {
+    const cases: [unknown, RegExp][] = [
+      [{ action: 'explode' }, /unknown fault action "explode"/],
+      [{ match: {} }, /a fault needs "action"/],
+      [{ action: 'reset', phase: 'later' }, /unknown fault phase "later" \(use "before" or "after"\)/],
+      [{ action: 'latency', latencyMs: 10, phase: 'after' }, /"phase" applies to status, reset and hang faults only/],
+      [{ action: 'status', status: 700 }, /a status fault needs "status" \(100–599\)/],
+      [{ action: 'hang', status: 503 }, /"status" applies to status faults only/],
+      [{ action: 'reset', count: 0 }, /"count" must be a positive integer/],
+      [{ action: 'reset', match: { pathRegex: '(' } }, /"match.pathRegex" is not a valid regular expression/],
+      [{ action: 'reset', match: { plane: 'control' } }, /"match.plane" must be/],
+      [{ action: 'reset', when: 'later' }, /unknown fault field "when"/],
+    ];
+    for (const [spec, message] of cases) {
+      const res = await rawRequest(`${emulatorInfo().control}/faults`, { method: 'POST', body: spec });
+      assert.equal(res.status, 400, JSON.stringify(spec));
+      assert.match(res.json.error.message, message);
+    }
+    assert.deepEqual((await rawRequest(`${emulatorInfo().control}/faults`)).json.faults, []);
   });
 
   it('adds latency, visible as durationMs in the request log', async () => {
