@@ -6,6 +6,7 @@
 //   4. e2e          — the mocha suite inside the extension host of a real VS Code (code-server + headless Chromium)
 //   5. ui           — the packaged .vsix installed into code-server, its view checked in headless Chromium, and
 //                     `npm start` run, its URL opened in Chromium and the demo tree checked
+//   then docs/RELIABILITY.md: its generated blocks must equal what this run's tests recorded (out/reliability)
 // Options: --only unit|integration|e2e|ui|checks (repeatable), --force-fail (adds a failing e2e test: proves that a
 // failure inside VS Code fails this command).
 // The last line is the total: "tests: N passed, N failed".
@@ -73,6 +74,11 @@ if (built && want('checks')) {
   await step('layers', bin('depcruise'), ['--config', '.dependency-cruiser.cjs', 'src']);
 }
 
+// What the reliability tests record (test/reliability/recorder.ts) must come from THIS run: the doc check below
+// compares docs/RELIABILITY.md only with the sections this run produced.
+const RELIABILITY_OUT = path.join(ROOT, 'out', 'reliability');
+fs.rmSync(RELIABILITY_OUT, { recursive: true, force: true });
+
 if (built && want('unit')) {
   banner('unit tests (plain node)');
   countMocha('unit', await run(bin('mocha'), ['--reporter', 'spec', 'out/test/unit/**/*.test.js'], { capture: true }));
@@ -114,6 +120,17 @@ if (built && want('ui')) {
   totals.passed += start.passed;
   totals.failed += start.failed;
   if (start.failed) problems.push('ui: npm start failed its check');
+}
+
+// docs/RELIABILITY.md's generated blocks against what this run's tests recorded (a stale doc is a failed test).
+if (built && fs.existsSync(RELIABILITY_OUT)) {
+  banner('docs/RELIABILITY.md against this run (scripts/reliability-doc.mjs --check)');
+  const { code } = await run(process.execPath, ['scripts/reliability-doc.mjs', '--check']);
+  if (code === 0) totals.passed += 1;
+  else {
+    totals.failed += 1;
+    problems.push('docs/RELIABILITY.md is stale: run npm run docs:reliability');
+  }
 }
 
 banner('summary');

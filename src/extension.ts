@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { AzureClients } from './auth/azureClients';
 import { AzureSession } from './auth/azureSession';
 import { certificatesFeature } from './commands/certificates/feature';
+import { busyMessage } from './commands/explain';
 import { vaultsFeature } from './commands/vaults/feature';
 import { expiryFeature } from './commands/expiry/feature';
 import type { Feature } from './commands/feature';
@@ -14,8 +15,9 @@ import { referencesFeature } from './commands/references/feature';
 import { ReferenceDragController } from './editor/dragAndDrop';
 import { AttachedVaults } from './platform/attachedVaults';
 import { KeyVaultDocuments } from './platform/documents/documents';
+import { Operations } from './platform/operations';
 import { SecretClipboard } from './platform/secretClipboard';
-import { Settings } from './platform/settings';
+import { clientSettings, Settings } from './platform/settings';
 import { ScriptableUi, vscodeUi } from './platform/ui';
 import { ExpiryDecorations } from './presentation/expiryDecorations';
 import type { Services } from './services';
@@ -32,11 +34,21 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const testMode = context.extensionMode === vscode.ExtensionMode.Test;
   const log = vscode.window.createOutputChannel('Azure Key Vault', { log: true });
   const session = new AzureSession(log);
-  const clients = new AzureClients(session);
-  const attachedVaults = new AttachedVaults(context.globalState);
   const settings = new Settings();
+  const clients = new AzureClients(session, () => ({ timeoutMs: settings.requestTimeoutSeconds() * 1000, retryAfterCapMs: settings.maxRetryWaitSeconds() * 1000 }));
+  const operations = new Operations(busyMessage);
+  const attachedVaults = new AttachedVaults(context.globalState);
+  const decorations = new ExpiryDecorations(() => settings.expiryWarningDays());
   const tree = new VaultTreeDataProvider(
-    { session, clients, log, now: () => Date.now(), pageSize: () => settings.pageSize(), expiryWarningDays: () => settings.expiryWarningDays() },
+    {
+      session,
+      clients,
+      log,
+      now: () => Date.now(),
+      pageSize: () => settings.pageSize(),
+      expiryWarningDays: () => settings.expiryWarningDays(),
+      expiryLoaded: (vaultUrl, kind, rollup) => decorations.setLoaded(vaultUrl, kind, rollup),
+    },
     attachedVaults,
     settings,
   );
@@ -53,7 +65,22 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     view: new VaultView(tree, treeView),
     documents: new KeyVaultDocuments(log),
     clipboard: new SecretClipboard(vscode.env.clipboard, () => settings.clipboardClearSeconds(), log),
-    decorations: new ExpiryDecorations(() => settings.expiryWarningDays()),
+    decorations,
+    operations,
+  };
+  // Which cloud and credential the running operations were started with: a change stops them.
+  const cloudOf = (): string => JSON.stringify([session.cloud(), session.credentialKind()]);
+  let cloud = cloudOf();
+  /** After a change of the session: signed out → every running operation stops (and says so, once). */
+  const stopIfSignedOut = async (): Promise<void> => {
+    const now = cloudOf();
+    if (now !== cloud) {
+      cloud = now;
+      for (const op of operations.stopAll('settingsChanged')) log.warn(`stopped "${op.title}": the cloud or credential settings changed`);
+      return;
+    }
+    const account = await session.account().catch(() => undefined);
+    if (!account) for (const op of operations.stopAll('signedOut')) log.warn(`stopped "${op.title}": signed out`);
   };
   context.subscriptions.push(
     log,
@@ -68,12 +95,16 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       treeView.description = label;
       void vscode.commands.executeCommand('setContext', 'azureKeyVault.signedIn', label !== undefined);
     }),
+    clients.onWait((notice) => operations.waited(notice)),
     session.onDidChange(() => {
       clients.reset();
       tree.refresh();
+      void stopIfSignedOut();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (['azureKeyVault.subscriptions', 'azureKeyVault.pageSize', 'azureKeyVault.expiryWarningDays'].some((s) => e.affectsConfiguration(s))) tree.refresh();
+      // New limits apply to the next request of every vault; running operations keep theirs.
+      if (clientSettings.some((s) => e.affectsConfiguration(s))) clients.reset();
     }),
     ...registerFeatures(services, features),
   );

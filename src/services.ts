@@ -3,6 +3,7 @@ import type { AzureClients } from './auth/azureClients';
 import type { AzureSession } from './auth/azureSession';
 import type { AttachedVaults } from './platform/attachedVaults';
 import type { KeyVaultDocuments } from './platform/documents/documents';
+import type { Operations } from './platform/operations';
 import type { SecretClipboard } from './platform/secretClipboard';
 import type { Settings } from './platform/settings';
 import type { Ui } from './platform/ui';
@@ -30,4 +31,9 @@ export interface Services {
   readonly clipboard: SecretClipboard;
   /** Expiry decorations of the vaults view (expired, expiring, disabled, not yet active; rolled up). */
   readonly decorations: ExpiryDecorations;
+  /**
+   * What runs now: every command and save is one operation (its abort signal, the objects it writes, its
+   * progress); a sign-out stops them all. `operations.current()` is the caller's own.
+   */
+  readonly operations: Operations;
 }

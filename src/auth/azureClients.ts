@@ -1,5 +1,6 @@
 import type { ArmClient, VaultClients } from '../azure/sdk';
 import { loadAzureSdk } from '../azure/lazy';
+import type { WaitNotice } from '../platform/operations';
 import type { AzureSession } from './azureSession';
 
 export interface Clients {
@@ -7,15 +8,28 @@ export interface Clients {
   readonly vaults: VaultClients;
 }
 
+/** How requests are bounded (from the settings `azureKeyVault.requestTimeoutSeconds` and `maxRetryWaitSeconds`). */
+export interface RequestLimits {
+  /** Per attempt. */
+  readonly timeoutMs: number;
+  /** The longest wait before a retry, whatever Retry-After asks. */
+  readonly retryAfterCapMs: number;
+}
+
 /**
  * The Azure clients of the current session, created on first use (that is when the SDK bundle loads) and
  * reused: one ARM client per tenant/subscription, one data-plane client per vault and kind. `reset()` drops
- * them when the account, the cloud or the credential changes.
+ * them when the account, the cloud, the credential or the request limits change. The waits of every client
+ * (throttling, retries) are passed on through `onWait`, across resets.
  */
 export class AzureClients {
   private current: Promise<Clients> | undefined;
+  private readonly waitListeners = new Set<(notice: WaitNotice) => void>();
 
-  constructor(private readonly session: AzureSession) {}
+  constructor(
+    private readonly session: AzureSession,
+    private readonly limits: () => RequestLimits,
+  ) {}
 
   get(): Promise<Clients> {
     this.current ??= this.create().catch((error: unknown) => {
@@ -29,9 +43,22 @@ export class AzureClients {
     this.current = undefined;
   }
 
+  /** Fired right before a client waits to send a request again. */
+  onWait(listener: (notice: WaitNotice) => void): { dispose(): void } {
+    this.waitListeners.add(listener);
+    return { dispose: () => void this.waitListeners.delete(listener) };
+  }
+
   private async create(): Promise<Clients> {
     const cloud = this.session.requireCloud();
     const [sdk, credential] = await Promise.all([loadAzureSdk(), this.session.credential()]);
-    return { arm: new sdk.ArmClient(credential, cloud), vaults: new sdk.VaultClients(credential, cloud) };
+    const reliability = { ...this.limits() };
+    const clients = { arm: new sdk.ArmClient(credential, cloud, { reliability }), vaults: new sdk.VaultClients(credential, cloud, { reliability }) };
+    const forward = (notice: WaitNotice): void => {
+      for (const listener of [...this.waitListeners]) listener(notice);
+    };
+    clients.vaults.onWait(forward);
+    clients.arm.onWait(forward);
+    return clients;
   }
 }

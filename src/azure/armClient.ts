@@ -1,7 +1,9 @@
 // Azure Resource Manager: tenants, subscriptions, the vaults of a subscription (reached only through sdk.ts:
 // this file loads the ARM SDKs at run time). One SDK client per tenant / per subscription, reused.
 // Every client is guarded like the data plane's (tokenGuard.ts, armSecurityFor): its credential refuses audiences
-// that must not reach this endpoint, and its pipeline refuses requests to any other origin.
+// that must not reach this endpoint, and its pipeline refuses requests to any other origin. Every client carries the
+// reliability policy (reliability.ts: per-attempt timeout, 429 backoff, retries — every ARM call here is a GET) in
+// place of the SDK's own retry.
 import type { TokenCredential } from '@azure/core-auth';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { KeyVaultManagementClient } from '@azure/arm-keyvault';
@@ -11,11 +13,17 @@ import { armSecurityFor, guardCredential, type ArmSecurity } from './tokenGuard'
 import { classifyError } from './errors';
 import { mapWithConcurrency } from './concurrency';
 import { vaultInfo } from './mappers';
+import { reliabilityPolicy, WaitEvents, type ReliabilityOptions, type WaitListener } from './reliability';
 
 export interface ListAcrossOptions {
   /** Subscriptions listed at the same time. Default 4. */
   readonly concurrency?: number;
   readonly abortSignal?: AbortSignal;
+}
+
+export interface ArmClientOptions {
+  /** Timeouts, retries and waits (reliability.ts; maxConcurrentPerVault does not apply to ARM). */
+  readonly reliability?: ReliabilityOptions;
 }
 
 const HOME = '';
@@ -28,13 +36,20 @@ export class ArmClient {
   private readonly security: ArmSecurity;
   /** The caller's credential behind the ARM token guard. */
   private readonly credential: TokenCredential;
+  private readonly waits = new WaitEvents();
 
   constructor(
     credential: TokenCredential,
     private readonly cloud: CloudEndpoints,
+    private readonly options: ArmClientOptions = {},
   ) {
     this.security = armSecurityFor(cloud);
     this.credential = guardCredential(credential, this.security.guard);
+  }
+
+  /** Called right before an ARM request waits to be sent again (429 backoff, a retry): for a countdown. */
+  onWait(listener: WaitListener): { dispose(): void } {
+    return this.waits.on(listener);
   }
 
   /** The tenants the signed-in account can use (GET /tenants with a home-tenant token). */
@@ -106,6 +121,7 @@ export class ArmClient {
       client = new SubscriptionClient(credential, {
         endpoint: this.cloud.resourceManagerEndpoint,
         credentialScopes: [this.cloud.resourceManagerScope],
+        ...this.pipelineOptions(),
       });
       this.guardOrigin(client);
       this.subscriptionClients.set(tenantId, client);
@@ -121,11 +137,20 @@ export class ArmClient {
       client = new KeyVaultManagementClient(withTenant(this.credential, subscription.tenantId), subscription.subscriptionId, {
         endpoint: this.cloud.resourceManagerEndpoint,
         credentials: { scopes: [this.cloud.resourceManagerScope] },
+        ...this.pipelineOptions(),
       });
       this.guardOrigin(client);
       this.keyVaultClients.set(key, client);
     }
     return client;
+  }
+
+  /** The SDK's retry off, ours in (perCall). */
+  private pipelineOptions() {
+    return {
+      retryOptions: { maxRetries: 0 },
+      additionalPolicies: [{ policy: reliabilityPolicy({ options: this.options.reliability ?? {}, events: this.waits }), position: 'perCall' as const }],
+    };
   }
 
   /** The origin check runs first (Serialize phase): a request for another host fails before a token is even asked for. */

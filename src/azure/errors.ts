@@ -3,6 +3,7 @@
 // the only exception is a 400's service message, which names the bad parameter (see badRequestMessage).
 import * as l10n from '@vscode/l10n';
 import type { AzureFailure } from './model';
+import { reliabilityFailure } from './reliabilityErrors';
 
 const networkCodes = new Set([
   'ECONNRESET', 'ENOTFOUND', 'ECONNREFUSED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'EAI_AGAIN', 'ECONNABORTED', 'EPIPE',
@@ -70,11 +71,21 @@ export function serviceErrorOf(error: unknown): ServiceError {
   };
 }
 
-function statusOf(error: unknown): number | undefined {
-  return numberField(error, 'statusCode') ?? numberField(objectField(error, 'response'), 'status');
+/** The HTTP status of a RestError-like error; undefined when no response came (network errors, timeouts). */
+export function statusOf(error: unknown): number | undefined {
+  const status = numberField(error, 'statusCode') ?? numberField(objectField(error, 'response'), 'status');
+  return status !== undefined && status > 0 ? status : undefined;
 }
 
-function isAbort(error: unknown): boolean {
+/** A connection-level failure with no response: reset, refused, DNS, socket timeout, a request that could not be sent. */
+export function isNetworkError(error: unknown): boolean {
+  if (statusOf(error) !== undefined || isAbort(error)) return false;
+  const code = stringField(error, 'code') ?? stringField(objectField(error, 'cause'), 'code');
+  return code !== undefined && networkCodes.has(code);
+}
+
+/** A cancellation: the caller's abort signal fired (never a timeout: that is a RequestTimeoutError). */
+export function isAbort(error: unknown): boolean {
   const name = stringField(error, 'name');
   return name === 'AbortError' || stringField(error, 'code') === 'ABORT_ERR';
 }
@@ -157,7 +168,25 @@ function badRequestMessage(message: string | undefined): string {
   return l10n.t('Azure rejected the request: {0}', line.length > 200 ? `${line.slice(0, 200)}…` : line);
 }
 
-function fromStatus(status: number, service: ServiceError): AzureFailure {
+/** Retry-After (retry-after-ms, x-ms-retry-after-ms, retry-after in seconds or as a date) of an error's response, in ms. */
+export function retryAfterOf(error: unknown): number | undefined {
+  const headers = objectField(objectField(error, 'response'), 'headers') as { get?: unknown } | undefined;
+  if (typeof headers?.get !== 'function') return undefined;
+  const get = (name: string): string | undefined => {
+    const v: unknown = (headers.get as (n: string) => unknown).call(headers, name);
+    return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+  };
+  const ms = Number(get('retry-after-ms') ?? get('x-ms-retry-after-ms'));
+  if (Number.isFinite(ms) && ms > 0) return ms;
+  const after = get('retry-after');
+  if (after === undefined) return undefined;
+  const secs = Number(after);
+  if (Number.isFinite(secs)) return secs > 0 ? secs * 1000 : undefined;
+  const date = Date.parse(after);
+  return Number.isFinite(date) && date > Date.now() ? date - Date.now() : undefined;
+}
+
+function fromStatus(status: number, service: ServiceError, error: unknown): AzureFailure {
   const { code, innerCode } = service;
   if (status === 401) {
     const wrongTenant = code === 'InvalidAuthenticationTokenTenant';
@@ -174,7 +203,14 @@ function fromStatus(status: number, service: ServiceError): AzureFailure {
   }
   if (status === 409) return conflict(code, innerCode);
   if (status === 429) {
-    return withCodes({ kind: 'throttled', status, message: l10n.t('Key Vault is throttling requests; wait a few seconds and retry'), action: l10n.t('Wait a few seconds, then retry.') }, code, innerCode);
+    const retryAfterMs = retryAfterOf(error);
+    return withCodes({
+      kind: 'throttled',
+      status,
+      message: l10n.t('Key Vault is throttling requests; wait a few seconds and retry'),
+      action: l10n.t('Wait a few seconds, then retry.'),
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    }, code, innerCode);
   }
   if (status >= 500) {
     return withCodes({ kind: 'service', status, message: l10n.t('Azure had a problem handling the request (HTTP {0}).', status), action: l10n.t('Retry in a moment.') }, code, innerCode);
@@ -187,6 +223,8 @@ export function classifyError(error: unknown): AzureFailure {
   if (isAbort(error)) return { kind: 'cancelled', message: l10n.t('The operation was cancelled.') };
 
   const name = stringField(error, 'name') ?? '';
+  const reliability = reliabilityFailure(name, error);
+  if (reliability) return reliability;
   if (name === 'TokenRefusedError') {
     return {
       kind: 'badRequest',
@@ -201,7 +239,7 @@ export function classifyError(error: unknown): AzureFailure {
 
   const status = statusOf(error);
   const service = serviceErrorOf(error);
-  if (status !== undefined && status > 0) return fromStatus(status, service);
+  if (status !== undefined && status > 0) return fromStatus(status, service, error);
 
   const code = stringField(error, 'code') ?? stringField(objectField(error, 'cause'), 'code');
   if (code && certificateCodes.has(code)) {

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { CryptoResult, EncryptionAlgorithmName, KeyDetails, SignatureAlgorithmName } from './keyModel';
 import type { VaultClients } from './vaultClients';
+import type { OperationOptions } from './polling';
 
 export const encryptionAlgorithms: readonly EncryptionAlgorithmName[] = ['RSA-OAEP-256', 'RSA-OAEP', 'RSA1_5'];
 
@@ -88,19 +89,19 @@ function client(vaults: VaultClients, vaultUrl: string, name: string, version: s
   return vaults.keys(vaultUrl).getCryptographyClient(name, version ? { keyVersion: version } : {});
 }
 
-export async function encrypt(vaults: VaultClients, vaultUrl: string, name: string, version: string | undefined, algorithm: EncryptionAlgorithmName, plaintext: Uint8Array): Promise<CryptoResult> {
-  const r = await client(vaults, vaultUrl, name, version).encrypt({ algorithm, plaintext });
+export async function encrypt(vaults: VaultClients, vaultUrl: string, name: string, version: string | undefined, algorithm: EncryptionAlgorithmName, plaintext: Uint8Array, options: OperationOptions = {}): Promise<CryptoResult> {
+  const r = await client(vaults, vaultUrl, name, version).encrypt({ algorithm, plaintext }, { abortSignal: options.abortSignal });
   return { result: r.result, keyId: r.keyID, algorithm };
 }
 
-export async function decrypt(vaults: VaultClients, vaultUrl: string, name: string, version: string | undefined, algorithm: EncryptionAlgorithmName, ciphertext: Uint8Array): Promise<CryptoResult> {
-  const r = await client(vaults, vaultUrl, name, version).decrypt({ algorithm, ciphertext });
+export async function decrypt(vaults: VaultClients, vaultUrl: string, name: string, version: string | undefined, algorithm: EncryptionAlgorithmName, ciphertext: Uint8Array, options: OperationOptions = {}): Promise<CryptoResult> {
+  const r = await client(vaults, vaultUrl, name, version).decrypt({ algorithm, ciphertext }, { abortSignal: options.abortSignal });
   return { result: r.result, keyId: r.keyID, algorithm };
 }
 
 /** Signs the digest of `message` (computed here) in the vault. */
-export async function sign(vaults: VaultClients, vaultUrl: string, name: string, version: string | undefined, algorithm: SignatureAlgorithmName, message: Uint8Array): Promise<CryptoResult> {
-  const r = await client(vaults, vaultUrl, name, version).sign(algorithm, digestFor(algorithm, message));
+export async function sign(vaults: VaultClients, vaultUrl: string, name: string, version: string | undefined, algorithm: SignatureAlgorithmName, message: Uint8Array, options: OperationOptions = {}): Promise<CryptoResult> {
+  const r = await client(vaults, vaultUrl, name, version).sign(algorithm, digestFor(algorithm, message), { abortSignal: options.abortSignal });
   return { result: r.result, keyId: r.keyID, algorithm };
 }
 
@@ -113,7 +114,8 @@ export async function verify(
   algorithm: SignatureAlgorithmName,
   message: Uint8Array,
   signature: Uint8Array,
+  options: OperationOptions = {},
 ): Promise<{ valid: boolean; keyId?: string }> {
-  const r = await client(vaults, vaultUrl, name, version).verify(algorithm, digestFor(algorithm, message), signature);
+  const r = await client(vaults, vaultUrl, name, version).verify(algorithm, digestFor(algorithm, message), signature, { abortSignal: options.abortSignal });
   return { valid: r.result, keyId: r.keyID };
 }

@@ -85,7 +85,14 @@ export interface PageRequest {
 
 /** What went wrong, in the user's terms; built from service errors by classifyError. */
 export interface AzureFailure {
-  readonly kind: 'signIn' | 'forbidden' | 'notFound' | 'conflict' | 'throttled' | 'network' | 'badRequest' | 'service' | 'cancelled';
+  readonly kind:
+    | 'signIn' | 'forbidden' | 'notFound' | 'conflict' | 'throttled' | 'network' | 'badRequest' | 'service' | 'cancelled'
+    /** One attempt got no complete answer within the request timeout (RequestTimeoutError). */
+    | 'timeout'
+    /** A write that must not be sent twice failed ambiguously and checking the vault failed too (WriteOutcomeUnknownError). */
+    | 'outcomeUnknown'
+    /** A bounded wait for a delete, recover or certificate operation gave up; it goes on in the vault (OperationStillRunningError). */
+    | 'stillRunning';
   /** Service status code, when there was a response. */
   readonly status?: number;
   /** Service error code and inner code (`Forbidden` / `ForbiddenByRbac`). */
@@ -95,6 +102,10 @@ export interface AzureFailure {
   readonly message: string;
   /** One sentence saying what to do. */
   readonly action?: string;
+  /** For 429: how long the service asked to wait (Retry-After), when it said. */
+  readonly retryAfterMs?: number;
+  /** For 'timeout': the per-attempt timeout that ran out. */
+  readonly timeoutMs?: number;
   /** For 403: why access was refused. */
   readonly forbiddenReason?: 'rbac' | 'policy' | 'firewall' | 'disabled' | 'unknown';
 }

@@ -1,9 +1,12 @@
 // Key Vault's rules for secrets (pure: no SDK, no vscode), checked BEFORE a request so bad input never reaches
 // the service. Limits from AZURE-FACTS.md ("Objects"): names ^[0-9a-zA-Z-]{1,127}$, value ≤ 25 KB (25 × 1024
 // bytes of UTF-8), content type ≤ 255 chars, ≤ 15 tags, tag name ≤ 512 chars, tag value ≤ 256 chars; tag names
-// that a JavaScript object cannot hold (`__proto__`) and dates outside 1970–9999 are refused too.
+// that a JavaScript object cannot hold (`__proto__`) and dates outside 1970–9999 are refused too. The checks of
+// other typed inputs and files live here too when a command would otherwise keep them inline (a name prefix, a
+// value file, a certificate file), so test/unit/bad-input.test.ts reaches every message.
 // Messages never quote a value.
 import * as l10n from '@vscode/l10n';
+import { pemHasPrivateKey } from './certificateParse';
 
 export const SECRET_NAME_PATTERN = /^[0-9a-zA-Z-]{1,127}$/;
 export const MAX_NAME_LENGTH = 127;
@@ -177,6 +180,54 @@ export function purgeAllowed(recoveryLevel: string | undefined): boolean | undef
 export function deleteIsPermanent(recoveryLevel: string | undefined): boolean | undefined {
   if (!recoveryLevel) return undefined;
   return recoveryLevel === 'Purgeable';
+}
+
+/** Filter…: a name prefix (empty clears the filter). */
+export function checkNamePrefix(prefix: string): string | undefined {
+  return /^[0-9a-zA-Z-]*$/.test(prefix) ? undefined : l10n.t('Names contain only letters, digits and hyphens');
+}
+
+/** A value file bigger than this is refused before it is read (its text could still shrink to 25 KB, not more). */
+export const MAX_VALUE_FILE_BYTES = MAX_SECRET_VALUE_BYTES * 4;
+
+/** Why a value file of `size` bytes is refused before it is read, or undefined. `file` is its name. */
+export function checkValueFileSize(file: string, size: number): string | undefined {
+  return size > MAX_VALUE_FILE_BYTES ? l10n.t('{0} is {1}; a secret value is at most 25 KB.', file, formatBytes(size)) : undefined;
+}
+
+/**
+ * A secret value read from a file: UTF-8 text (binary is refused: Key Vault stores text), without the one line
+ * break a one-line file (a password, a token) usually ends with, within the value rules.
+ */
+export function secretValueFromFile(file: string, bytes: Uint8Array): Parsed<string> {
+  const tooBig = checkValueFileSize(file, bytes.length);
+  if (tooBig) return { ok: false, reason: tooBig };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, reason: l10n.t('{0} is not UTF-8 text. Key Vault stores text: base64-encode binary content (or import a certificate as a certificate).', file) };
+  }
+  if (/^[^\n]*\r?\n$/.test(text)) text = text.replace(/\r?\n$/, '');
+  const problem = checkSecretValue(text);
+  return problem ? { ok: false, reason: `${file}: ${problem}` } : { ok: true, value: text };
+}
+
+/** Import Certificate takes files up to this size (a PFX or PEM chain is a few KB). */
+export const MAX_CERTIFICATE_FILE_BYTES = 200 * 1024;
+
+/** PEM when the file is text with a BEGIN line, PFX otherwise (by content, not by extension). */
+export function certificateFileFormat(bytes: Uint8Array): 'pem' | 'pfx' {
+  return /-----BEGIN [A-Z0-9 ]+-----/.test(Buffer.from(bytes.subarray(0, 64 * 1024)).toString('latin1')) ? 'pem' : 'pfx';
+}
+
+/** Why Import Certificate refuses a file before anything is sent, or undefined. */
+export function checkCertificateFile(bytes: Uint8Array, format: 'pem' | 'pfx'): string | undefined {
+  if (format === 'pem' && !pemHasPrivateKey(Buffer.from(bytes).toString('utf8'))) {
+    return l10n.t('This PEM file has no private key: Key Vault imports a certificate together with its key (PRIVATE KEY block, then the certificate). Nothing was sent.');
+  }
+  if (bytes.length > MAX_CERTIFICATE_FILE_BYTES) return l10n.t('The file is larger than 200 KB: not a certificate Key Vault can import. Nothing was sent.');
+  return undefined;
 }
 
 function shorten(text: string): string {

@@ -1,15 +1,20 @@
 // Secret operations over the cached SecretClients of VaultClients (pure at load time: type-only SDK imports, so
 // commands may import it without loading the SDK bundle; the clients come from `services.clients.get()`).
 // Values are returned to the caller only by the calls that exist to read them (getSecretValue, copySecret) and
-// are never logged or kept here.
-import * as l10n from '@vscode/l10n';
+// are never logged or kept here. Writes are safe writes (safeWrite.ts): a set whose outcome is unclear is checked
+// against the versions the vault holds — candidate values are read into memory, compared and dropped — before it is
+// ever sent again; deletes, recovers and purges likewise (lifecycleOps.ts), with bounded, cancellable waits.
 import type { SecretProperties } from '@azure/keyvault-secrets';
 import { classifyError } from './errors';
 import { deletedSecretItem, newestFirst, secretItem } from './mappers';
 import type { DeletedItemProperties, ItemProperties } from './model';
-import { sleep } from './throttle';
 import type { VaultClients } from './vaultClients';
 import { allPages } from './paging';
+import { createdSince, safeWrite, sameSecond, sameTags, type Committed } from './safeWrite';
+import { deleteAndWait, purgeSafely, recoverAndWait, unless404, type LifecycleCalls } from './lifecycleOps';
+import type { OperationOptions, PollOptions } from './polling';
+
+export type { OperationOptions, PollOptions } from './polling';
 
 /** A secret's properties with the soft-delete retention the service reports for it. */
 export interface SecretDetails extends ItemProperties {
@@ -28,17 +33,6 @@ export interface SecretWrite {
   readonly enabled?: boolean;
   readonly notBefore?: Date;
   readonly expiresOn?: Date;
-}
-
-export interface OperationOptions {
-  readonly abortSignal?: AbortSignal;
-}
-
-export interface PollOptions extends OperationOptions {
-  /** Longest wait between two status checks of a delete or recover (they start at 250 ms). Default 2000 ms. */
-  readonly pollIntervalMs?: number;
-  /** Gives up after this long. Default 120 s. */
-  readonly timeoutMs?: number;
 }
 
 export interface DeleteResult {
@@ -73,10 +67,39 @@ export async function getSecretValue(vaults: VaultClients, vaultUrl: string, nam
   return { value: secret.value ?? '', properties: details(secret.properties) };
 }
 
-/** Writes a new version (creating the secret when the name is new). Returns the new version's properties. */
+/**
+ * Writes a new version (creating the secret when the name is new). Returns the new version's properties. A safe
+ * write: never two versions from one call (an unclear failure is checked by findWrittenVersion first).
+ */
 export async function setSecret(vaults: VaultClients, vaultUrl: string, name: string, value: string, write: SecretWrite = {}, options: OperationOptions = {}): Promise<SecretDetails> {
-  const secret = await vaults.secrets(vaultUrl).setSecret(name, value, writeOptions(write, options));
-  return details(secret.properties);
+  return safeWrite({
+    kind: 'secret',
+    name,
+    send: async () => details((await vaults.secrets(vaultUrl).setSecret(name, value, writeOptions(write, options))).properties),
+    check: (since) => findWrittenVersion(vaults, vaultUrl, name, value, write, since, options),
+  });
+}
+
+/**
+ * The version a set made, if the vault holds it: created since `since`, with the content type, tags, dates and
+ * enabled state sent, and the same value (candidates newest first; each value read in memory, compared, dropped).
+ * A disabled candidate's value cannot be read: it counts when the set asked for a disabled version and all else matches.
+ */
+async function findWrittenVersion(vaults: VaultClients, vaultUrl: string, name: string, value: string, write: SecretWrite, since: number, options: OperationOptions): Promise<Committed<SecretDetails> | undefined> {
+  const versions = (await unless404(() => listSecretVersions(vaults, vaultUrl, name, options))) ?? [];
+  for (const v of versions) {
+    if (!createdSince(v.createdOn, since)) break;
+    if ((v.contentType ?? undefined) !== (write.contentType || undefined) || !sameTags(v.tags, write.tags)) continue;
+    if (!sameSecond(write.expiresOn, v.expiresOn) || !sameSecond(write.notBefore, v.notBefore)) continue;
+    if (v.enabled === false) {
+      if (write.enabled === false) return { result: v };
+      continue;
+    }
+    if (write.enabled === false) continue;
+    const candidate = await vaults.secrets(vaultUrl).getSecret(name, { version: v.version ?? '', abortSignal: options.abortSignal });
+    if (candidate.value === value) return { result: details(candidate.properties) };
+  }
+  return undefined;
 }
 
 /**
@@ -124,32 +147,32 @@ export async function getDeletedSecret(vaults: VaultClients, vaultUrl: string, n
   }
 }
 
-/** Checks until `check` passes: first after 250 ms, then doubling up to `pollIntervalMs` (default 2 s). */
-async function pollUntil(check: () => Promise<boolean>, options: PollOptions, timeoutMessage: () => string): Promise<void> {
-  const maxInterval = options.pollIntervalMs ?? 2000;
-  const deadline = Date.now() + (options.timeoutMs ?? 120_000);
-  let interval = Math.min(250, maxInterval);
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(timeoutMessage());
-    await sleep(interval, options.abortSignal);
-    interval = Math.min(interval * 2, maxInterval);
-  }
+/** The vault's calls for the shared delete/recover/purge (lifecycleOps.ts); existence is checked value-free. */
+function lifecycle(vaults: VaultClients, vaultUrl: string, name: string): LifecycleCalls<DeletedItemProperties> {
+  const client = vaults.secrets(vaultUrl);
+  return {
+    subject: { kind: 'secret', name },
+    sendDelete: async (abortSignal) => {
+      const poller = await client.beginDeleteSecret(name, { abortSignal });
+      const result = poller.isDone() ? poller.getResult() : poller.getOperationState().result;
+      const soft = Boolean(result?.properties.recoveryId ?? result?.recoveryId);
+      return { deleted: deletedSecretItem(result ?? { name, properties: { name, vaultUrl } }), soft, done: poller.isDone() };
+    },
+    sendRecover: async (abortSignal) => (await client.beginRecoverDeletedSecret(name, { abortSignal })).isDone(),
+    sendPurge: (abortSignal) => client.purgeDeletedSecret(name, { abortSignal }),
+    getDeleted: (abortSignal) => getDeletedSecret(vaults, vaultUrl, name, { abortSignal }),
+    exists: (abortSignal) => secretExists(vaults, vaultUrl, name, { abortSignal }),
+  };
 }
 
 /**
- * Deletes a secret (all versions) and waits until the delete has completed: with soft delete, until the
- * secret is listed as deleted; without, at once (the delete is permanent).
+ * Deletes a secret (all versions) and waits until the delete has completed: with soft delete, until the secret is
+ * listed as deleted; without, at once (the delete is permanent). Bounded (PollOptions.timeoutMs, then an
+ * OperationStillRunningError) and cancellable.
  */
 export async function deleteSecret(vaults: VaultClients, vaultUrl: string, name: string, options: PollOptions = {}): Promise<DeleteResult> {
-  const poller = await vaults.secrets(vaultUrl).beginDeleteSecret(name, { abortSignal: options.abortSignal });
-  await pollUntil(async () => {
-    if (poller.isDone()) return true;
-    await poller.poll({ abortSignal: options.abortSignal });
-    return poller.isDone();
-  }, options, () => l10n.t('Deleting {0} did not complete in time; refresh the view later to see its state.', name));
-  const result = poller.getResult();
-  if (!result?.properties.recoveryId && !result?.recoveryId) return {};
-  return { deleted: deletedSecretItem(result) };
+  const { deleted, soft } = await deleteAndWait(lifecycle(vaults, vaultUrl, name), options);
+  return soft && deleted ? { deleted } : {};
 }
 
 /**
@@ -157,14 +180,12 @@ export async function deleteSecret(vaults: VaultClients, vaultUrl: string, name:
  * (no value is read while waiting).
  */
 export async function recoverSecret(vaults: VaultClients, vaultUrl: string, name: string, options: PollOptions = {}): Promise<void> {
-  const poller = await vaults.secrets(vaultUrl).beginRecoverDeletedSecret(name, { abortSignal: options.abortSignal });
-  if (poller.isDone()) return;
-  await pollUntil(() => secretExists(vaults, vaultUrl, name, options), options, () => l10n.t('Recovering {0} did not complete in time; refresh the view later to see its state.', name));
+  await recoverAndWait(lifecycle(vaults, vaultUrl, name), options);
 }
 
 /** Purges a soft-deleted secret for good. */
 export async function purgeSecret(vaults: VaultClients, vaultUrl: string, name: string, options: OperationOptions = {}): Promise<void> {
-  await vaults.secrets(vaultUrl).purgeDeletedSecret(name, { abortSignal: options.abortSignal });
+  await purgeSafely(lifecycle(vaults, vaultUrl, name), options);
 }
 
 /** Copies the latest value of a secret, with its content type and tags, as a new version in another vault. */

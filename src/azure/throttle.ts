@@ -1,33 +1,18 @@
-// Key Vault throttling (pure: type-only SDK imports; the policy is a plain object the SDK pipeline calls).
+// Waiting primitives of the reliability policy (reliability.ts), pure: type-only SDK imports.
 //
-// Key Vault answers an over-limit request with 429 and NO Retry-After header, and the SDK's default retry
-// policy only retries a 429 that carries one: a bare 429 reaches the caller at once. This policy retries it
-// with exponential backoff (base 1 s, doubling: 1, 2, 4, 8, 16 s, each ±20 % jitter), as Key Vault's guidance
-// recommends, and caps the number of concurrent requests per vault (default 4).
-//
-// Position: perCall (before the SDK's retry and authentication policies). The slot of the concurrency cap is
-// then held for the whole call, backoff included, so a throttled vault gets no extra load from queued calls;
-// and each retry goes through the Key Vault authentication policy again, so a token that expired during a long
-// backoff is refreshed and a first request whose body the auth policy withheld still gets its challenge (which
-// restores the body). Request bodies here are strings, so sending one again is safe.
-import type { PipelinePolicy, PipelineRequest, PipelineResponse, SendRequest } from '@azure/core-rest-pipeline';
+// Key Vault answers an over-limit request with 429 and NO Retry-After header: such a 429 is retried with
+// exponential backoff (base 1 s, doubling: 1, 2, 4, 8, 16 s, each ±20 % jitter), as Key Vault's guidance
+// recommends; the number of concurrent requests per vault is capped (default 4) by a ConcurrencyGate.
+import type { PipelineRequest } from '@azure/core-rest-pipeline';
+import type { ReliabilityOptions } from './reliability';
 
-type AbortSignalLike = NonNullable<PipelineRequest['abortSignal']>;
+export type AbortSignalLike = NonNullable<PipelineRequest['abortSignal']>;
 
-export interface ThrottleOptions {
-  /** First backoff delay after a 429, doubled on each further retry. Default 1000 ms. */
-  readonly baseDelayMs?: number;
-  /** Retries of a throttled request before its 429 reaches the caller. Default 5. */
-  readonly maxRetries?: number;
-  /** Concurrent requests per vault (all three object kinds together). Default 4. */
-  readonly maxConcurrentPerVault?: number;
-  /** Waits `ms`, rejecting with an AbortError when `signal` aborts. Default: a timer. Tests may script it. */
-  readonly sleep?: (ms: number, signal?: AbortSignalLike) => Promise<void>;
-  /** Source of jitter in [0, 1). Default Math.random. */
-  readonly random?: () => number;
-}
+/** The options of the reliability policy under their first name (VaultClientsOptions.throttle). */
+export type ThrottleOptions = ReliabilityOptions;
 
 export const throttlePolicyName = 'keyVaultThrottlePolicy';
+/** Defaults of the 429 backoff and the per-vault cap (the other defaults: defaultReliability in reliability.ts). */
 export const defaultThrottle = { baseDelayMs: 1000, maxRetries: 5, maxConcurrentPerVault: 4 } as const;
 
 export function abortError(): Error {
@@ -61,7 +46,7 @@ export function backoffDelay(attempt: number, baseDelayMs: number, random: () =>
 }
 
 /** Retry-After / retry-after-ms of a response, in ms, when present. */
-export function retryAfterMs(response: PipelineResponse): number | undefined {
+export function retryAfterMs(response: { readonly headers: { get(name: string): string | undefined } }): number | undefined {
   const ms = Number(response.headers.get('retry-after-ms') ?? response.headers.get('x-ms-retry-after-ms'));
   if (Number.isFinite(ms) && ms > 0) return ms;
   const after = response.headers.get('retry-after');
@@ -120,28 +105,4 @@ export class ConcurrencyGate {
       signal?.addEventListener('abort', onAbort);
     });
   }
-}
-
-/** The perCall policy: a slot of the vault's gate for the whole call, and backoff retries of 429s. */
-export function throttlePolicy(gate: ConcurrencyGate, options: ThrottleOptions = {}): PipelinePolicy {
-  const baseDelayMs = options.baseDelayMs ?? defaultThrottle.baseDelayMs;
-  const maxRetries = options.maxRetries ?? defaultThrottle.maxRetries;
-  const wait = options.sleep ?? sleep;
-  const random = options.random ?? Math.random;
-  return {
-    name: throttlePolicyName,
-    async sendRequest(request: PipelineRequest, next: SendRequest): Promise<PipelineResponse> {
-      const release = await gate.acquire(request.abortSignal);
-      try {
-        for (let attempt = 0; ; attempt++) {
-          const response = await next(request);
-          if (response.status !== 429 || attempt >= maxRetries) return response;
-          const delay = Math.max(backoffDelay(attempt, baseDelayMs, random), retryAfterMs(response) ?? 0);
-          await wait(delay, request.abortSignal);
-        }
-      } finally {
-        release();
-      }
-    },
-  };
 }

@@ -2,8 +2,9 @@
 // sdk.ts: this file loads the Key Vault SDKs at run time).
 //
 // Every client of a vault shares: the token guard and the vault-origin check (tokenGuard.ts), what the vault's auth challenge taught
-// (sharedChallenge.ts: one challenge per vault, not per kind), the throttling policy and the vault's
-// concurrency cap (throttle.ts). Listings return one page per call: the first page is one round trip.
+// (sharedChallenge.ts: one challenge per vault, not per kind), the reliability policy (reliability.ts: timeouts,
+// 429 backoff, retries of retry-safe requests only; the SDK's own retry is off) and the vault's concurrency cap
+// (throttle.ts). Listings return one page per call: the first page is one round trip.
 import * as l10n from '@vscode/l10n';
 import type { TokenCredential } from '@azure/core-auth';
 import { SecretClient, type SecretClientOptions } from '@azure/keyvault-secrets';
@@ -12,14 +13,18 @@ import { CertificateClient, type ListPropertiesOfCertificatesOptions } from '@az
 import type { CloudEndpoints, DeletedItemProperties, ItemProperties, ObjectKind, Page, PageRequest } from './model';
 import { clientSecurityFor, guardCredential, originPolicy, type ClientSecurity } from './tokenGuard';
 import { VaultChallenge } from './sharedChallenge';
-import { ConcurrencyGate, defaultThrottle, throttlePolicy, type ThrottleOptions } from './throttle';
+import { ConcurrencyGate, defaultThrottle } from './throttle';
+import { reliabilityPolicy, WaitEvents, type ReliabilityOptions, type WaitListener } from './reliability';
 import { ListContext, withErrorDetails, type ListCall } from './listContext';
 import {
   certificateItem, deletedCertificateItem, deletedKeyItem, deletedSecretItem, keyItem, newestFirst, secretItem,
 } from './mappers';
 
 export interface VaultClientsOptions {
-  readonly throttle?: ThrottleOptions;
+  /** Timeouts, retries, waits and the per-vault cap (reliability.ts). */
+  readonly reliability?: ReliabilityOptions;
+  /** The first name of `reliability` (still accepted; `reliability` wins where both set a field). */
+  readonly throttle?: ReliabilityOptions;
 }
 
 interface VaultEntry {
@@ -33,7 +38,7 @@ interface VaultEntry {
 }
 
 /** The options we set on the three Key Vault clients (their option types share these fields). */
-type KeyVaultClientOptions = Pick<SecretClientOptions, 'disableChallengeResourceVerification' | 'additionalPolicies'>;
+type KeyVaultClientOptions = Pick<SecretClientOptions, 'disableChallengeResourceVerification' | 'additionalPolicies' | 'retryOptions'>;
 
 /** At most this many empty pages are skipped in one call (the service may return an empty page with a nextLink). */
 const MAX_EMPTY_PAGES = 10;
@@ -52,12 +57,21 @@ function clampPageSize(size: number | undefined): number | undefined {
 export class VaultClients {
   private readonly vaults = new Map<string, VaultEntry>();
   private readonly lists = new ListContext();
+  private readonly waits = new WaitEvents();
+  private readonly reliability: ReliabilityOptions;
 
   constructor(
     private readonly credential: TokenCredential,
     private readonly cloud: CloudEndpoints,
-    private readonly options: VaultClientsOptions = {},
-  ) {}
+    options: VaultClientsOptions = {},
+  ) {
+    this.reliability = { ...options.throttle, ...options.reliability };
+  }
+
+  /** Called right before the data plane waits to send a request again (429 backoff, a retry): for a countdown. */
+  onWait(listener: WaitListener): { dispose(): void } {
+    return this.waits.on(listener);
+  }
 
   secrets(vaultUrl: string): SecretClient {
     const entry = this.entry(vaultUrl);
@@ -143,7 +157,7 @@ export class VaultClients {
         url,
         security,
         challenge: new VaultChallenge(guardCredential(this.credential, security.guard)),
-        gate: new ConcurrencyGate(this.options.throttle?.maxConcurrentPerVault ?? defaultThrottle.maxConcurrentPerVault),
+        gate: new ConcurrencyGate(this.reliability.maxConcurrentPerVault ?? defaultThrottle.maxConcurrentPerVault),
       };
       this.vaults.set(url, entry);
     }
@@ -161,10 +175,12 @@ export class VaultClients {
       credential,
       {
         disableChallengeResourceVerification: entry.security.disableChallengeResourceVerification,
+        // Our reliability policy retries; the SDK's would resend non-idempotent writes blindly.
+        retryOptions: { maxRetries: 0 },
         additionalPolicies: [
           { policy: originPolicy('keyVaultOriginPolicy', entry.url), position: 'perCall' },
           { policy: this.lists.policy(), position: 'perCall' },
-          { policy: throttlePolicy(entry.gate, this.options.throttle), position: 'perCall' },
+          { policy: reliabilityPolicy({ gate: entry.gate, options: this.reliability, events: this.waits }), position: 'perCall' },
           { policy, position: 'perCall' },
         ],
       },

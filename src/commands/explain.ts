@@ -1,6 +1,8 @@
 // Service failures in the user's terms, for every object kind (pure: no vscode, unit-tested): which role or
 // access-policy permission is missing and how to get it, a deleted name, a disabled object, throttling after the
-// backoff. One table of roles and permissions per kind; whole translated sentences. Never a value.
+// backoff, a timeout, a write whose outcome is unknown, an operation still running in the vault; and the framework's
+// own sentences (a busy item, an operation stopped by a sign-out, the countdown of a wait). One table of roles and
+// permissions per kind; whole translated sentences. Never a value.
 import * as l10n from '@vscode/l10n';
 import type { AzureFailure, ObjectKind } from '../azure/model';
 import type { VaultTarget } from '../model/targets';
@@ -117,12 +119,60 @@ function forbidden(failure: AzureFailure, ctx: FailureContext, head: string): st
   }
 }
 
+/** A wait in the user's units: "37 s", "5 min", "24 h" (rounded up to whole seconds first). */
+export function formatWait(ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  if (seconds < 120) return l10n.t('{0} s', seconds);
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 120) return l10n.t('{0} min', minutes);
+  return l10n.t('{0} h', Math.round(minutes / 60));
+}
+
+/** A positive, finite duration, or undefined. */
+function duration(ms: number | undefined): number | undefined {
+  return ms !== undefined && Number.isFinite(ms) && ms > 0 ? ms : undefined;
+}
+
+/** Whether the operation changes the vault (and so is refused on a busy item, and may be left unconfirmed). */
+export function isWriteOperation(operation: Operation): boolean {
+  return operation !== 'read' && operation !== 'list' && operation !== 'crypto';
+}
+
+/** A write whose outcome could not be checked: says so, and what to look at before trying again. */
+function outcomeUnknown(ctx: FailureContext): string {
+  const what = subject(ctx);
+  switch (ctx.operation) {
+    case 'delete':
+      return l10n.t('Could not confirm whether {0} was deleted: the connection failed after the request was sent, and checking the vault failed too. Refresh and look at its Deleted group before trying again.', what);
+    case 'recover':
+      return l10n.t('Could not confirm whether {0} was recovered: the connection failed after the request was sent, and checking the vault failed too. Refresh before trying again.', what);
+    case 'purge':
+      return l10n.t('Could not confirm whether {0} was purged: the connection failed after the request was sent, and checking the vault failed too. Refresh its Deleted group before trying again.', what);
+    default:
+      return l10n.t('Could not confirm whether {0} was saved: the connection failed after the request was sent, and checking the vault failed too. Refresh and look at its versions before trying again.', what);
+  }
+}
+
 /** The sentence shown for a failure: what happened and what to do. Never a value. */
 export function explainFailure(failure: AzureFailure, ctx: FailureContext): string {
   const head = headOf(ctx);
   if (failure.kind === 'forbidden') return forbidden(failure, ctx, head);
   if (failure.kind === 'throttled') {
+    const asked = duration(failure.retryAfterMs);
+    if (asked !== undefined) {
+      return l10n.t('{0} Key Vault kept throttling requests (HTTP 429) and asked to wait {1} before the next one (retries here wait at most azureKeyVault.maxRetryWaitSeconds). Wait, then retry.', head, formatWait(asked));
+    }
     return l10n.t('{0} Key Vault kept throttling requests (HTTP 429) even after retrying with backoff (1, 2, 4, 8, 16 s). Wait a minute, then retry.', head);
+  }
+  if (failure.kind === 'timeout') {
+    const waited = duration(failure.timeoutMs);
+    return waited !== undefined
+      ? l10n.t('{0} {1} did not answer within {2}. Check the network connection (VPN, proxy, firewall), then retry; on a slow connection raise azureKeyVault.requestTimeoutSeconds.', head, ctx.vault.name, formatWait(waited))
+      : l10n.t('{0} {1} did not answer in time. Check the network connection (VPN, proxy, firewall), then retry; on a slow connection raise azureKeyVault.requestTimeoutSeconds.', head, ctx.vault.name);
+  }
+  if (failure.kind === 'outcomeUnknown') return outcomeUnknown(ctx);
+  if (failure.kind === 'stillRunning') {
+    return l10n.t('Stopped waiting for {0}: the operation is still running in the vault. Refresh later to see the result.', subject(ctx));
   }
   if (isDeletedConflict(failure)) {
     return l10n.t('{0} a deleted {1} with this name is still recoverable. Recover it, or purge it before reusing the name.', head, kindName(ctx.kind));
@@ -132,6 +182,23 @@ export function explainFailure(failure: AzureFailure, ctx: FailureContext): stri
   }
   if (failure.kind === 'notFound') return l10n.t('{0} it was not found (deleted, or still being deleted or recovered). Refresh the view.', head);
   return generic(head, failure);
+}
+
+/** A second write on an item another operation is writing. */
+export function busyMessage(name: string, running: string): string {
+  return l10n.t('{0} is busy: "{1}" is still running. Try again when it has finished.', name, running);
+}
+
+/** Why the extension stopped an operation (never the user's own Cancel, which ends quietly). */
+export function stoppedMessage(title: string, reason: 'signedOut' | 'settingsChanged'): string {
+  return reason === 'signedOut'
+    ? l10n.t('"{0}" was stopped because you signed out: nothing more was sent to Azure. Sign in again and refresh to see the current state.', title)
+    : l10n.t('"{0}" was stopped because the cloud or credential settings changed: nothing more was sent to Azure. Refresh to see the current state.', title);
+}
+
+/** What a progress notification says while the data layer waits before sending again. */
+export function waitingMessage(reason: 'throttled' | 'retry', vaultName: string, secondsLeft: number): string {
+  return reason === 'throttled' ? l10n.t('Throttled by {0}: retrying in {1} s', vaultName, secondsLeft) : l10n.t('Retrying in {0} s', secondsLeft);
 }
 
 /** A conflict caused by a soft-deleted object of the same name. */

@@ -1,20 +1,45 @@
 import * as vscode from 'vscode';
+import { itemKey, type Operation, type OperationSpec } from '../platform/operations';
 import type { Services } from '../services';
 import type { Command } from './feature';
 import { UserCancelled } from './cancelled';
+import { stoppedMessage } from './explain';
 
 export { UserCancelled } from './cancelled';
 
+/** An object target (secret, key or certificate; a version or a deleted one too), by shape. */
+function objectOf(target: unknown): { key: string; name: string } | undefined {
+  if (typeof target !== 'object' || target === null) return undefined;
+  const { kind, name, vault } = target as { kind?: unknown; name?: unknown; vault?: { vaultUrl?: unknown } };
+  if (typeof kind !== 'string' || typeof name !== 'string' || typeof vault?.vaultUrl !== 'string') return undefined;
+  return { key: itemKey(vault.vaultUrl, kind, name), name };
+}
+
 /**
- * Every command runs through here: its target is resolved once (row, link argument or palette pick), cancellation
- * ends quietly, any other failure is logged (message only) and shown to the user exactly once. Handlers never
+ * Every command runs through here, as one operation (src/platform/operations.ts): its target is resolved once (row,
+ * link argument or palette pick); a command that writes locks the objects it acts on first (a second write on one
+ * of them is refused with "… is busy"); cancellation ends quietly; an operation the extension stopped (sign-out)
+ * says so once; any other failure is logged (message only) and shown to the user exactly once. Handlers never
  * show-and-rethrow.
  */
-export async function runCommand<T>(services: Services, id: string, command: Command<T>, args: unknown[]): Promise<unknown> {
+export async function runCommand<T>(services: Services, id: string, title: string, command: Command<T>, args: unknown[]): Promise<unknown> {
+  let running: Operation | undefined;
   try {
-    const { target, selection } = await command.target.resolve(services, args);
-    return await command.run(services, target, selection);
+    return await services.operations.run({ title }, async (operation) => {
+      running = operation;
+      const { target, selection } = await command.target.resolve(services, args);
+      if (command.writes) {
+        for (const object of [target, ...selection].map(objectOf)) if (object) services.operations.claim(operation, object.key, object.name);
+      }
+      return await command.run(services, target, selection);
+    });
   } catch (error) {
+    const stopped = running?.stopReason;
+    if (stopped) {
+      services.log.warn(`${id}: stopped (${stopped})`);
+      void services.ui.showErrorMessage(stoppedMessage(title, stopped));
+      return undefined;
+    }
     if (error instanceof UserCancelled || error instanceof vscode.CancellationError) {
       services.log.debug(`${id}: cancelled`);
       return undefined;
@@ -23,5 +48,23 @@ export async function runCommand<T>(services: Services, id: string, command: Com
     services.log.error(`${id} failed: ${message}`);
     void services.ui.showErrorMessage(message);
     return undefined;
+  }
+}
+
+/**
+ * Runs `task` as one operation outside any command (an editor's save): its objects locked (busy → an ItemBusyError
+ * saying so), stopped by a sign-out — then it fails with the sentence that says so, for the caller to show once.
+ */
+export async function runOperation<T>(services: Services, spec: OperationSpec, task: (operation: Operation) => Promise<T>): Promise<T> {
+  let running: Operation | undefined;
+  try {
+    return await services.operations.run(spec, (operation) => {
+      running = operation;
+      return task(operation);
+    });
+  } catch (error) {
+    const stopped = running?.stopReason;
+    if (stopped) throw new Error(stoppedMessage(spec.title, stopped));
+    throw error;
   }
 }

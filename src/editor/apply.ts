@@ -1,5 +1,6 @@
-// Shared by the insert commands and Move to Key Vault: which format fits an editor's document, and applying a
-// placement to the editor as one undoable snippet insertion (tab stops where the user fills something in).
+// Shared by the insert commands and Move to Key Vault: which format fits an editor's document, applying a
+// placement to the editor as one undoable snippet insertion (tab stops where the user fills something in), and a
+// range followed through the user's edits (Move to Key Vault edits after a network write).
 import * as vscode from 'vscode';
 import {
   formatsForFile, placeReferences, referenceFormats, toSnippet, type FileFacts, type FormatId, type Placement, type ReferenceTarget,
@@ -46,4 +47,58 @@ export async function applyPlacement(editor: vscode.TextEditor, range: vscode.Ra
   const target = new vscode.Range(document.positionAt(start), document.positionAt(end));
   const inserted = await editor.insertSnippet(new vscode.SnippetString(toSnippet(placement.template)), target, { undoStopBefore: !extra, undoStopAfter: true });
   if (!inserted) throw new Error(vscode.l10n.t('The reference could not be inserted: the document is read-only or changed meanwhile.'));
+}
+
+/**
+ * A range of a document followed through later edits: text inserted or removed before it shifts it; an edit that
+ * overlaps it (or touches its text) loses it. `current()` is the range where the same text still stands, or
+ * undefined once it changed, moved out of reach or the document closed. Dispose when done.
+ */
+export class TrackedRange implements vscode.Disposable {
+  readonly text: string;
+  private start: number;
+  private end: number;
+  private lost = false;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    readonly document: vscode.TextDocument,
+    start: number,
+    end: number,
+  ) {
+    this.start = start;
+    this.end = end;
+    this.text = document.getText(new vscode.Range(document.positionAt(start), document.positionAt(end)));
+    this.subscription = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === document) this.follow(e.contentChanges);
+    });
+  }
+
+  /** The changes of one event apply in order, each to the text the previous one left. */
+  private follow(changes: readonly vscode.TextDocumentContentChangeEvent[]): void {
+    for (const change of changes) {
+      if (this.lost) return;
+      const from = change.rangeOffset;
+      const to = from + change.rangeLength;
+      if (to <= this.start) {
+        const delta = change.text.length - change.rangeLength;
+        this.start += delta;
+        this.end += delta;
+      } else if (from < this.end) {
+        this.lost = true; // an edit after the range (from >= end) leaves it where it is
+      }
+    }
+  }
+
+  /** Where the text still stands unchanged, or undefined. */
+  current(): vscode.Range | undefined {
+    const document = this.document;
+    if (this.lost || document.isClosed) return undefined;
+    const range = new vscode.Range(document.positionAt(this.start), document.positionAt(this.end));
+    return document.getText(range) === this.text ? range : undefined;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+  }
 }

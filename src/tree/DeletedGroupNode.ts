@@ -70,9 +70,9 @@ export class DeletedKindNode extends PagedNode<DeletedItemProperties> {
     return item;
   }
 
-  protected async fetchPage(continuationToken: string | undefined): Promise<Page<DeletedItemProperties>> {
+  protected async fetchPage(continuationToken: string | undefined, abortSignal: AbortSignal): Promise<Page<DeletedItemProperties>> {
     const { vaults } = await this.ctx.clients.get();
-    return vaults.listDeleted(this.deletedGroup.vaultNode.vault.vaultUrl, this.kind, { continuationToken, pageSize: this.ctx.pageSize() });
+    return vaults.listDeleted(this.deletedGroup.vaultNode.vault.vaultUrl, this.kind, { continuationToken, pageSize: this.ctx.pageSize(), abortSignal });
   }
 
   protected toNode(item: DeletedItemProperties): TreeNode & { name: string } {

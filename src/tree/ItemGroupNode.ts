@@ -32,7 +32,7 @@ export class ItemGroupNode extends PagedNode<ItemProperties> {
     item.iconPath = new vscode.ThemeIcon(kindLabels[this.kind].icon);
     if (this.filter) item.description = vscode.l10n.t('filter: {0}*', this.filter);
     item.contextValue = `group;${this.kind}${this.filter ? ';filtered' : ''}`;
-    item.resourceUri = groupUri(this.id, this.vaultNode.vault.vaultUrl, this.kind, this.expiry);
+    item.resourceUri = groupUri(this.id, this.vaultNode.vault.vaultUrl, this.kind);
     return item;
   }
 
@@ -49,15 +49,15 @@ export class ItemGroupNode extends PagedNode<ItemProperties> {
     const rollup = rollupOf(children.filter((n): n is ItemNode => n instanceof ItemNode && !n.item.managed).map((n) => itemState(n.item, now, days)));
     if (!sameRollup(rollup, this.expiry)) {
       this.expiry = rollup;
-      // Re-render the vault (and with it this group): their decorations roll this up.
-      this.ctx.changed(this.vaultNode);
+      // The decorations of this group and its vault follow (no row is re-rendered: see src/presentation/uris.ts).
+      this.ctx.expiryLoaded(this.vaultNode.vault.vaultUrl, this.kind, rollup);
     }
     return children;
   }
 
-  protected async fetchPage(continuationToken: string | undefined): Promise<Page<ItemProperties>> {
+  protected async fetchPage(continuationToken: string | undefined, abortSignal: AbortSignal): Promise<Page<ItemProperties>> {
     const { vaults } = await this.ctx.clients.get();
-    const page = await vaults.listItems(this.vaultNode.vault.vaultUrl, this.kind, { continuationToken, pageSize: this.ctx.pageSize() });
+    const page = await vaults.listItems(this.vaultNode.vault.vaultUrl, this.kind, { continuationToken, pageSize: this.ctx.pageSize(), abortSignal });
     return { ...page, items: [...page.items].sort((a, b) => a.name.localeCompare(b.name)) };
   }
 

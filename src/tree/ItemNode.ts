@@ -47,9 +47,9 @@ export class ItemNode extends PagedNode<ItemProperties> {
     return item;
   }
 
-  protected async fetchPage(continuationToken: string | undefined): Promise<Page<ItemProperties>> {
+  protected async fetchPage(continuationToken: string | undefined, abortSignal: AbortSignal): Promise<Page<ItemProperties>> {
     const { vaults } = await this.ctx.clients.get();
-    return vaults.listVersions(this.vaultUrl, this.item.kind, this.item.name, { continuationToken, pageSize: this.ctx.pageSize() });
+    return vaults.listVersions(this.vaultUrl, this.item.kind, this.item.name, { continuationToken, pageSize: this.ctx.pageSize(), abortSignal });
   }
 
   protected toNode(version: ItemProperties): TreeNode {

@@ -1,6 +1,8 @@
 import type * as vscode from 'vscode';
 import type { AzureClients } from '../auth/azureClients';
 import type { AzureSession } from '../auth/azureSession';
+import type { ObjectKind } from '../azure/model';
+import type { Rollup } from '../presentation/rollup';
 import type { TreeNode } from './TreeNode';
 
 /** What nodes need from the extension, handed down from the provider (no globals). */
@@ -13,6 +15,8 @@ export interface TreeContext {
   /** Settings the tree reads. */
   pageSize(): number;
   expiryWarningDays(): number;
+  /** The roll-up of a group's loaded items changed (the expiry decorations of the group and its vault follow). */
+  expiryLoaded(vaultUrl: string, kind: ObjectKind, rollup: Rollup): void;
   /** Ask the view to re-read a node (after its own cache changed). */
   changed(node: TreeNode | undefined): void;
 }

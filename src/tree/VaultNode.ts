@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { mdText } from '../presentation/markdown';
-import { emptyRollup, sum } from '../presentation/rollup';
 import { vaultUri } from '../presentation/uris';
 import { DeletedGroupNode } from './DeletedGroupNode';
 import { ItemGroupNode } from './ItemGroupNode';
@@ -49,9 +48,8 @@ export class VaultNode implements TreeNode {
     if (info?.softDeleteEnabled !== false) facets.push('softDeleteOn');
     if (info?.purgeProtectionEnabled) facets.push('purgeProtection');
     item.contextValue = facets.join(';');
-    // Expiry decorations: the roll-up of the groups' loaded items (no request); see src/presentation/uris.ts.
-    const groups = (this.groups ?? []).filter((g): g is ItemGroupNode => g instanceof ItemGroupNode);
-    item.resourceUri = vaultUri(this.id, vault.vaultUrl, sum(...groups.map((g) => g.expiry ?? emptyRollup)));
+    // Expiry decorations: the roll-up of the groups' loaded items, held by the decoration provider (no request).
+    item.resourceUri = vaultUri(this.id, vault.vaultUrl);
     return item;
   }
 

@@ -43,4 +43,12 @@ describe('VaultClients (no network)', () => {
       await assert.rejects(clients.listDeleted('https://kv-one.vault.azure.net', kind, { continuationToken: 'not a url' }), /another vault/);
     }
   });
+
+  it('takes reliability options (and their first name, throttle) and hands out disposable wait listeners', () => {
+    const clients = new VaultClients(noToken, cloud, { throttle: { maxRetries: 1 }, reliability: { timeoutMs: 5000, retryAfterCapMs: 1000 } });
+    const subscription = clients.onWait(() => undefined);
+    assert.equal(typeof subscription.dispose, 'function');
+    subscription.dispose();
+    assert.ok(clients.secrets('https://kv-one.vault.azure.net'));
+  });
 });

@@ -29,8 +29,8 @@ export async function downloadCertificate(services: Services, target: ItemTarget
     format.format === 'cer' ? { [vscode.l10n.t('DER certificate')]: ['cer', 'der'] } : { [vscode.l10n.t('PEM certificate')]: ['pem', 'crt'] },
   );
   // The "not issued yet" refusal is passed on in its own words, not explained as a service failure.
-  const der = await request(services, contextOf(target, 'read'), (sdk, vaults, url) =>
-    sdk.certificateOps.downloadPublic(vaults, url, target.name, target.version).catch((error: unknown) => {
+  const der = await request(services, contextOf(target, 'read'), (sdk, vaults, url, options) =>
+    sdk.certificateOps.downloadPublic(vaults, url, target.name, target.version, options).catch((error: unknown) => {
       if (notIssued(error)) return error;
       throw error;
     }),

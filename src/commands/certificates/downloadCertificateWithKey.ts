@@ -25,7 +25,7 @@ export async function downloadCertificateWithKey(services: Services, target: Ite
     : vscode.l10n.t("The PFX file will contain the PRIVATE KEY of \"{0}\" (with an empty password). Anyone with the file can impersonate the certificate's subject. Save it only where it is protected, and delete it when you are done.", label);
   if ((await services.ui.confirm(vscode.l10n.t('Download "{0}" with its private key?', label), detail, action)) !== action) throw new UserCancelled();
   const uri = await askSaveFile(services, vscode.l10n.t('Save {0} with its private key', label), `${target.name}.${pem ? 'pem' : 'pfx'}`, pem ? { [vscode.l10n.t('PEM with private key')]: ['pem'] } : { 'PKCS#12': ['pfx', 'p12'] });
-  const { bytes, contentType } = await request(services, contextOf(target, 'read'), (sdk, vaults, url) => sdk.certificateOps.downloadWithPrivateKey(vaults, url, target.name, target.version));
+  const { bytes, contentType } = await request(services, contextOf(target, 'read'), (sdk, vaults, url, options) => sdk.certificateOps.downloadWithPrivateKey(vaults, url, target.name, target.version, options));
   await vscode.workspace.fs.writeFile(uri, bytes);
   services.log.info(`downloaded certificate ${label} with its private key (${contentType}) to a file the user chose`);
   services.ui.notify(vscode.l10n.t('Saved {0} with its private key', target.name));

@@ -23,18 +23,18 @@ const certificate = item('certificate');
 
 const commands: Readonly<Record<CommandId<typeof CertificateCommandIds>, Command<ItemTarget> | Command<VaultTarget>>> = {
   [CertificateCommandIds.showDetails]: command(certificate, showCertificateDetails),
-  [CertificateCommandIds.create]: command(vault(() => vscode.l10n.t('Create a certificate: choose the vault')), createCertificate),
-  [CertificateCommandIds.import]: command(vault(() => vscode.l10n.t('Import a certificate: choose the vault')), importCertificate),
+  [CertificateCommandIds.create]: command(vault(() => vscode.l10n.t('Create a certificate: choose the vault')), createCertificate, { writes: true }),
+  [CertificateCommandIds.import]: command(vault(() => vscode.l10n.t('Import a certificate: choose the vault')), importCertificate, { writes: true }),
   [CertificateCommandIds.download]: command(certificate, downloadCertificate),
   [CertificateCommandIds.downloadWithKey]: command(certificate, downloadCertificateWithKey),
-  [CertificateCommandIds.renew]: command(certificate, renewCertificate),
+  [CertificateCommandIds.renew]: command(certificate, renewCertificate, { writes: true }),
   [CertificateCommandIds.showPolicy]: command(certificate, showCertificatePolicy),
   [CertificateCommandIds.editPolicy]: command(certificate, editCertificatePolicy),
-  [CertificateCommandIds.enable]: command(certificate, enableCertificate),
-  [CertificateCommandIds.disable]: command(certificate, disableCertificate),
-  [CertificateCommandIds.delete]: command(certificate, deleteCertificate),
-  [CertificateCommandIds.recover]: command(deletedItem('certificate', 'recover'), recoverCertificate),
-  [CertificateCommandIds.purge]: command(deletedItem('certificate', 'purge'), purgeCertificate),
+  [CertificateCommandIds.enable]: command(certificate, enableCertificate, { writes: true }),
+  [CertificateCommandIds.disable]: command(certificate, disableCertificate, { writes: true }),
+  [CertificateCommandIds.delete]: command(certificate, deleteCertificate, { writes: true }),
+  [CertificateCommandIds.recover]: command(deletedItem('certificate', 'recover'), recoverCertificate, { writes: true }),
+  [CertificateCommandIds.purge]: command(deletedItem('certificate', 'purge'), purgeCertificate, { writes: true }),
 };
 
 /** Commands (one file each in this folder) and registrations of the certificates area. */

@@ -1,16 +1,12 @@
 import * as vscode from 'vscode';
-import { pemHasPrivateKey } from '../../azure/certificateParse';
+import { certificateFileFormat, checkCertificateFile } from '../../azure/rules';
 import type { VaultTarget } from '../../model/targets';
 import type { Services } from '../../services';
 import { request } from '../failures';
-import { refreshCertificateGroups, revealQuietly, withProgress } from '../items/common';
+import { refreshCertificateGroups, revealQuietly } from '../items/common';
+import { withProgress } from '../progress';
 import { askName, askPassword } from '../prompts';
 import { UserCancelled } from '../wrapper';
-
-/** PEM when the file is text with a BEGIN line, PFX otherwise (by content, not by extension). */
-function formatOf(bytes: Uint8Array): 'pem' | 'pfx' {
-  return /-----BEGIN [A-Z0-9 ]+-----/.test(Buffer.from(bytes.subarray(0, 64 * 1024)).toString('latin1')) ? 'pem' : 'pfx';
-}
 
 /**
  * Import a certificate with its private key from a PFX/PKCS#12 (password prompt) or PEM file (private key
@@ -27,11 +23,9 @@ export async function importCertificate(services: Services, vault: VaultTarget):
   const file = files?.[0];
   if (!file) throw new UserCancelled();
   const bytes = await vscode.workspace.fs.readFile(file);
-  const format = formatOf(bytes);
-  if (format === 'pem' && !pemHasPrivateKey(Buffer.from(bytes).toString('utf8'))) {
-    throw new Error(vscode.l10n.t('This PEM file has no private key: Key Vault imports a certificate together with its key (PRIVATE KEY block, then the certificate). Nothing was sent.'));
-  }
-  if (bytes.length > 200 * 1024) throw new Error(vscode.l10n.t('The file is larger than 200 KB: not a certificate Key Vault can import. Nothing was sent.'));
+  const format = certificateFileFormat(bytes);
+  const problem = checkCertificateFile(bytes, format);
+  if (problem) throw new Error(problem);
   const base = file.path.split('/').pop()?.replace(/\.[^.]+$/, '').replace(/[^0-9a-zA-Z-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 127) ?? '';
   const name = await askName(services, title, vscode.l10n.t('Name of the certificate in the vault'), base || undefined);
   const encrypted = format === 'pem' && /-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(Buffer.from(bytes).toString('utf8'));
@@ -40,7 +34,7 @@ export async function importCertificate(services: Services, vault: VaultTarget):
       ? await askPassword(services, title, format === 'pfx' ? vscode.l10n.t('Password of the PFX file (empty when it has none)') : vscode.l10n.t('Password of the private key (empty when it has none)'))
       : undefined;
   const imported = await request(services, { kind: 'certificate', operation: 'import', vault, name }, (sdk, vaults, url) =>
-    withProgress(vscode.l10n.t('Importing {0} into {1}…', name, vault.name), () => sdk.certificateOps.importCertificate(vaults, url, { name, bytes, format, ...(password ? { password } : {}) })),
+    withProgress(services, vscode.l10n.t('Importing {0} into {1}…', name, vault.name), (abortSignal) => sdk.certificateOps.importCertificate(vaults, url, { name, bytes, format, ...(password ? { password } : {}) }, { abortSignal })),
   );
   const thumbprint = imported.certificate?.thumbprintSha1;
   services.log.info(`imported certificate ${name} (${format.toUpperCase()}) into ${vault.name}`);

@@ -7,7 +7,7 @@ export const certificateLifecycle: ItemLifecycle = {
   kind: 'certificate',
   changes: ['certificate', 'key', 'secret'],
   goesWithIt: () => ({ delete: vscode.l10n.t('Its key and secret (same name) go with it.'), purge: vscode.l10n.t('Its key and secret are purged with it.') }),
-  remove: (sdk, vaults, url, name) => sdk.certificateOps.deleteCertificate(vaults, url, name),
-  recover: (sdk, vaults, url, name) => sdk.certificateOps.recoverCertificate(vaults, url, name),
-  purge: (sdk, vaults, url, name) => sdk.certificateOps.purgeCertificate(vaults, url, name),
+  remove: (sdk, vaults, url, name, abortSignal) => sdk.certificateOps.deleteCertificate(vaults, url, name, { abortSignal }),
+  recover: (sdk, vaults, url, name, abortSignal) => sdk.certificateOps.recoverCertificate(vaults, url, name, { abortSignal }),
+  purge: (sdk, vaults, url, name, abortSignal) => sdk.certificateOps.purgeCertificate(vaults, url, name, { abortSignal }),
 };

@@ -6,5 +6,5 @@ import { contextOf } from '../items/common';
 
 /** The certificate's policy: one GET. */
 export function readPolicy(services: Services, target: ItemTarget): Promise<CertificatePolicyInfo> {
-  return request(services, contextOf(target, 'read'), (sdk, vaults, url) => sdk.certificateOps.getCertificatePolicy(vaults, url, target.name));
+  return request(services, contextOf(target, 'read'), (sdk, vaults, url, options) => sdk.certificateOps.getCertificatePolicy(vaults, url, target.name, options));
 }

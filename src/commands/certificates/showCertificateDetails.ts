@@ -11,6 +11,6 @@ import { certificateDocument } from './certificateDocument';
  * type and the policy. One GET for the current version (two for an older one: the policy is the certificate's).
  */
 export async function showCertificateDetails(services: Services, target: ItemTarget): Promise<Record<string, unknown>> {
-  const details = await request(services, contextOf(target, 'read'), (sdk, vaults, url) => sdk.certificateOps.getCertificateDetails(vaults, url, target.name, target.version));
+  const details = await request(services, contextOf(target, 'read'), (sdk, vaults, url, options) => sdk.certificateOps.getCertificateDetails(vaults, url, target.name, target.version, options));
   return showDocument(services, detailsPath(target.vault, 'certificate', target.name, target.version), certificateDocument(details, target.vault.name));
 }

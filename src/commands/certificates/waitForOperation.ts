@@ -7,7 +7,8 @@ import type { VaultClients } from '../../azure/sdk';
 import type { VaultTarget } from '../../model/targets';
 import type { Services } from '../../services';
 import { request } from '../failures';
-import { withProgress } from '../items/common';
+import { withProgress } from '../progress';
+
 
 export interface OperationOutcome {
   readonly operation: CertificateOperationInfo;
@@ -32,7 +33,7 @@ export async function waitForOperation(
   const states: string[] = [];
   const began = Date.now();
   const outcome = await request(services, { kind: 'certificate', operation: 'create', vault, name }, (sdk, vaults, vaultUrl) =>
-    withProgress(title, (abortSignal, report) =>
+    withProgress(services, title, (abortSignal, report) =>
       start(sdk, vaults, vaultUrl, {
         abortSignal,
         onProgress: (op) => {

@@ -1,25 +1,9 @@
-// Shared by the secret, key and certificate commands: progress with cancel, the failure context of an item, and the
-// view updates that follow a change (through services.view: commands never see tree nodes). Labels of items are
-// `itemLabel` of src/model/targets.
-import * as vscode from 'vscode';
+// Shared by the secret, key and certificate commands: the failure context of an item, and the view updates that
+// follow a change (through services.view: commands never see tree nodes). Labels of items are `itemLabel` of
+// src/model/targets. Progress with Cancel is the framework's (../progress).
 import type { ItemTarget, VaultTarget } from '../../model/targets';
 import type { Services } from '../../services';
 import type { FailureContext, Operation } from '../failures';
-
-/** Runs `task` under a progress notification whose Cancel aborts what honours the signal (backoff included). */
-export function withProgress<T>(title: string, task: (signal: AbortSignal, report: (message: string) => void) => Promise<T>): Promise<T> {
-  return Promise.resolve(
-    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
-      const controller = new AbortController();
-      const listener = token.onCancellationRequested(() => controller.abort());
-      try {
-        return await task(controller.signal, (message) => progress.report({ message }));
-      } finally {
-        listener.dispose();
-      }
-    }),
-  );
-}
 
 /** What `fail`/`request` need to explain a failed operation on an item. */
 export function contextOf(target: Pick<ItemTarget, 'vault' | 'kind' | 'name'>, operation: Operation): FailureContext {

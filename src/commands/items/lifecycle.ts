@@ -13,8 +13,9 @@ import type { ItemTarget, VaultTarget } from '../../model/targets';
 import { kindName, kindNames } from '../../presentation/kindWords';
 import type { Services } from '../../services';
 import { explainFailure, fail, vaultClients, type FailureActions, type Operation } from '../failures';
+import { withProgress } from '../progress';
 import { UserCancelled } from '../wrapper';
-import { revealQuietly, withProgress } from './common';
+import { revealQuietly } from './common';
 
 /** What differs between the kinds; everything else in this file is the same for all three. */
 export interface ItemLifecycle {
@@ -27,7 +28,7 @@ export interface ItemLifecycle {
   remove(sdk: AzureSdk, vaults: VaultClients, vaultUrl: string, name: string, abortSignal: AbortSignal): Promise<unknown>;
   /** Recovers a deleted one, waiting until it is back. */
   recover(sdk: AzureSdk, vaults: VaultClients, vaultUrl: string, name: string, abortSignal: AbortSignal): Promise<unknown>;
-  purge(sdk: AzureSdk, vaults: VaultClients, vaultUrl: string, name: string): Promise<unknown>;
+  purge(sdk: AzureSdk, vaults: VaultClients, vaultUrl: string, name: string, abortSignal: AbortSignal): Promise<unknown>;
   /** The buttons a failure on `name` offers (e.g. "Recover"), for kinds that have them. */
   actions?(services: Services, vault: VaultTarget, name: string): FailureActions;
 }
@@ -129,7 +130,7 @@ export async function deleteItems(services: Services, life: ItemLifecycle, targe
   const notDeleted: string[] = [];
   let firstError: unknown;
   const progressTitle = one ? vscode.l10n.t('Deleting {0} "{1}" from {2}…', single, first, vault.name) : vscode.l10n.t('Deleting {0} {1} from {2}…', count, many, vault.name);
-  await withProgress(progressTitle, async (abortSignal) => {
+  await withProgress(services, progressTitle, async (abortSignal) => {
     for (const name of names) {
       if (abortSignal.aborted) break;
       try {
@@ -137,13 +138,15 @@ export async function deleteItems(services: Services, life: ItemLifecycle, targe
         done.push(name);
         services.log.info(`deleted ${kind} ${name} from ${vault.name}${permanent ? ' (permanent)' : ''}`);
       } catch (error) {
-        if (classifyError(error).kind === 'cancelled') break;
+        if (classifyError(error).kind === 'cancelled' || abortSignal.aborted) break;
         firstError ??= error;
         notDeleted.push(name);
       }
     }
-  });
+  }, vault);
   services.view.refreshGroupsAndDeleted(vault, life.changes);
+  // Stopped by a sign-out: the wrapper says so (and what was sent); no "deleted n of m" on top.
+  if (services.operations.current()?.stopReason) throw new UserCancelled();
   if (notDeleted.length === names.length && firstError !== undefined) return failed(services, life, firstError, 'delete', vault, notDeleted[0]!);
   if (notDeleted.length) {
     const why = explainFailure(classifyError(firstError), { kind, operation: 'delete', vault, name: notDeleted[0]! });
@@ -160,7 +163,7 @@ export async function recoverItem(services: Services, life: ItemLifecycle, targe
   const { vault, name } = target;
   const [sdk, vaults] = await Promise.all([loadAzureSdk(), vaultClients(services)]);
   try {
-    await withProgress(vscode.l10n.t('Recovering {0} {1} in {2}…', kindName(life.kind), name, vault.name), (abortSignal) => life.recover(sdk, vaults, vault.vaultUrl, name, abortSignal));
+    await withProgress(services, vscode.l10n.t('Recovering {0} {1} in {2}…', kindName(life.kind), name, vault.name), (abortSignal) => life.recover(sdk, vaults, vault.vaultUrl, name, abortSignal), vault);
   } catch (error) {
     services.view.refreshGroupsAndDeleted(vault, life.changes);
     return failed(services, life, error, 'recover', vault, name);
@@ -217,7 +220,7 @@ export async function purgeItems(services: Services, life: ItemLifecycle, target
     if (typed === undefined) throw new UserCancelled();
     if (typed !== name) throw new Error(vscode.l10n.t('The name you typed does not match "{0}": nothing was purged.', name));
     try {
-      await life.purge(sdk, vaults, t.vault.vaultUrl, name);
+      await withProgress(services, vscode.l10n.t('Purging {0} {1} from {2}…', kindName(kind), name, t.vault.name), (abortSignal) => life.purge(sdk, vaults, t.vault.vaultUrl, name, abortSignal), t.vault);
     } catch (error) {
       return failed(services, life, error, 'purge', t.vault, name);
     }

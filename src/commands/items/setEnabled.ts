@@ -7,22 +7,22 @@ import type { ObjectKind } from '../../azure/model';
 import type { VaultClients } from '../../azure/sdk';
 import { itemLabel, type ItemTarget } from '../../model/targets';
 import type { Services } from '../../services';
-import { request } from '../failures';
+import { request, type CallOptions } from '../failures';
 import { contextOf, refreshCertificateGroups } from './common';
 import { managedRefusal } from './lifecycle';
 
 /** One PATCH of the `enabled` attribute per kind (also the references' Enable quick fix); resolves with the version it changed, when the service says. */
-export const updateEnabled: Record<ObjectKind, (sdk: AzureSdk, vaults: VaultClients, url: string, target: ItemTarget, enabled: boolean) => Promise<{ version?: string; enabled?: boolean }>> = {
-  secret: (sdk, vaults, url, t, enabled) => sdk.secretOps.updateSecret(vaults, url, t.name, t.version, { enabled }),
-  key: (sdk, vaults, url, t, enabled) => sdk.keyOps.updateKey(vaults, url, t.name, t.version, { enabled }),
-  certificate: (sdk, vaults, url, t, enabled) => sdk.certificateOps.updateCertificate(vaults, url, t.name, t.version, { enabled }),
+export const updateEnabled: Record<ObjectKind, (sdk: AzureSdk, vaults: VaultClients, url: string, target: ItemTarget, enabled: boolean, options?: CallOptions) => Promise<{ version?: string; enabled?: boolean }>> = {
+  secret: (sdk, vaults, url, t, enabled, options) => sdk.secretOps.updateSecret(vaults, url, t.name, t.version, { enabled }, options),
+  key: (sdk, vaults, url, t, enabled, options) => sdk.keyOps.updateKey(vaults, url, t.name, t.version, { enabled }, options),
+  certificate: (sdk, vaults, url, t, enabled, options) => sdk.certificateOps.updateCertificate(vaults, url, t.name, t.version, { enabled }, options),
 };
 
 /** Enables or disables the target (its current version, or its version). Returns the version's new state. */
 export async function setEnabled(services: Services, target: ItemTarget, enabled: boolean): Promise<{ name: string; version?: string; enabled: boolean }> {
   const { kind, name } = target;
   if (target.managed) throw managedRefusal(kind, [name], enabled ? 'enable' : 'disable');
-  const changed = await request(services, contextOf(target, 'update'), (sdk, vaults, url) => updateEnabled[kind](sdk, vaults, url, target, enabled));
+  const changed = await request(services, contextOf(target, 'update'), (sdk, vaults, url, options) => updateEnabled[kind](sdk, vaults, url, target, enabled, options));
   services.log.info(`${enabled ? 'enabled' : 'disabled'} ${kind} ${itemLabel(target)} in ${target.vault.name}`);
   if (kind === 'certificate') refreshCertificateGroups(services, target.vault);
   else services.view.refreshItem(target);

@@ -3,7 +3,8 @@ import type { CreateKeyRequest, EcCurve, KeyOperationName, KeyTypeChoice, RsaKey
 import type { VaultTarget } from '../../model/targets';
 import type { Services } from '../../services';
 import { request } from '../failures';
-import { revealQuietly, withProgress } from '../items/common';
+import { revealQuietly } from '../items/common';
+import { withProgress } from '../progress';
 import { askDate, askName, askTags, pickOne, Steps } from '../prompts';
 import { UserCancelled } from '../wrapper';
 
@@ -52,7 +53,7 @@ export async function createKey(services: Services, vault: VaultTarget): Promise
     ...(Object.keys(tags).length ? { tags } : {}),
   };
   const { version } = await request(services, { kind: 'key', operation: 'create', vault, name }, (sdk, vaults, url) =>
-    withProgress(vscode.l10n.t('Creating key {0} ({1}) in {2}…', name, type.label, vault.name), () => sdk.keyOps.createKey(vaults, url, req)),
+    withProgress(services, vscode.l10n.t('Creating key {0} ({1}) in {2}…', name, type.label, vault.name), (abortSignal) => sdk.keyOps.createKey(vaults, url, req, { abortSignal })),
   );
   services.log.info(`created key ${name} (${type.label}) in ${vault.name}`);
   services.view.refreshGroup(vault, 'key');

@@ -122,7 +122,7 @@ export function cryptoKey(operation: CryptoOperation, precheck?: (selected: Sele
  * `operation`. Remembers the key for the next command in this workspace (its name and vault only).
  */
 export async function checkedKey(services: Services, target: ItemTarget, operation: CryptoOperation): Promise<KeyDetails> {
-  const details = await request(services, contextOf(target, 'read'), (sdk, vaults, url) => sdk.keyOps.getKeyDetails(vaults, url, target.name, target.version));
+  const details = await request(services, contextOf(target, 'read'), (sdk, vaults, url, options) => sdk.keyOps.getKeyDetails(vaults, url, target.name, target.version, options));
   const name = itemLabel(target);
   if (!details.enabled) throw new Error(disabledKey(operation, name));
   const now = Date.now();

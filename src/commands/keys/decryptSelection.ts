@@ -33,7 +33,7 @@ export async function decryptSelection(services: Services, target: ItemTarget): 
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const texts: string[] = [];
   for (const ciphertext of ciphertexts) {
-    const plain = (await request(services, contextOf(target, 'crypto'), (sdk, vaults, url) => sdk.keyCrypto.decrypt(vaults, url, target.name, target.version, algorithm, ciphertext))).result;
+    const plain = (await request(services, contextOf(target, 'crypto'), (sdk, vaults, url, options) => sdk.keyCrypto.decrypt(vaults, url, target.name, target.version, algorithm, ciphertext, options))).result;
     try {
       texts.push(decoder.decode(plain));
     } catch {

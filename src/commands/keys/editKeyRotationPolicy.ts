@@ -16,7 +16,7 @@ type Mode = 'after' | 'before' | 'none';
  */
 export async function editKeyRotationPolicy(services: Services, target: ItemTarget): Promise<RotationPolicy> {
   if (target.managed) throw new Error(vscode.l10n.t("The key \"{0}\" belongs to a certificate: edit the certificate's policy instead. Nothing was sent to Azure.", target.name));
-  const current = await request(services, contextOf(target, 'read'), (sdk, vaults, url) => sdk.keyOps.getRotationPolicy(vaults, url, target.name));
+  const current = await request(services, contextOf(target, 'read'), (sdk, vaults, url, options) => sdk.keyOps.getRotationPolicy(vaults, url, target.name, options));
   const steps = new Steps(vscode.l10n.t('Rotation policy of {0}', target.name), 4);
   const rotate = current.lifetimeActions.find((a) => a.action === 'Rotate');
   const notify = current.lifetimeActions.find((a) => a.action === 'Notify');
@@ -44,7 +44,7 @@ export async function editKeyRotationPolicy(services: Services, target: ItemTarg
   if (mode === 'before' && !expiryTime) throw new Error(vscode.l10n.t('Rotating before expiry needs an expiry time for new versions. Nothing was changed.'));
   const problems = validateRotationPolicy(policy);
   if (problems.length) throw new Error(vscode.l10n.t('The rotation policy is not valid: {0} Nothing was changed.', problems.join(' ')));
-  const stored = await request(services, contextOf(target, 'update'), (sdk, vaults, url) => sdk.keyOps.setRotationPolicy(vaults, url, target.name, policy));
+  const stored = await request(services, contextOf(target, 'update'), (sdk, vaults, url, options) => sdk.keyOps.setRotationPolicy(vaults, url, target.name, policy, options));
   services.log.info(`updated the rotation policy of key ${target.name} in ${target.vault.name}`);
   services.ui.notify(vscode.l10n.t('Rotation policy of {0}: {1}', target.name, describeRotationPolicy(stored).join('; ')));
   return stored;

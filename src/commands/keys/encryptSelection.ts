@@ -40,7 +40,7 @@ export async function encryptSelection(services: Services, target: ItemTarget): 
   }
   const results: string[] = [];
   for (const plaintext of plaintexts) {
-    const encrypted = await request(services, contextOf(target, 'crypto'), (sdk, vaults, url) => sdk.keyCrypto.encrypt(vaults, url, target.name, target.version, algorithm, plaintext));
+    const encrypted = await request(services, contextOf(target, 'crypto'), (sdk, vaults, url, options) => sdk.keyCrypto.encrypt(vaults, url, target.name, target.version, algorithm, plaintext, options));
     results.push(toBase64Url(encrypted.result));
   }
   await replaceAll(editor, ranges.map((range, i) => ({ range, text: results[i]! })));

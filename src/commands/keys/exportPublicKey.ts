@@ -27,7 +27,7 @@ export async function exportPublicKey(services: Services, target: ItemTarget): P
     ],
     { title, placeHolder: vscode.l10n.t('Where to') },
   );
-  const { sdk, key } = await request(services, contextOf(target, 'read'), async (sdk, vaults, url) => ({ sdk, key: await sdk.keyOps.getKeyDetails(vaults, url, target.name, target.version) }));
+  const { sdk, key } = await request(services, contextOf(target, 'read'), async (sdk, vaults, url, options) => ({ sdk, key: await sdk.keyOps.getKeyDetails(vaults, url, target.name, target.version, options) }));
   // Outside the request: a key type without a public key is refused in its own words, not as a service failure.
   const text = sdk.keyOps.exportPublicKey(key.publicJwk, format.format);
   if (where.where === 'editor') {

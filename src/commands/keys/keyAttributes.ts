@@ -6,9 +6,9 @@ import { request } from '../failures';
 import { contextOf } from '../items/common';
 
 export function currentKey(services: Services, target: ItemTarget): Promise<KeyDetails> {
-  return request(services, contextOf(target, 'read'), (sdk, vaults, url) => sdk.keyOps.getKeyDetails(vaults, url, target.name, target.version));
+  return request(services, contextOf(target, 'read'), (sdk, vaults, url, options) => sdk.keyOps.getKeyDetails(vaults, url, target.name, target.version, options));
 }
 
 export function updateKeyAttributes(services: Services, target: ItemTarget, change: { expiresOn?: Date; tags?: Record<string, string> }): Promise<KeyDetails> {
-  return request(services, contextOf(target, 'update'), (sdk, vaults, url) => sdk.keyOps.updateKey(vaults, url, target.name, target.version, change));
+  return request(services, contextOf(target, 'update'), (sdk, vaults, url, options) => sdk.keyOps.updateKey(vaults, url, target.name, target.version, change, options));
 }

@@ -4,7 +4,7 @@ import type { ItemLifecycle } from '../items/lifecycle';
 export const keyLifecycle: ItemLifecycle = {
   kind: 'key',
   changes: ['key'],
-  remove: (sdk, vaults, url, name) => sdk.keyOps.deleteKey(vaults, url, name),
-  recover: (sdk, vaults, url, name) => sdk.keyOps.recoverKey(vaults, url, name),
-  purge: (sdk, vaults, url, name) => sdk.keyOps.purgeKey(vaults, url, name),
+  remove: (sdk, vaults, url, name, abortSignal) => sdk.keyOps.deleteKey(vaults, url, name, { abortSignal }),
+  recover: (sdk, vaults, url, name, abortSignal) => sdk.keyOps.recoverKey(vaults, url, name, { abortSignal }),
+  purge: (sdk, vaults, url, name, abortSignal) => sdk.keyOps.purgeKey(vaults, url, name, { abortSignal }),
 };

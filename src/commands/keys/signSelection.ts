@@ -19,7 +19,7 @@ export async function signSelection(services: Services, target: ItemTarget): Pro
   let keyId: string | undefined;
   for (const range of ranges) {
     const text = Buffer.from(editor.document.getText(range), 'utf8');
-    const signed = await request(services, contextOf(target, 'crypto'), (sdk, vaults, url) => sdk.keyCrypto.sign(vaults, url, target.name, target.version, algorithm, text));
+    const signed = await request(services, contextOf(target, 'crypto'), (sdk, vaults, url, options) => sdk.keyCrypto.sign(vaults, url, target.name, target.version, algorithm, text, options));
     keyId = signed.keyId;
     signatures.push(toBase64Url(signed.result));
   }

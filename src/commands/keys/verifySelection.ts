@@ -40,7 +40,7 @@ export async function verifySelection(services: Services, target: ItemTarget): P
   });
   const algorithm = await chooseAlgorithm(services, signatureAlgorithmsFor(details), vscode.l10n.t('Verify with {0}: the algorithm it was signed with', itemLabel(target)), (a) => vscode.l10n.t('{0} digest', hashFor(a).toUpperCase()));
   const signed = Buffer.from(editor.document.getText(range), 'utf8');
-  const { valid } = await request(services, contextOf(target, 'crypto'), (sdk, vaults, url) => sdk.keyCrypto.verify(vaults, url, target.name, target.version, algorithm, signed, fromBase64Url(text)!));
+  const { valid } = await request(services, contextOf(target, 'crypto'), (sdk, vaults, url, options) => sdk.keyCrypto.verify(vaults, url, target.name, target.version, algorithm, signed, fromBase64Url(text)!, options));
   services.log.info(`verified a signature with key ${itemLabel(target)} (${algorithm}): ${valid ? 'valid' : 'invalid'}`);
   if (valid) void services.ui.showInformationMessage(vscode.l10n.t('Valid signature: {0} by {1} in {2}.', algorithm, itemLabel(target), target.vault.name));
   else void services.ui.showErrorMessage(vscode.l10n.t('The signature does NOT match the selected text ({0}, {1}).', algorithm, itemLabel(target)));

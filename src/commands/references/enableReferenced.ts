@@ -14,8 +14,8 @@ export async function enableReferenced(services: Services, given: readonly unkno
   const item = itemOfReferenced(object);
   const { vault } = item;
   const ctx = { kind: object.kind, operation: 'update', vault, name: object.name } as const;
-  await runFix(services, vscode.l10n.t('Enabling {0} {1} in {2}', kindName(object.kind), object.name, object.vaultName), ctx, (sdk, vaults, vaultUrl) =>
-    updateEnabled[object.kind](sdk, vaults, vaultUrl, item, true),
+  await runFix(services, vscode.l10n.t('Enabling {0} {1} in {2}', kindName(object.kind), object.name, object.vaultName), ctx, (sdk, vaults, vaultUrl, options) =>
+    updateEnabled[object.kind](sdk, vaults, vaultUrl, item, true, options),
   );
   services.log.info(`enabled ${object.kind} ${object.name} in ${object.vaultName} (quick fix)`);
   services.view.refreshGroupAndAllDeleted(vault, object.kind);

@@ -31,10 +31,10 @@ const commands: Readonly<Record<CommandId<typeof EditorCommandIds>, Command<any>
   [EditorCommandIds.insertReferenceAs]: command(row(), insertReferenceAs),
   [EditorCommandIds.revealReference]: command(args(), revealReference),
   [EditorCommandIds.copyReferencedValue]: command(item('secret'), copyReferencedValue),
-  [EditorCommandIds.recoverReferenced]: command(args(), recoverReferenced),
-  [EditorCommandIds.enableReferenced]: command(args(), enableReferenced),
-  [EditorCommandIds.createReferencedSecret]: command(item('secret'), createReferencedSecret),
-  [EditorCommandIds.moveToKeyVault]: command(args(), moveToKeyVault),
+  [EditorCommandIds.recoverReferenced]: command(args(), recoverReferenced, { writes: true }),
+  [EditorCommandIds.enableReferenced]: command(args(), enableReferenced, { writes: true }),
+  [EditorCommandIds.createReferencedSecret]: command(item('secret'), createReferencedSecret, { writes: true }),
+  [EditorCommandIds.moveToKeyVault]: command(args(), moveToKeyVault, { writes: true }),
 };
 
 /** Files whose references are read: on disk and unsaved (never other schemes, such as the extension's own). */

@@ -1,13 +1,16 @@
 // Move to Key Vault: a literal in a file (selected, or a detected connection string / password / JWT / PEM)
 // becomes a secret, and the literal is replaced with the reference this file type uses. The literal is held in
-// memory only for the write: it is never logged, shown or put in a message.
+// memory only for the write: it is never logged, shown or put in a message. The user may edit the file while the
+// secret is written: the literal is followed through those edits and replaced where it still stands unchanged;
+// if it changed, the file is left alone and the message offers the reference to copy.
 import * as vscode from 'vscode';
-import { applyPlacement, formatsFor, placementAt } from '../../editor/apply';
+import { applyPlacement, formatsFor, placementAt, TrackedRange } from '../../editor/apply';
 import type { MoveArgs } from '../../editor/codeActions';
 import { targetOf } from '../../model/referenced';
-import { secretLiteralAt, suggestNameAt, toText, type FormatId } from '../../references';
+import { secretLiteralAt, suggestNameAt, toText, type FormatId, type Placement, type ReferenceTarget } from '../../references';
 import type { Services } from '../../services';
 import { UserCancelled } from '../cancelled';
+import type { VaultTarget } from '../../model/targets';
 import { askName } from '../prompts';
 import { pickVault } from '../targets';
 import { maxSecretBytes } from './createReferencedSecret';
@@ -61,14 +64,59 @@ function literalValue(document: vscode.TextDocument, start: number, end: number)
   return raw;
 }
 
+/** What Move to Key Vault did (names and format, never the value). */
+export interface MoveResult {
+  readonly name: string;
+  readonly vault: string;
+  readonly format: FormatId;
+  readonly text: string;
+  /** False: the literal changed while the secret was written, and the file was left as the user left it. */
+  readonly inserted: boolean;
+}
+
+/** What replaces the literal at `literal`: the reference, or the whole quoted string where the reference is code. */
+function replacementAt(document: vscode.TextDocument, literal: vscode.Range, format: FormatId, target: ReferenceTarget): { range: vscode.Range; placement: Placement } {
+  const text = document.getText();
+  const start = document.offsetAt(literal.start);
+  const end = document.offsetAt(literal.end);
+  const before = text.charAt(start - 1);
+  const quoted = (before === '"' || before === "'") && text.charAt(end) === before && !insideQuotes.has(format);
+  const range = new vscode.Range(document.positionAt(quoted ? start - 1 : start), document.positionAt(quoted ? end + 1 : end));
+  return { range, placement: placementAt(document, range, format, [target]) };
+}
+
+/** The secret exists, the file was not touched: say so, and offer the reference to paste where the user wants it. */
+function offerReference(services: Services, name: string, vault: VaultTarget, reference: string): void {
+  const copy = vscode.l10n.t('Copy Reference');
+  const message = vscode.l10n.t(
+    'Secret "{0}" was created in {1}, but the file was not changed: the text being moved was edited while the secret was written. Copy the reference and put it in place of that text.',
+    name,
+    vault.name,
+  );
+  services.log.info(`created secret ${name} in ${vault.name}; the literal changed during the write, the file was left as it was`);
+  void Promise.resolve(services.ui.showInformationMessage(message, copy)).then(
+    (answer) => (answer === copy ? services.clipboard.copyText(reference) : undefined),
+    (error: unknown) => services.log.warn(`Move to Key Vault message: ${error instanceof Error ? error.message : String(error)}`),
+  );
+}
+
 /** `given`: the code action's MoveArgs, or nothing (the palette, the editor's context menu: the selection). */
-export async function moveToKeyVault(services: Services, given: readonly unknown[]): Promise<{ name: string; vault: string; format: FormatId; text: string }> {
+export async function moveToKeyVault(services: Services, given: readonly unknown[]): Promise<MoveResult> {
   const { editor, start, end, suggestedName } = await source(given[0]);
   const document = editor.document;
   if (end <= start) throw new Error(vscode.l10n.t('Select the literal to move to Key Vault.'));
   const value = literalValue(document, start, end);
   if (Buffer.byteLength(value, 'utf8') > maxSecretBytes) throw new Error(vscode.l10n.t('The selection is larger than Key Vault accepts for a secret value (25 KB).'));
-  const version = document.version;
+  const literal = new TrackedRange(document, start, end);
+  try {
+    return await moveLiteral(services, editor, literal, value, suggestedName);
+  } finally {
+    literal.dispose();
+  }
+}
+
+async function moveLiteral(services: Services, editor: vscode.TextEditor, literal: TrackedRange, value: string, suggestedName: string): Promise<MoveResult> {
+  const document = editor.document;
   const vault = await pickVault(services, vscode.l10n.t('Move the value to which key vault?'));
   const name = await askName(
     services,
@@ -76,28 +124,33 @@ export async function moveToKeyVault(services: Services, given: readonly unknown
     vscode.l10n.t('Letters, digits and hyphens (use -- for a .NET configuration section: ConnectionStrings--Db).'),
     suggestedName,
   );
-  const exists = await runFix(services, vscode.l10n.t('Checking {0} for {1}', vault.name, name), { kind: 'secret', operation: 'list', vault, name }, (sdk, vaults, vaultUrl) =>
-    sdk.secretOps.secretExists(vaults, vaultUrl, name),
+  const exists = await runFix(services, vscode.l10n.t('Checking {0} for {1}', vault.name, name), { kind: 'secret', operation: 'list', vault, name }, (sdk, vaults, vaultUrl, options) =>
+    sdk.secretOps.secretExists(vaults, vaultUrl, name, options),
   );
   if (exists) {
     const add = vscode.l10n.t('Add as New Version');
     const answer = await services.ui.confirm(vscode.l10n.t('A secret named "{0}" already exists in {1}.', name, vault.name), vscode.l10n.t('Its current value stays available as an older version.'), add);
     if (answer !== add) throw new UserCancelled();
   }
-  if (document.version !== version) throw new Error(vscode.l10n.t('The file changed while the secret was being prepared; nothing was written. Run Move to Key Vault again.'));
-  const contentType = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(value) ? 'application/x-pem-file' : undefined;
-  await runFix(services, vscode.l10n.t('Creating secret {0} in {1}', name, vault.name), { kind: 'secret', operation: 'create', vault, name }, (sdk, vaults, vaultUrl) =>
-    sdk.secretOps.setSecret(vaults, vaultUrl, name, value, contentType ? { contentType } : {}),
-  );
-  // Replace the literal with the reference this file uses (the whole quoted string where the reference is code).
+  const before = literal.current();
+  if (!before) throw new Error(vscode.l10n.t('The text to move changed while the secret was being prepared; nothing was written. Run Move to Key Vault again.'));
   const target = targetOf(vault, 'secret', name);
   const format = formatsFor(document, [target])[0] ?? 'uri';
-  const before = document.getText().charAt(start - 1);
-  const quoted = (before === '"' || before === "'") && document.getText().charAt(end) === before && !insideQuotes.has(format);
-  const range = new vscode.Range(document.positionAt(quoted ? start - 1 : start), document.positionAt(quoted ? end + 1 : end));
-  const placement = placementAt(document, range, format, [target]);
-  await applyPlacement(editor, range, placement);
-  services.log.info(`moved a literal from ${document.uri.path.split('/').pop() ?? 'the file'} to secret ${name} in ${vault.name}`);
+  const planned = toText(replacementAt(document, before, format, target).placement.template);
+  const contentType = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(value) ? 'application/x-pem-file' : undefined;
+  await runFix(services, vscode.l10n.t('Creating secret {0} in {1}', name, vault.name), { kind: 'secret', operation: 'create', vault, name }, (sdk, vaults, vaultUrl, options) =>
+    sdk.secretOps.setSecret(vaults, vaultUrl, name, value, contentType ? { contentType } : {}, options),
+  );
   services.view.refreshGroupAndAllDeleted(vault, 'secret');
-  return { name, vault: vault.name, format, text: toText(placement.template) };
+  // The file may have changed during the write: the reference goes where the literal still stands, unchanged.
+  const live = vscode.window.visibleTextEditors.find((e) => e.document === document) ?? (document.isClosed ? undefined : await vscode.window.showTextDocument(document, { viewColumn: editor.viewColumn }));
+  const range = live && literal.current();
+  if (!live || !range) {
+    offerReference(services, name, vault, planned);
+    return { name, vault: vault.name, format, text: planned, inserted: false };
+  }
+  const { range: replaced, placement } = replacementAt(document, range, format, target);
+  await applyPlacement(live, replaced, placement);
+  services.log.info(`moved a literal from ${document.uri.path.split('/').pop() ?? 'the file'} to secret ${name} in ${vault.name}`);
+  return { name, vault: vault.name, format, text: toText(placement.template), inserted: true };
 }

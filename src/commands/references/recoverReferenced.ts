@@ -12,10 +12,10 @@ export async function recoverReferenced(services: Services, given: readonly unkn
   const object = referencedArgument(given);
   const { vault } = itemOfReferenced(object);
   const ctx = { kind: object.kind, operation: 'recover', vault, name: object.name } as const;
-  await runFix(services, vscode.l10n.t('Recovering {0} {1} in {2}', kindName(object.kind), object.name, object.vaultName), ctx, async (sdk, vaults, vaultUrl) => {
-    if (object.kind === 'secret') await sdk.secretOps.recoverSecret(vaults, vaultUrl, object.name);
-    else if (object.kind === 'key') await sdk.keyOps.recoverKey(vaults, vaultUrl, object.name);
-    else await sdk.certificateOps.recoverCertificate(vaults, vaultUrl, object.name);
+  await runFix(services, vscode.l10n.t('Recovering {0} {1} in {2}', kindName(object.kind), object.name, object.vaultName), ctx, async (sdk, vaults, vaultUrl, options) => {
+    if (object.kind === 'secret') await sdk.secretOps.recoverSecret(vaults, vaultUrl, object.name, options);
+    else if (object.kind === 'key') await sdk.keyOps.recoverKey(vaults, vaultUrl, object.name, options);
+    else await sdk.certificateOps.recoverCertificate(vaults, vaultUrl, object.name, options);
   });
   services.log.info(`recovered ${object.kind} ${object.name} in ${object.vaultName} (quick fix)`);
   services.view.refreshGroupAndAllDeleted(vault, object.kind);

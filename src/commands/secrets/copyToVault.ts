@@ -4,8 +4,9 @@ import { itemLabel, type ItemTarget } from '../../model/targets';
 import type { Services } from '../../services';
 import { UserCancelled } from '../cancelled';
 import { request } from '../failures';
-import { revealQuietly, withProgress } from '../items/common';
+import { revealQuietly } from '../items/common';
 import { recoverItem } from '../items/lifecycle';
+import { withProgress } from '../progress';
 import { askName } from '../prompts';
 import { secretLifecycle } from './lifecycle';
 import { nameStatus } from './nameInput';
@@ -53,7 +54,7 @@ export async function copySecretToVault(services: Services, source: ItemTarget):
   const created = await request(
     services,
     { kind: 'secret', operation: 'write', vault: target, name },
-    (sdk, clients, url) => withProgress(vscode.l10n.t('Copying {0} to {1}…', source.name, target.name), (abortSignal) => sdk.secretOps.setSecret(clients, url, name, secret.value, write, { abortSignal })),
+    (sdk, clients, url) => withProgress(services, vscode.l10n.t('Copying {0} to {1}…', source.name, target.name), (abortSignal) => sdk.secretOps.setSecret(clients, url, name, secret.value, write, { abortSignal })),
     { recover: () => recoverItem(services, secretLifecycle, { vault: target, name }) },
   );
   services.log.info(`copied secret ${source.name} of ${source.vault.name} to ${name} in ${target.name}`);

@@ -4,7 +4,8 @@ import type { Services } from '../../services';
 import { UserCancelled } from '../cancelled';
 import { request } from '../failures';
 import { recoverItem } from '../items/lifecycle';
-import { revealQuietly, withProgress } from '../items/common';
+import { revealQuietly } from '../items/common';
+import { withProgress } from '../progress';
 import { askContentType, askDate, askTags, Steps } from '../prompts';
 import { secretLifecycle } from './lifecycle';
 import { promptNewSecretName } from './nameInput';
@@ -63,7 +64,7 @@ export async function createSecret(services: Services, vault: VaultTarget): Prom
   const created = await request(
     services,
     { kind: 'secret', operation: 'write', vault, name },
-    (sdk, vaults, url) => withProgress(vscode.l10n.t('Creating {0} in {1}…', name, vault.name), (abortSignal) => sdk.secretOps.setSecret(vaults, url, name, value.value, write, { abortSignal })),
+    (sdk, vaults, url) => withProgress(services, vscode.l10n.t('Creating {0} in {1}…', name, vault.name), (abortSignal) => sdk.secretOps.setSecret(vaults, url, name, value.value, write, { abortSignal })),
     { recover: () => recoverItem(services, secretLifecycle, { vault, name }) },
   );
   services.log.info(`created secret ${name} in ${vault.name} (value ${value.source})`);

@@ -18,7 +18,7 @@ interface FieldPick extends vscode.QuickPickItem {
 async function currentProperties(services: Services, target: ItemTarget): Promise<ItemProperties> {
   if (target.properties) return target.properties;
   const { vault, name } = target;
-  const latest = await request(services, { kind: 'secret', operation: 'list', vault, name }, (sdk, vaults, url) => sdk.secretOps.latestSecretProperties(vaults, url, name));
+  const latest = await request(services, { kind: 'secret', operation: 'list', vault, name }, (sdk, vaults, url, options) => sdk.secretOps.latestSecretProperties(vaults, url, name, options));
   if (!latest) throw new Error(vscode.l10n.t('"{0}" was not found in {1}. Refresh the view.', name, vault.name));
   return latest;
 }
@@ -75,7 +75,7 @@ export async function editSecretAttributes(services: Services, target: ItemTarge
       break;
   }
   const { vault, name, version } = target;
-  const updated = await request(services, { kind: 'secret', operation: 'update', vault, name }, (sdk, vaults, url) => sdk.secretOps.updateSecret(vaults, url, name, version, write));
+  const updated = await request(services, { kind: 'secret', operation: 'update', vault, name }, (sdk, vaults, url, options) => sdk.secretOps.updateSecret(vaults, url, name, version, write, options));
   services.log.info(`updated ${picked.field} of secret ${itemLabel(target)} in ${vault.name}`);
   services.view.refreshItem(target);
   services.ui.notify(vscode.l10n.t('Updated {0}', itemLabel(target)));

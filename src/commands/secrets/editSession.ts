@@ -1,21 +1,28 @@
 // What an Edit Value editor knows: the secret, the version it was opened at (to detect a newer one at save),
 // and the attributes a new version keeps. Saving writes a new version (confirmed once per editor), then the
-// session's baseline moves to it. A failure fails the save: VS Code says so and the editor stays dirty.
+// session's baseline moves to it. A failure fails the save: VS Code says so and the editor stays dirty. A save is
+// one operation (src/platform/operations.ts): cancellable, stopped by a sign-out, and holding the secret meanwhile.
 import * as vscode from 'vscode';
 import type { AzureSdk } from '../../azure/lazy';
 import { checkSecretValue } from '../../azure/rules';
 import type { VaultClients } from '../../azure/sdk';
 import type { VaultTarget } from '../../model/targets';
 import { extensionForLanguage } from '../../platform/documents/language';
+import { itemKey } from '../../platform/operations';
 import type { Services } from '../../services';
 import { UserCancelled } from '../cancelled';
-import { request, type Operation } from '../failures';
+import { request, type CallOptions, type Operation } from '../failures';
+import { withProgress } from '../progress';
+import { runOperation } from '../wrapper';
 
 export interface EditBaseline {
   version: string | undefined;
   readonly contentType?: string;
   readonly tags?: Readonly<Record<string, string>>;
 }
+
+/** A save failure already worded for the user ("Not saved…"). */
+class NotSaved extends Error {}
 
 export class EditSession {
   private confirmed = false;
@@ -33,21 +40,44 @@ export class EditSession {
    * One request for the save: a failure (explained by the failures module) fails the save with "Not saved", so
    * the editor keeps the user's text; nothing is shown twice.
    */
-  private async call<T>(operation: Operation, run: (sdk: AzureSdk, vaults: VaultClients, vaultUrl: string) => Promise<T>): Promise<T> {
+  private async call<T>(operation: Operation, run: (sdk: AzureSdk, vaults: VaultClients, vaultUrl: string, options: CallOptions) => Promise<T>): Promise<T> {
     try {
       return await request(this.services, { kind: 'secret', operation, vault: this.vault, name: this.name }, run);
     } catch (error) {
-      if (error instanceof UserCancelled) throw new Error(vscode.l10n.t('Not saved: you cancelled. Your changes are kept in the editor.'));
-      throw new Error(vscode.l10n.t('Not saved (your changes are kept): {0}', error instanceof Error ? error.message : String(error)));
+      if (error instanceof UserCancelled) throw new NotSaved(vscode.l10n.t('Not saved: you cancelled. Your changes are kept in the editor.'));
+      throw new NotSaved(vscode.l10n.t('Not saved (your changes are kept): {0}', error instanceof Error ? error.message : String(error)));
     }
   }
 
-  /** The save handler of the document. */
-  readonly save = async (text: string): Promise<void> => {
-    const { services, vault, name } = this;
+  /**
+   * The save handler of the document: one operation "Saving {name}" that holds the secret (a second write on it
+   * meanwhile is refused), cancelled by VS Code's cancellation of the save, stopped by a sign-out (said once, as
+   * the save's failure); the write runs under a cancellable progress notification.
+   */
+  readonly save = async (text: string, cancellation?: vscode.CancellationToken): Promise<void> => {
     const problem = checkSecretValue(text);
-    if (problem) throw new Error(vscode.l10n.t('Not saved: {0}', problem));
-    const latest = await this.call('list', (sdk, vaults, url) => sdk.secretOps.latestSecretProperties(vaults, url, name));
+    if (problem) throw new NotSaved(vscode.l10n.t('Not saved: {0}', problem));
+    const title = vscode.l10n.t('Saving {0}', this.name);
+    try {
+      await runOperation(this.services, { title, items: [{ key: itemKey(this.vault.vaultUrl, 'secret', this.name), name: this.name }] }, async (op) => {
+        const cancel = cancellation?.onCancellationRequested(() => op.cancel());
+        try {
+          await this.saveAs(text);
+        } finally {
+          cancel?.dispose();
+        }
+      });
+    } catch (error) {
+      // Refused (busy) or stopped (sign-out): those sentences are not explained failures yet.
+      if (error instanceof NotSaved) throw error;
+      throw new NotSaved(vscode.l10n.t('Not saved (your changes are kept): {0}', error instanceof Error ? error.message : String(error)));
+    }
+  };
+
+  /** Checks for a newer version (or confirms the first save), then writes `text` as a new version. */
+  private async saveAs(text: string): Promise<void> {
+    const { services, vault, name } = this;
+    const latest = await this.call('list', (sdk, vaults, url, options) => sdk.secretOps.latestSecretProperties(vaults, url, name, options));
     if (latest?.version && this.baseline.version && latest.version !== this.baseline.version) {
       await this.resolveConflict(latest.version, text);
     } else if (!this.confirmed) {
@@ -57,19 +87,21 @@ export class EditSession {
         vscode.l10n.t('Saving creates a new version with this text as its value (content type and tags are kept). The current version stays in the history; apps using the unversioned identifier get the new value.'),
         saveAction,
       );
-      if (choice !== saveAction) throw new Error(vscode.l10n.t('Not saved: you cancelled. Your changes are kept in the editor.'));
+      if (choice !== saveAction) throw new NotSaved(vscode.l10n.t('Not saved: you cancelled. Your changes are kept in the editor.'));
     }
     this.confirmed = true;
     const write = {
       ...(this.baseline.contentType ? { contentType: this.baseline.contentType } : {}),
       ...(this.baseline.tags ? { tags: this.baseline.tags } : {}),
     };
-    const created = await this.call('write', (sdk, vaults, url) => sdk.secretOps.setSecret(vaults, url, name, text, write));
+    const created = await withProgress(services, vscode.l10n.t('Saving {0}…', name), () =>
+      this.call('write', (sdk, vaults, url, options) => sdk.secretOps.setSecret(vaults, url, name, text, write, options)),
+    );
     this.baseline.version = created.version;
     services.log.info(`saved secret ${name} in ${vault.name} as version ${created.version ?? '?'}`);
     services.view.refreshGroup(vault, 'secret');
     services.ui.notify(vscode.l10n.t('Saved {0} as new version {1}', name, created.version?.slice(0, 8) ?? ''));
-  };
+  }
 
   private async resolveConflict(latestVersion: string, text: string): Promise<void> {
     const { services, name } = this;
@@ -86,7 +118,7 @@ export class EditSession {
     );
     if (choice === overwrite) return;
     if (choice === compare) await this.compare(latestVersion, text);
-    throw new Error(vscode.l10n.t('Not saved: {0} has a newer version ({1}). Your changes are kept; save again to overwrite.', name, latestVersion.slice(0, 8)));
+    throw new NotSaved(vscode.l10n.t('Not saved: {0} has a newer version ({1}). Your changes are kept; save again to overwrite.', name, latestVersion.slice(0, 8)));
   }
 
   /**
@@ -96,7 +128,7 @@ export class EditSession {
   private async compare(latestVersion: string, text: string): Promise<void> {
     const { services, vault, name, languageId } = this;
     try {
-      const current = await request(services, { kind: 'secret', operation: 'read', vault, name }, (sdk, vaults, url) => sdk.secretOps.getSecretValue(vaults, url, name, latestVersion));
+      const current = await request(services, { kind: 'secret', operation: 'read', vault, name }, (sdk, vaults, url, options) => sdk.secretOps.getSecretValue(vaults, url, name, latestVersion, options));
       // Named by extension, so the diff colours both as the value's language.
       const ext = extensionForLanguage(languageId);
       const theirs = services.documents.putReadOnly(`/${vault.name}/secrets/${name}/${latestVersion}/${name}${ext}`, current.value);

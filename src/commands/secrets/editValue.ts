@@ -23,7 +23,7 @@ export async function editSecretValue(services: Services, target: ItemTarget): P
   let baselineVersion = secret.properties.version;
   if (target.version) {
     // Opened from an older version: a conflict means "newer than the latest at open time".
-    const latest = await request(services, { kind: 'secret', operation: 'list', vault, name }, (sdk, vaults, url) => sdk.secretOps.latestSecretProperties(vaults, url, name));
+    const latest = await request(services, { kind: 'secret', operation: 'list', vault, name }, (sdk, vaults, url, options) => sdk.secretOps.latestSecretProperties(vaults, url, name, options));
     baselineVersion = latest?.version;
   }
   // The language of the value only colours Compare's read-only documents.

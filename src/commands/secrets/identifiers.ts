@@ -16,7 +16,7 @@ export function unversionedId(target: ItemTarget): string {
 export async function versionedId(services: Services, target: ItemTarget): Promise<string> {
   if (target.version) return target.properties?.id ?? `${unversionedId(target)}/${target.version}`;
   const { vault, name } = target;
-  const latest = await request(services, { kind: 'secret', operation: 'list', vault, name }, (sdk, vaults, url) => sdk.secretOps.latestSecretProperties(vaults, url, name));
+  const latest = await request(services, { kind: 'secret', operation: 'list', vault, name }, (sdk, vaults, url, options) => sdk.secretOps.latestSecretProperties(vaults, url, name, options));
   if (!latest) throw new Error(vscode.l10n.t('"{0}" has no versions in {1}: it may have been deleted. Refresh the view.', name, vault.name));
   return latest.id;
 }

@@ -7,5 +7,5 @@ export const secretLifecycle: ItemLifecycle = {
   changes: ['secret'],
   remove: (sdk, vaults, url, name, abortSignal) => sdk.secretOps.deleteSecret(vaults, url, name, { abortSignal }),
   recover: (sdk, vaults, url, name, abortSignal) => sdk.secretOps.recoverSecret(vaults, url, name, { abortSignal }),
-  purge: (sdk, vaults, url, name) => sdk.secretOps.purgeSecret(vaults, url, name),
+  purge: (sdk, vaults, url, name, abortSignal) => sdk.secretOps.purgeSecret(vaults, url, name, { abortSignal }),
 };

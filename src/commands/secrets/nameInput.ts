@@ -56,9 +56,9 @@ export async function promptNewSecretName(services: Services, vault: VaultTarget
 
 /** Whether `name` is free, taken or soft-deleted in the vault (two reads, no value). */
 export function nameStatus(services: Services, vault: VaultTarget, name: string): Promise<NameStatus> {
-  return request(services, { kind: 'secret', operation: 'list', vault, name }, async (sdk, vaults, url): Promise<NameStatus> => {
-    if (await sdk.secretOps.secretExists(vaults, url, name)) return { name, status: 'exists' };
-    const deleted = await sdk.secretOps.getDeletedSecret(vaults, url, name);
+  return request(services, { kind: 'secret', operation: 'list', vault, name }, async (sdk, vaults, url, options): Promise<NameStatus> => {
+    if (await sdk.secretOps.secretExists(vaults, url, name, options)) return { name, status: 'exists' };
+    const deleted = await sdk.secretOps.getDeletedSecret(vaults, url, name, options);
     return deleted ? { name, status: 'deleted', deleted } : { name, status: 'new' };
   });
 }

@@ -4,7 +4,8 @@ import type { ItemTarget } from '../../model/targets';
 import type { Services } from '../../services';
 import { UserCancelled } from '../cancelled';
 import { request } from '../failures';
-import { revealQuietly, withProgress } from '../items/common';
+import { revealQuietly } from '../items/common';
+import { withProgress } from '../progress';
 import { askContentType, askDate, askTags } from '../prompts';
 import { promptSecretValue } from './valueInput';
 
@@ -24,7 +25,7 @@ interface Option extends vscode.QuickPickItem {
 export async function addNewVersion(services: Services, target: ItemTarget): Promise<{ name: string; version?: string }> {
   const { vault, name } = target;
   const title = vscode.l10n.t('New version of {0} ({1})', name, vault.name);
-  const latest = await request(services, { kind: 'secret', operation: 'list', vault, name }, (sdk, vaults, url) => sdk.secretOps.latestSecretProperties(vaults, url, name));
+  const latest = await request(services, { kind: 'secret', operation: 'list', vault, name }, (sdk, vaults, url, options) => sdk.secretOps.latestSecretProperties(vaults, url, name, options));
   if (!latest) throw new Error(vscode.l10n.t('"{0}" was not found in {1}: it may have been deleted. Refresh the view.', name, vault.name));
   if (latest.managed) throw new Error(vscode.l10n.t('"{0}" belongs to the certificate of the same name: renew or import the certificate instead.', name));
 
@@ -64,14 +65,14 @@ export async function addNewVersion(services: Services, target: ItemTarget): Pro
     ...(expiresOn ? { expiresOn } : {}),
   };
   const created = await request(services, { kind: 'secret', operation: 'write', vault, name }, (sdk, vaults, url) =>
-    withProgress(vscode.l10n.t('Adding a new version of {0}…', name), (abortSignal) => sdk.secretOps.setSecret(vaults, url, name, value.value, write, { abortSignal })),
+    withProgress(services, vscode.l10n.t('Adding a new version of {0}…', name), (abortSignal) => sdk.secretOps.setSecret(vaults, url, name, value.value, write, { abortSignal })),
   );
   services.log.info(`new version of secret ${name} in ${vault.name} (value ${value.source})`);
   const added = created.version?.slice(0, 8) ?? '';
   if (chosen.has('disablePrevious') && latest.version) {
     const previous = latest.version;
     try {
-      await request(services, { kind: 'secret', operation: 'update', vault, name }, (sdk, vaults, url) => sdk.secretOps.updateSecret(vaults, url, name, previous, { enabled: false }));
+      await request(services, { kind: 'secret', operation: 'update', vault, name }, (sdk, vaults, url, options) => sdk.secretOps.updateSecret(vaults, url, name, previous, { enabled: false }, options));
       services.log.info(`disabled the previous version of ${name}`);
     } catch (error) {
       services.view.refreshGroup(vault, 'secret');

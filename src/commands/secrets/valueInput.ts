@@ -1,7 +1,7 @@
 // Where a new secret value comes from: typed (password box), generated, the editor selection, or a file.
 // The 25 KB limit is checked before any request; messages never quote the value.
 import * as vscode from 'vscode';
-import { checkSecretValue, formatBytes, MAX_SECRET_VALUE_BYTES, utf8Bytes } from '../../azure/rules';
+import { checkSecretValue, checkValueFileSize, formatBytes, secretValueFromFile, utf8Bytes } from '../../azure/rules';
 import { suggestContentType } from '../../platform/documents/language';
 import type { Services } from '../../services';
 import { UserCancelled } from '../cancelled';
@@ -99,19 +99,11 @@ async function readValueFile(services: Services, title: string): Promise<NewValu
   const uri = uris?.[0];
   if (!uri) throw new UserCancelled();
   const file = uri.path.split('/').pop() ?? uri.path;
-  const stat = await vscode.workspace.fs.stat(uri);
-  if (stat.size > MAX_SECRET_VALUE_BYTES * 4) throw new Error(vscode.l10n.t('{0} is {1}; a secret value is at most 25 KB.', file, formatBytes(stat.size)));
-  const bytes = await vscode.workspace.fs.readFile(uri);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new Error(vscode.l10n.t('{0} is not UTF-8 text. Key Vault stores text: base64-encode binary content (or import a certificate as a certificate).', file));
-  }
-  // A one-line file (a password, a token) usually ends with a newline that is not part of the value.
-  if (/^[^\n]*\r?\n$/.test(text)) text = text.replace(/\r?\n$/, '');
-  const problem = checkSecretValue(text);
-  if (problem) throw new Error(`${file}: ${problem}`);
+  const tooBig = checkValueFileSize(file, (await vscode.workspace.fs.stat(uri)).size);
+  if (tooBig) throw new Error(tooBig);
+  const parsed = secretValueFromFile(file, await vscode.workspace.fs.readFile(uri));
+  if (!parsed.ok) throw new Error(parsed.reason);
+  const text = parsed.value;
   const ext = /\.[^./]+$/.exec(file)?.[0]?.toLowerCase() ?? '';
   return withSuggestion(text, 'file', fileContentTypes[ext]);
 }

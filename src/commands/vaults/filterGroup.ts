@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { checkNamePrefix } from '../../azure/rules';
 import type { Services } from '../../services';
 import type { TreeNode } from '../../tree/TreeNode';
 import { UserCancelled } from '../wrapper';
@@ -11,7 +12,7 @@ export async function filterGroup(services: Services, node: TreeNode | undefined
     title: vscode.l10n.t('Filter by name prefix'),
     prompt: vscode.l10n.t('Only names starting with this text are shown (case-insensitive). Leave empty to show all.'),
     value: filter.current ?? '',
-    validateInput: (v) => (/^[0-9a-zA-Z-]*$/.test(v) ? undefined : vscode.l10n.t('Names contain only letters, digits and hyphens')),
+    validateInput: (v) => checkNamePrefix(v),
   });
   if (prefix === undefined) throw new UserCancelled();
   services.view.setFilter(node, prefix);

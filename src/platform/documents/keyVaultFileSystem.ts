@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 
-/** Called when the user saves a writable document; throwing keeps the editor dirty (nothing is lost). */
-export type SaveHandler = (text: string) => Promise<void>;
+/**
+ * Called when the user saves a writable document; throwing keeps the editor dirty (nothing is lost). `cancellation`
+ * is VS Code's, where it gives one (the secret value editor's save).
+ */
+export type SaveHandler = (text: string, cancellation?: vscode.CancellationToken) => Promise<void>;
 
 interface Entry {
   content: Uint8Array;

@@ -157,12 +157,12 @@ export class SecretValueEditors implements vscode.CustomEditorProvider<SecretVal
    * One save at a time per document: VS Code starts a new save (an auto-save, say) without waiting for the one
    * running, and each adds a version. A save that finds its text just saved by the previous one adds nothing.
    */
-  async saveCustomDocument(doc: SecretValueDocument): Promise<void> {
+  async saveCustomDocument(doc: SecretValueDocument, cancellation?: vscode.CancellationToken): Promise<void> {
     const key = doc.uri.toString();
     const previous = this.saving.get(key);
     const run = (async () => {
       await previous?.catch(() => undefined);
-      if (!previous || doc.text !== doc.savedText) await this.saveNow(doc);
+      if (!previous || doc.text !== doc.savedText) await this.saveNow(doc, cancellation);
     })();
     this.saving.set(key, run);
     try {
@@ -172,13 +172,13 @@ export class SecretValueEditors implements vscode.CustomEditorProvider<SecretVal
     }
   }
 
-  private async saveNow(doc: SecretValueDocument): Promise<void> {
+  private async saveNow(doc: SecretValueDocument, cancellation?: vscode.CancellationToken): Promise<void> {
     const text = doc.text;
     const page = this.pages.get(doc.uri.toString())?.panel;
     // No typing while the save runs: what is saved is what the page shows.
     if (page) await this.post(page, { type: 'busy', busy: true });
     try {
-      await doc.save(text);
+      await doc.save(text, cancellation);
       doc.markSaved(text);
     } catch (error) {
       this.onSaveFailed(doc.uri, error instanceof Error ? error.message : String(error));

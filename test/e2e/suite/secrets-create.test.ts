@@ -11,7 +11,7 @@ import { SecretCommandIds as Ids } from '../../../src/model/commandIds';
 import { control } from './emulator';
 import { secretsWorld, VAULTS, writes, type SecretsWorld } from './secretsScript';
 import { logCursor, requestsSince } from './scripted';
-import { labelText } from './tree';
+import { eventually, labelText } from './tree';
 
 const THROTTLED = { error: { code: 'Throttled', message: 'Request was not processed because too many requests were received. Reason: VaultRequestTypeLimitReached' } };
 
@@ -47,7 +47,9 @@ describe('secrets: create and rotate (emulator)', function () {
     assert.ok(days > 29.9 && days <= 30, String(days));
     assert.deepEqual(writes(await requestsSince(since, VAULTS.main)).filter((r) => r.includes('PUT')), ['200 PUT /secrets/created-secret']);
     assert.ok((await w.tree.labels(await w.node(VAULTS.main, 'Secrets'))).includes('created-secret'));
-    assert.equal(w.api.treeView.selection[0]?.id, (await w.node(VAULTS.main, 'Secrets', 'created-secret')).id);
+    // The workbench reports the new selection to the extension host asynchronously, after reveal() resolves.
+    const created = (await w.node(VAULTS.main, 'Secrets', 'created-secret')).id;
+    await eventually(() => Promise.resolve(assert.equal(w.api.treeView.selection[0]?.id, created)));
   });
 
   it('creates from the palette with a generated value (length and character kinds)', async () => {
