@@ -16,6 +16,9 @@ export interface LoggedRequest {
   path: string;
   vault: string | null;
   status: number;
+  /** When the answer went out (ISO) and how long the request took: its start is `time - durationMs`. */
+  time: string;
+  durationMs: number;
   /** tid / aud claims of the bearer token the request carried. */
   tokenTenant?: string;
   tokenAudience?: string;
