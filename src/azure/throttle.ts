@@ -11,7 +11,6 @@ export type AbortSignalLike = NonNullable<PipelineRequest['abortSignal']>;
 /** The options of the reliability policy under their first name (VaultClientsOptions.throttle). */
 export type ThrottleOptions = ReliabilityOptions;
 
-export const throttlePolicyName = 'keyVaultThrottlePolicy';
 /** Defaults of the 429 backoff and the per-vault cap (the other defaults: defaultReliability in reliability.ts). */
 export const defaultThrottle = { baseDelayMs: 1000, maxRetries: 5, maxConcurrentPerVault: 4 } as const;
 
