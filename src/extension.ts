@@ -47,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       now: () => Date.now(),
       pageSize: () => settings.pageSize(),
       expiryWarningDays: () => settings.expiryWarningDays(),
-      expiryLoaded: (vaultUrl, kind, rollup) => decorations.setLoaded(vaultUrl, kind, rollup),
+      expiryLoaded: (vaultUrl, kind, rollup, complete) => decorations.setLoaded(vaultUrl, kind, rollup, complete),
     },
     attachedVaults,
     settings,

@@ -1,6 +1,7 @@
 // Azure portal links (pure). The cloud comes from the vault's own host, so a China-cloud vault opens the China
 // portal even when the extension is signed in to another cloud.
 import type { ObjectKind } from './model';
+import { isLoopbackHost } from './tokenGuard';
 
 const portals: readonly { suffix: string; portal: string }[] = [
   { suffix: 'vault.azure.cn', portal: 'https://portal.azure.cn' },
@@ -12,6 +13,11 @@ const portals: readonly { suffix: string; portal: string }[] = [
 export function portalForVault(vaultUrl: string, fallback: string): string {
   const host = new URL(vaultUrl).hostname.toLowerCase();
   return portals.find((p) => host.endsWith(`.${p.suffix}`))?.portal ?? fallback.replace(/\/+$/, '');
+}
+
+/** Whether a vault has an Azure portal at all: not a local emulator's (loopback) vault. */
+export function hasPortal(vaultUrl: string): boolean {
+  return !isLoopbackHost(new URL(vaultUrl).hostname);
 }
 
 /** The vault's blade: by ARM resource id (`/subscriptions/…/vaults/name`), in the vault's tenant when known. */

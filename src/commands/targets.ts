@@ -2,15 +2,17 @@
 // a hover link's or quick fix's plain-JSON argument, or — from the command palette — quick picks (vault, then item).
 // Commands declare a spec (`vault()`, `item('secret')`, …) and the wrapper resolves it once before they run.
 import * as vscode from 'vscode';
-import { listAllVaults } from '../auth/vaultDirectory';
-import type { DeletedItemProperties, ObjectKind } from '../azure/model';
+import { listVaultPlaces, noteVaultAccess, unreadableVaults } from '../auth/vaultDirectory';
+import { classifyError } from '../azure/errors';
+import type { KeyDetails } from '../azure/keyModel';
+import type { DeletedItemProperties, ItemProperties, ObjectKind } from '../azure/model';
 import { allPages } from '../azure/paging';
 import { asReferencedObject, itemOfReferenced } from '../model/referenced';
 import { vaultOfTarget, type ItemTarget, type NodeTarget, type VaultTarget } from '../model/targets';
 import { kindName, kindNames } from '../presentation/kindWords';
 import type { Services } from '../services';
 import type { TreeNode } from '../tree/TreeNode';
-import { fail } from './failures';
+import { fail, request } from './failures';
 import { UserCancelled } from './cancelled';
 
 /** How a command's arguments become its target and selection. */
@@ -56,11 +58,48 @@ export function row(): TargetSpec<TreeNode | undefined> {
   };
 }
 
-/** A vault picked from every vault the user can see. */
+/**
+ * Why a vault could not be read, in a few words, when the failure says the user has no access (a role, the access
+ * policy, the firewall); undefined for other failures (those may pass: nothing is marked).
+ */
+export function accessProblem(error: unknown): string | undefined {
+  const failure = classifyError(error);
+  if (failure.kind !== 'forbidden') return undefined;
+  switch (failure.forbiddenReason) {
+    case 'rbac':
+      return vscode.l10n.t('no data-plane role on this vault');
+    case 'policy':
+      return vscode.l10n.t('its access policies do not include you');
+    case 'firewall':
+      return vscode.l10n.t('its firewall blocks your network');
+    default:
+      return failure.message;
+  }
+}
+
+/** Remembers whether listing a vault worked (clears its mark) or was refused (marks it in later pickers). */
+export async function noteListing(services: Services, vault: VaultTarget, error?: unknown): Promise<void> {
+  await noteVaultAccess(services.context, vault.vaultUrl, error === undefined ? undefined : accessProblem(error));
+}
+
+/**
+ * A vault picked from every vault the user can see; each says its subscription and directory (as the Azure
+ * Resources pickers do), and one the user could not read the last time is marked with the reason, not hidden.
+ */
 export async function pickVault(services: Services, title: string): Promise<VaultTarget> {
-  const items = listAllVaults(services).then((vaults) =>
-    vaults.map((vault) => ({ label: vault.name, description: vault.info ? `${vault.info.resourceGroup} · ${vault.info.location}` : vault.vaultUrl, vault })),
-  );
+  const items = listVaultPlaces(services).then((places) => {
+    const unreadable = unreadableVaults(services.context);
+    return places.map(({ vault, subscription, directory }) => {
+      const where = vault.attached ? [vscode.l10n.t('attached'), vault.vaultUrl] : [subscription ?? vault.info?.subscriptionId, directory, vault.info?.resourceGroup];
+      const problem = unreadable[vault.vaultUrl];
+      return {
+        label: problem ? `$(warning) ${vault.name}` : vault.name,
+        description: where.filter(Boolean).join(' · '),
+        ...(problem ? { detail: vscode.l10n.t('Could not read this vault last time: {0}', problem) } : {}),
+        vault,
+      };
+    });
+  });
   const picked = await services.ui.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Type to search vaults by name'), matchOnDescription: true });
   if (!picked) throw new UserCancelled();
   return picked.vault;
@@ -112,7 +151,7 @@ export function anyTarget(title: () => string): TargetSpec<NodeTarget> {
  * A secret, key or certificate (or a version, or a deleted one) of `kind`: from its row, from a link's argument, or
  * picked (vault first, then the item by name). The selection holds every selected row of that kind.
  */
-export function item(kind: ObjectKind): TargetSpec<ItemTarget> {
+export function item(kind: ObjectKind, usable?: KeyUse): TargetSpec<ItemTarget> {
   return {
     async resolve(services, given) {
       const selected = rows(given).flatMap((t) => (t.type === 'item' && t.item.kind === kind ? [t.item] : []));
@@ -121,8 +160,8 @@ export function item(kind: ObjectKind): TargetSpec<ItemTarget> {
       if (referenced && referenced.kind === kind) return one(itemOfReferenced(referenced));
       const fromRow = vaultOfTarget(rows(given)[0]);
       const inVault = fromRow ?? (await pickVault(services, vscode.l10n.t('Choose the vault of the {0}', kindName(kind))));
-      const picked = await services.ui.showQuickPick(listNames(services, inVault, kind), {
-        title: vscode.l10n.t('Choose a {0} in {1}', kindName(kind), inVault.name),
+      const picked = await services.ui.showQuickPick(listNames(services, inVault, kind, usable), {
+        title: usable ? usable.title(inVault.name) : vscode.l10n.t('Choose a {0} in {1}', kindName(kind), inVault.name),
         placeHolder: vscode.l10n.t('Type to search {0} by name', kindNames(kind)),
       });
       if (!picked) throw new UserCancelled();
@@ -157,10 +196,48 @@ export function deletedItem(kind: ObjectKind, verb: 'recover' | 'purge'): Target
   };
 }
 
-/** Every name of a kind in a vault (all pages), for a quick pick. */
-async function listNames(services: Services, vault: VaultTarget, kind: ObjectKind): Promise<{ label: string; description?: string }[]> {
+/** Which keys a picker offers: those `allows` accepts (their type and operations), checked with one GET each. */
+export interface KeyUse {
+  allows(details: KeyDetails): boolean;
+  /** The picker's title. */
+  title(vaultName: string): string;
+  /** Said when no key of the vault allows the use. */
+  none(vaultName: string): string;
+}
+
+const DETAILS_AT_ONCE = 8;
+
+/** The details of each key (a bounded number of GETs at a time); undefined for one that could not be read. */
+async function keyDetailsOf(services: Services, vault: VaultTarget, items: readonly ItemProperties[]): Promise<(KeyDetails | undefined)[]> {
+  const out: (KeyDetails | undefined)[] = new Array<KeyDetails | undefined>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      const name = items[index]!.name;
+      out[index] = await request(services, { kind: 'key', operation: 'read', vault, name }, (sdk, vaults, url, options) => sdk.keyOps.getKeyDetails(vaults, url, name, undefined, options)).catch(() => undefined);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(DETAILS_AT_ONCE, items.length) }, worker));
+  return out;
+}
+
+/** Every name of a kind in a vault (all pages), for a quick pick; for a key use, only the keys that allow it. */
+async function listNames(services: Services, vault: VaultTarget, kind: ObjectKind, usable?: KeyUse): Promise<{ label: string; description?: string }[]> {
   const { vaults } = await services.clients.get();
-  const items = await allPages((request) => vaults.listItems(vault.vaultUrl, kind, request));
+  let items: ItemProperties[];
+  try {
+    items = await allPages((request) => vaults.listItems(vault.vaultUrl, kind, request));
+  } catch (error) {
+    await noteListing(services, vault, error);
+    return fail(services, error, { kind, operation: 'list', vault });
+  }
+  await noteListing(services, vault);
+  if (usable) {
+    const details = await keyDetailsOf(services, vault, items);
+    items = items.filter((_, i) => details[i] !== undefined && details[i].enabled && usable.allows(details[i]));
+    if (items.length === 0) throw new Error(usable.none(vault.name));
+  }
   const names = items.map((i) => ({ label: i.name, ...(i.enabled === false ? { description: vscode.l10n.t('disabled') } : i.contentType ? { description: i.contentType } : {}) }));
   return names.sort((a, b) => a.label.localeCompare(b.label));
 }

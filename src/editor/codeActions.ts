@@ -5,7 +5,7 @@ import type { ObjectKind } from '../azure/model';
 import { referenceAt, secretLiteralAt } from '../references';
 import { kindName } from '../presentation/kindWords';
 import { diagnosticSource, type ReferenceProblem } from './constants';
-import { EditorCommandIds } from '../model/commandIds';
+import { CertificateCommandIds, EditorCommandIds, KeyCommandIds, SecretCommandIds } from '../model/commandIds';
 import type { ReferenceLookups } from './lookups';
 import { referencedObject } from '../model/referenced';
 
@@ -25,6 +25,27 @@ const fixes: Partial<Record<ReferenceProblem, { title: (kind: ObjectKind, name: 
   missing: { title: (kind, name, vault) => vscode.l10n.t('Create the {0} "{1}" in {2}…', kindName(kind), name, vault), command: EditorCommandIds.createReferencedSecret },
 };
 
+/** What an expired object offers (besides Reveal): a new version, and — where the kind has one — a later expiry date. */
+const expiredFixes: Record<ObjectKind, { title: (kind: ObjectKind, name: string) => string; command: string }[]> = {
+  secret: [
+    { title: (kind, name) => vscode.l10n.t('New Version of {0} "{1}"…', kindName(kind), name), command: SecretCommandIds.newVersion },
+    { title: (kind, name) => vscode.l10n.t('Extend the expiry of {0} "{1}"…', kindName(kind), name), command: SecretCommandIds.editAttributes },
+  ],
+  key: [
+    { title: (kind, name) => vscode.l10n.t('New Version of {0} "{1}"…', kindName(kind), name), command: KeyCommandIds.rotate },
+    { title: (kind, name) => vscode.l10n.t('Extend the expiry of {0} "{1}"…', kindName(kind), name), command: KeyCommandIds.editExpiry },
+  ],
+  certificate: [{ title: (kind, name) => vscode.l10n.t('New Version of {0} "{1}"…', kindName(kind), name), command: CertificateCommandIds.renew }],
+};
+
+function quickFix(title: string, command: string, object: unknown, diagnostic: vscode.Diagnostic, preferred = false): vscode.CodeAction {
+  const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+  action.command = { command, title, arguments: [object] };
+  action.diagnostics = [diagnostic];
+  if (preferred) action.isPreferred = true;
+  return action;
+}
+
 export class ReferenceCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, moveToKeyVaultKind] };
 
@@ -39,18 +60,14 @@ export class ReferenceCodeActions implements vscode.CodeActionProvider {
       const vault = ref && (await this.lookups.resolveVault(ref.vault));
       if (!ref || !vault) continue;
       const object = referencedObject(vault, ref.kind, ref.name, ref.version);
-      const fix = fixes[diagnostic.code as ReferenceProblem];
-      if (fix && !(diagnostic.code === 'missing' && ref.kind !== 'secret')) {
-        const action = new vscode.CodeAction(fix.title(ref.kind, ref.name, vault.name), vscode.CodeActionKind.QuickFix);
-        action.command = { command: fix.command, title: action.title, arguments: [object] };
-        action.diagnostics = [diagnostic];
-        action.isPreferred = true;
-        actions.push(action);
-      }
-      const reveal = new vscode.CodeAction(vscode.l10n.t('Reveal the {0} "{1}" in Key Vault Explorer', kindName(ref.kind), ref.name), vscode.CodeActionKind.QuickFix);
-      reveal.command = { command: EditorCommandIds.revealReference, title: reveal.title, arguments: [object] };
-      reveal.diagnostics = [diagnostic];
-      actions.push(reveal);
+      const code = diagnostic.code as ReferenceProblem;
+      const fix = fixes[code];
+      if (fix && !(code === 'missing' && ref.kind !== 'secret')) actions.push(quickFix(fix.title(ref.kind, ref.name, vault.name), fix.command, object, diagnostic, true));
+      if (code === 'expired') expiredFixes[ref.kind].forEach((f, i) => actions.push(quickFix(f.title(ref.kind, ref.name), f.command, object, diagnostic, i === 0)));
+      // A missing object is not in the view: Reveal would fail there.
+      if (code === 'missing') continue;
+      const reveal = vscode.l10n.t('Reveal the {0} "{1}" in Key Vault Explorer', kindName(ref.kind), ref.name);
+      actions.push(quickFix(reveal, EditorCommandIds.revealReference, object, diagnostic));
     }
     const move = this.moveAction(document, text, range);
     if (move) actions.push(move);

@@ -3,6 +3,7 @@
 // vault symbol's `getSecret('` secret names. Names come from the cached listings (no value is ever listed).
 import * as vscode from 'vscode';
 import { bicepVaultSymbols } from '../references';
+import { itemState, stateText } from '../presentation/format';
 import { kindName } from '../presentation/kindWords';
 import type { VaultTarget } from '../model/targets';
 import type { ReferenceLookups } from './lookups';
@@ -43,13 +44,18 @@ export class ReferenceCompletions implements vscode.CompletionItemProvider {
     return this.lookups.vaults().catch(() => []);
   }
 
+  // Each label names the vault (VS Code cuts a long label's description first, and a vault's URI need not name it).
   private async appServiceVaults(range: vscode.Range): Promise<vscode.CompletionItem[]> {
     const items: vscode.CompletionItem[] = [];
     for (const vault of await this.vaults()) {
       const byName = new vscode.CompletionItem({ label: `VaultName=${vault.name};SecretName=`, description: vault.info?.resourceGroup ?? vault.vaultUrl }, vscode.CompletionItemKind.Module);
       byName.range = range;
       byName.command = retrigger();
-      const byUri = new vscode.CompletionItem({ label: `SecretUri=${vault.vaultUrl}/secrets/`, description: vault.name }, vscode.CompletionItemKind.Module);
+      const uri = `SecretUri=${vault.vaultUrl}/secrets/`;
+      const byUri = new vscode.CompletionItem({ label: `SecretUri=${vault.name}`, description: vault.vaultUrl }, vscode.CompletionItemKind.Module);
+      byUri.insertText = uri;
+      byUri.filterText = uri;
+      byUri.detail = uri;
       byUri.range = range;
       byUri.command = retrigger();
       items.push(byName, byUri);
@@ -73,13 +79,16 @@ export class ReferenceCompletions implements vscode.CompletionItemProvider {
   private async secretNames(vault: VaultTarget | undefined, range: vscode.Range, insert: (name: string) => string = (n) => n): Promise<vscode.CompletionItem[] | undefined> {
     if (!vault) return undefined;
     const items = await this.lookups.index.list(vault.vaultUrl, 'secret').catch(() => []);
+    const now = Date.now();
     return items.map((i) => {
-        const description = [i.managed ? kindName('certificate') : i.contentType, i.enabled === false ? vscode.l10n.t('disabled') : undefined].filter(Boolean).join(' · ');
-        const item = new vscode.CompletionItem({ label: i.name, ...(description ? { description } : {}) }, vscode.CompletionItemKind.Value);
-        item.insertText = insert(i.name);
-        item.range = range;
-        item.detail = vscode.l10n.t('secret in {0}', vault.name);
-        return item;
-      });
+      // The vault shows in the description; the state (disabled, expired…) and content type before it.
+      const state = stateText(itemState(i, now, 0), i, now);
+      const description = [state, i.managed ? kindName('certificate') : i.contentType, vault.name].filter(Boolean).join(' · ');
+      const item = new vscode.CompletionItem({ label: i.name, description }, vscode.CompletionItemKind.Value);
+      item.insertText = insert(i.name);
+      item.range = range;
+      item.detail = vscode.l10n.t('secret in {0}', vault.name);
+      return item;
+    });
   }
 }

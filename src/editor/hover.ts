@@ -65,7 +65,9 @@ export function hoverLines(resolved: ResolvedReference, now: number, portal: str
   }
   const object = referencedObject(vault, ref.kind, ref.name, ref.version);
   const links = [mdCommandLink(vscode.l10n.t('Reveal in Key Vault Explorer'), EditorCommandIds.revealReference, [object])];
-  if (ref.kind === 'secret' && status.state !== 'missing' && status.state !== 'deleted') {
+  // A disabled secret's value cannot be read: no link that would fail.
+  const readable = status.state !== 'missing' && status.state !== 'deleted' && status.state !== 'disabled';
+  if (ref.kind === 'secret' && readable) {
     links.push(mdCommandLink(vscode.l10n.t('Copy value'), EditorCommandIds.copyReferencedValue, [object]));
   }
   const objectId = `${vault.vaultUrl}/${kindSegments[ref.kind]}/${ref.name}${ref.version ? `/${ref.version}` : ''}`;

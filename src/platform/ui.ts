@@ -19,10 +19,45 @@ export interface Ui {
   pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<readonly T[] | undefined>;
   /** The file picker (open). */
   showOpenDialog(options: vscode.OpenDialogOptions): Thenable<vscode.Uri[] | undefined>;
-  /** A brief notice that goes away on its own (status bar). Never a value. */
-  notify(message: string): void;
+  /**
+   * What a command did (never a value): a write (create, save, delete, recover, purge, enable/disable, rotate,
+   * import…) ends with a notification, its actions as buttons (*Reveal*, *Undo*); a copy (`{ copied: true }`)
+   * is a status-bar message that says what was copied. The one rule: `showNotice`.
+   */
+  notify(message: string, options?: NoticeOptions): void;
   /** The file picker (save): where to write a file the user asked for. */
   showSaveDialog(options: vscode.SaveDialogOptions): Thenable<vscode.Uri | undefined>;
+}
+
+/** A button of a notice: its label and what it does when chosen. */
+export interface NoticeAction {
+  readonly title: string;
+  run(): unknown;
+}
+
+export interface NoticeOptions {
+  /** A copy to the clipboard: a status-bar message (the message says what was copied and when it clears). */
+  readonly copied?: boolean;
+  /** The notification's buttons (*Reveal* where the object is in the tree, *Undo* where it is cheap and safe). */
+  readonly actions?: readonly NoticeAction[];
+}
+
+/** How long a copy's status-bar message stays. */
+const copiedMessageMs = 10_000;
+
+/**
+ * The one rule for notices (like the Azure Resources and Storage extensions): a copy is a status-bar message; anything
+ * else — a write — is an information notification with its actions; a failing action is shown as an error.
+ */
+export function showNotice(ui: Pick<Ui, 'showInformationMessage' | 'showErrorMessage'>, message: string, options: NoticeOptions = {}): void {
+  if (options.copied) {
+    void vscode.window.setStatusBarMessage(`$(copy) ${message}`, copiedMessageMs);
+    return;
+  }
+  const actions = options.actions ?? [];
+  void Promise.resolve(ui.showInformationMessage(message, ...actions.map((a) => a.title)))
+    .then((chosen) => actions.find((a) => a.title === chosen)?.run())
+    .then(undefined, (error: unknown) => ui.showErrorMessage(error instanceof Error ? error.message : String(error)));
 }
 
 export const vscodeUi: Ui = {
@@ -35,7 +70,7 @@ export const vscodeUi: Ui = {
   showStreamingQuickPick,
   pickMany: (items, options) => vscode.window.showQuickPick(items, { ...options, canPickMany: true }),
   showOpenDialog: (options) => vscode.window.showOpenDialog(options),
-  notify: (message) => void vscode.window.setStatusBarMessage(`$(check) ${message}`, 5000),
+  notify: (message, options) => showNotice(vscodeUi, message, options),
   showSaveDialog: (options) => vscode.window.showSaveDialog(options),
 };
 
@@ -119,8 +154,10 @@ export class ScriptableUi implements Ui {
   showOpenDialog(options: vscode.OpenDialogOptions): Thenable<vscode.Uri[] | undefined> {
     return this.ui.showOpenDialog(options);
   }
-  notify(message: string): void {
-    this.ui.notify(message);
+  /** Scripted `notify` gets the call; otherwise the one rule, through this Ui's (maybe scripted) messages. */
+  notify(message: string, options?: NoticeOptions): void {
+    if (this.script.notify) this.script.notify(message, options);
+    else showNotice(this, message, options);
   }
   showSaveDialog(options: vscode.SaveDialogOptions): Thenable<vscode.Uri | undefined> {
     return this.ui.showSaveDialog(options);

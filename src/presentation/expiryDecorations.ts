@@ -8,41 +8,42 @@ export type ScannedVault = Readonly<Record<ObjectKind, Rollup>>;
 
 /**
  * Decorations of the vaults view: expired (error colour), expiring within azureKeyVault.expiryWarningDays
- * (warning colour), disabled and not-yet-active items, rolled up on groups and vaults. Items carry their state in
- * their `keyvault-tree:` URI (no request); groups report the roll-up of what they loaded (`setLoaded`), vaults sum
- * their groups; a scan adds what the tree has not loaded (per count, the larger of the two), so a collapsed vault
- * shows its badge after "Expiring Soon…".
+ * (warning colour), disabled and not-yet-active items, rolled up on groups and vaults. One rule throughout: an item's
+ * badge is the day count of its description; a group's badge counts its coloured rows (expired + expiring; items a
+ * certificate manages are neither coloured nor counted: the certificate stands for them); a vault's badge is the sum
+ * of what is known of its groups.
+ *
+ * Items carry their state in their `keyvault-tree:` URI (no request). Per vault and kind the provider keeps the last
+ * known roll-up, from whichever came last: the group's listing (`setLoaded`) or an "Expiring Soon…" scan
+ * (`setScan`, which lists every item, so a collapsed vault shows its badge). A refresh forgets nothing: a roll-up
+ * stays until its group lists again, so badges neither vanish on a refresh nor change as groups expand after a scan.
+ * A listing with pages left can only raise a count (the rest is not known yet).
  */
 export class ExpiryDecorations implements vscode.FileDecorationProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri | vscode.Uri[] | undefined>();
   readonly onDidChangeFileDecorations = this.changed.event;
-  private readonly scanned = new Map<string, ScannedVault>();
-  /** Vault URL (lower case) → the roll-up of each kind's loaded items. */
-  private readonly loaded = new Map<string, Partial<Record<ObjectKind, Rollup>>>();
+  /** Vault URL (lower case) → the last known roll-up of each kind. */
+  private readonly known = new Map<string, Partial<Record<ObjectKind, Rollup>>>();
 
   constructor(private readonly warningDays: () => number) {}
 
-  /** Replaces the scan results (vault URL → roll-ups per kind) and re-decorates. */
+  /** Scan results (vault URL → roll-ups per kind) replace what was known of those vaults; re-decorates. */
   setScan(results: ReadonlyMap<string, ScannedVault>): void {
-    this.scanned.clear();
-    for (const [url, r] of results) this.scanned.set(url.toLowerCase(), r);
+    for (const [url, r] of results) this.known.set(url.toLowerCase(), { ...this.known.get(url.toLowerCase()), ...r });
     this.changed.fire(undefined);
   }
 
-  /** The roll-up of a group's loaded items changed: its row and its vault's row are decorated again. */
-  setLoaded(vaultUrl: string, kind: ObjectKind, rollup: Rollup): void {
+  /**
+   * A group listed its items: their roll-up replaces what was known of that kind (`complete`: no page left), or
+   * raises it (pages left). The rows of the group and its vault are decorated again when it changed.
+   */
+  setLoaded(vaultUrl: string, kind: ObjectKind, rollup: Rollup, complete = true): void {
     const key = vaultUrl.toLowerCase();
-    const own = this.loaded.get(key) ?? {};
+    const own = this.known.get(key) ?? {};
     const before = own[kind];
-    if (before && sameRollup(before, rollup)) return;
-    this.loaded.set(key, { ...own, [kind]: rollup });
-    this.changed.fire(undefined);
-  }
-
-  /** Forgets the scan (the whole tree was refreshed). */
-  clearScan(): void {
-    if (!this.scanned.size) return;
-    this.scanned.clear();
+    const next = complete ? rollup : widest(rollup, before);
+    if (before && sameRollup(before, next)) return;
+    this.known.set(key, { ...own, [kind]: next });
     this.changed.fire(undefined);
   }
 
@@ -51,12 +52,9 @@ export class ExpiryDecorations implements vscode.FileDecorationProvider, vscode.
     const parsed = parseTreeUri(uri);
     if (!parsed) return undefined;
     if (parsed.type === 'item') return itemDecoration(parsed.state, parsed.daysLeft);
-    const scan = this.scanned.get(parsed.vaultUrl.toLowerCase());
-    const loaded = this.loaded.get(parsed.vaultUrl.toLowerCase()) ?? {};
-    if (parsed.type === 'group') return rollupDecoration(widest(loaded[parsed.kind] ?? emptyRollup, scan?.[parsed.kind]), this.warningDays());
-    const scanned = scan ? sum(scan.secret, scan.key, scan.certificate) : undefined;
-    const ownRollup = sum(loaded.secret ?? emptyRollup, loaded.key ?? emptyRollup, loaded.certificate ?? emptyRollup);
-    return rollupDecoration(widest(ownRollup, scanned), this.warningDays());
+    const known = this.known.get(parsed.vaultUrl.toLowerCase()) ?? {};
+    if (parsed.type === 'group') return rollupDecoration(known[parsed.kind] ?? emptyRollup, this.warningDays());
+    return rollupDecoration(sum(known.secret ?? emptyRollup, known.key ?? emptyRollup, known.certificate ?? emptyRollup), this.warningDays());
   }
 
   provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {

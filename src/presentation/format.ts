@@ -14,8 +14,11 @@ export function itemState(item: Pick<ItemProperties, 'enabled' | 'expiresOn' | '
   return 'ok';
 }
 
-/** Whole days from `now` to `date`, rounded; 0 is the same day. */
-function daysFrom(date: Date, now: number): number {
+/**
+ * Whole days from `now` to `date`, rounded; 0 is the same day. The one day count of the tree: the descriptions
+ * ("expires in 5 days") and the badges (5) both come from it.
+ */
+export function daysFrom(date: Date, now: number): number {
   return Math.round((date.getTime() - now) / day);
 }
 
@@ -67,4 +70,14 @@ export function stateText(state: ItemState, item: Pick<ItemProperties, 'expiresO
 /** ISO date and time to the minute, UTC: unambiguous in tooltips. */
 export function formatDate(date: Date | undefined): string {
   return date ? l10n.t('{0} UTC', date.toISOString().slice(0, 16).replace('T', ' ')) : '—';
+}
+
+/** A version row's label: its creation date and time to the minute, UTC ("2026-12-06 05:10"); the id without one. */
+export function versionLabel(createdOn: Date | undefined, id: string): string {
+  return createdOn ? createdOn.toISOString().slice(0, 16).replace('T', ' ') : id;
+}
+
+/** The first 8 characters of a version id (the full one is in the tooltip). */
+export function shortId(id: string): string {
+  return id.slice(0, 8);
 }

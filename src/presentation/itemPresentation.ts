@@ -17,7 +17,10 @@ const stateColors: Partial<Record<ItemState, string>> = {
  */
 export function presentItem(item: ItemProperties, now: number, warningDays: number, extra: { current?: boolean; label?: string } = {}) {
   const state = itemState(item, now, warningDays);
-  const color = stateColors[state];
+  // One rule for colours and counts: the certificate stands for the secret and key it manages (its row is coloured
+  // and counted, as in "Expiring Soon…"); theirs only say their state in words, so no group counts a row twice.
+  const decorated: ItemState = item.managed ? 'ok' : state;
+  const color = stateColors[decorated];
   const iconName = state === 'disabled' ? 'circle-slash' : state === 'notYetActive' ? 'clock' : kindLabels[item.kind].icon;
   const icon = new vscode.ThemeIcon(iconName, color ? new vscode.ThemeColor(color) : undefined);
   // Lists carry no key type (kty comes only with a GET per key): keys show it when a later call supplied it.
@@ -39,7 +42,7 @@ export function presentItem(item: ItemProperties, now: number, warningDays: numb
     ].join('  \n'),
   );
   const facets = [item.kind, item.enabled === false ? 'disabled' : 'enabled', ...(state !== 'ok' && state !== 'disabled' ? [state] : []), ...(item.managed ? ['managed'] : [])];
-  return { icon, description, tooltip, facets, state };
+  return { icon, description, tooltip, facets, state, decorated };
 }
 
 export function presentDeleted(item: DeletedItemProperties, now: number) {

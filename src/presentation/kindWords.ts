@@ -58,3 +58,15 @@ export const kindLabels: Record<ObjectKind, { group: string; segment: string; ic
   key: { group: 'Keys', segment: 'keys', icon: 'key' },
   certificate: { group: 'Certificates', segment: 'certificates', icon: 'verified' },
 };
+
+/** A group's tooltip: what it holds, in words (never an id). */
+export function groupTooltip(kind: ObjectKind, vaultName: string): string {
+  switch (kind) {
+    case 'secret':
+      return l10n.t('Secrets of {0}', vaultName);
+    case 'key':
+      return l10n.t('Keys of {0}', vaultName);
+    case 'certificate':
+      return l10n.t('Certificates of {0}', vaultName);
+  }
+}

@@ -4,7 +4,7 @@
 // re-rendering a vault would drop its rows' handles in the middle of a reveal.
 import * as vscode from 'vscode';
 import type { ObjectKind } from '../azure/model';
-import type { ItemState } from './format';
+import { daysFrom, type ItemState } from './format';
 
 export const TREE_SCHEME = 'keyvault-tree';
 
@@ -56,7 +56,7 @@ export function parseTreeUri(u: vscode.Uri): ParsedTreeUri | undefined {
   }
 }
 
-/** Whole days until `date` (rounded down; negative when past). */
+/** Whole days until `date`: the day count of the row's description (./format.ts daysFrom), so badge and text agree. */
 export function daysUntil(date: Date | undefined, now: number): number | undefined {
-  return date ? Math.floor((date.getTime() - now) / 86_400_000) : undefined;
+  return date ? daysFrom(date, now) : undefined;
 }

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { ItemProperties, ObjectKind, Page } from '../azure/model';
 import { groupUri } from '../presentation/uris';
-import { rollupOf, sameRollup, type Rollup } from '../presentation/rollup';
+import { rollupOf } from '../presentation/rollup';
 import { itemState } from '../presentation/format';
 import { ItemNode } from './ItemNode';
-import { groupLabel, kindLabels } from '../presentation/kindWords';
+import { groupLabel, groupTooltip, kindLabels } from '../presentation/kindWords';
 import { PagedNode } from './PagedNode';
 import type { TreeContext } from './TreeContext';
 import type { TreeNode } from './TreeNode';
@@ -33,25 +33,23 @@ export class ItemGroupNode extends PagedNode<ItemProperties> {
     if (this.filter) item.description = vscode.l10n.t('filter: {0}*', this.filter);
     item.contextValue = `group;${this.kind}${this.filter ? ';filtered' : ''}`;
     item.resourceUri = groupUri(this.id, this.vaultNode.vault.vaultUrl, this.kind);
+    // A tooltip of its own: without one VS Code shows the resource URI (an internal id).
+    item.tooltip = groupTooltip(this.kind, this.vaultNode.vault.name);
     return item;
   }
 
   /**
-   * Expiry states of the loaded items (those owned by a certificate excluded: the certificate stands for them),
-   * for the decorations of this group and its vault. Computed from what is loaded: no extra request.
+   * Expiry states of every loaded item, whatever the filter (those a certificate manages excluded: the certificate
+   * stands for them, and their rows are not coloured), for the decorations of this group and its vault. Reported on
+   * every listing (the provider keeps the last known roll-up); computed from what is loaded: no extra request.
    */
-  expiry: Rollup | undefined;
-
   override async getChildren(): Promise<TreeNode[]> {
     const children = await super.getChildren();
     const now = this.ctx.now();
     const days = this.ctx.expiryWarningDays();
-    const rollup = rollupOf(children.filter((n): n is ItemNode => n instanceof ItemNode && !n.item.managed).map((n) => itemState(n.item, now, days)));
-    if (!sameRollup(rollup, this.expiry)) {
-      this.expiry = rollup;
-      // The decorations of this group and its vault follow (no row is re-rendered: see src/presentation/uris.ts).
-      this.ctx.expiryLoaded(this.vaultNode.vault.vaultUrl, this.kind, rollup);
-    }
+    const items = this.loadedNodes.filter((n): n is ItemNode => n instanceof ItemNode && !n.item.managed);
+    // The decorations of this group and its vault follow (no row is re-rendered: see src/presentation/uris.ts).
+    this.ctx.expiryLoaded(this.vaultNode.vault.vaultUrl, this.kind, rollupOf(items.map((n) => itemState(n.item, now, days))), !this.hasMore);
     return children;
   }
 

@@ -43,7 +43,7 @@ export class ItemNode extends PagedNode<ItemProperties> {
     item.tooltip = shown.tooltip;
     item.contextValue = shown.facets.join(';');
     // Expiry decorations (src/presentation/uris.ts, src/presentation/expiryDecorations.ts): the state travels in the URI, so decorating needs no lookup.
-    item.resourceUri = itemUri(this.id, shown.state, daysUntil(this.item.expiresOn, this.ctx.now()));
+    item.resourceUri = itemUri(this.id, shown.decorated, daysUntil(this.item.expiresOn, this.ctx.now()));
     return item;
   }
 

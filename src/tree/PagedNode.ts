@@ -76,6 +76,11 @@ export abstract class PagedNode<T> implements TreeNode {
     this.ctx.changed(this);
   }
 
+  /** Every node of the pages loaded so far, whatever the filter (none before the first page). */
+  protected get loadedNodes(): readonly TreeNode[] {
+    return this.loaded?.nodes ?? [];
+  }
+
   /** True while pages remain. */
   get hasMore(): boolean {
     return this.loaded?.token !== undefined;

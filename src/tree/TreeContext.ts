@@ -15,8 +15,8 @@ export interface TreeContext {
   /** Settings the tree reads. */
   pageSize(): number;
   expiryWarningDays(): number;
-  /** The roll-up of a group's loaded items changed (the expiry decorations of the group and its vault follow). */
-  expiryLoaded(vaultUrl: string, kind: ObjectKind, rollup: Rollup): void;
+  /** A group listed its items (`complete`: no page left): the expiry decorations of the group and its vault follow. */
+  expiryLoaded(vaultUrl: string, kind: ObjectKind, rollup: Rollup, complete: boolean): void;
   /** Ask the view to re-read a node (after its own cache changed). */
   changed(node: TreeNode | undefined): void;
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { hasPortal } from '../azure/portal';
 import { mdText } from '../presentation/markdown';
 import { vaultUri } from '../presentation/uris';
 import { DeletedGroupNode } from './DeletedGroupNode';
@@ -47,6 +48,7 @@ export class VaultNode implements TreeNode {
     const facets = ['vault', this.attached ? 'attached' : 'arm'];
     if (info?.softDeleteEnabled !== false) facets.push('softDeleteOn');
     if (info?.purgeProtectionEnabled) facets.push('purgeProtection');
+    if (!hasPortal(vault.vaultUrl)) facets.push('noPortal');
     item.contextValue = facets.join(';');
     // Expiry decorations: the roll-up of the groups' loaded items, held by the decoration provider (no request).
     item.resourceUri = vaultUri(this.id, vault.vaultUrl);

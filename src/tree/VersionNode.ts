@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ItemProperties } from '../azure/model';
 import type { ItemNode } from './ItemNode';
 import { presentItem } from '../presentation/itemPresentation';
+import { shortId, versionLabel } from '../presentation/format';
 import type { TreeContext } from './TreeContext';
 import type { TreeNode } from './TreeNode';
 import type { NodeTarget } from '../model/targets';
@@ -28,13 +29,17 @@ export class VersionNode implements TreeNode {
     };
   }
 
+  /**
+   * What a person reads leads (label: the creation date; description: "current", the state), the short id after,
+   * so nothing important is cut at the view's default width; the full id is in the tooltip.
+   */
   getTreeItem(): vscode.TreeItem {
-    const label = this.version.version ?? this.version.id;
-    const shown = presentItem(this.version, this.ctx.now(), this.ctx.expiryWarningDays(), { current: this.current, label: `${this.version.name}/${label}` });
-    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+    const id = this.version.version ?? this.version.id;
+    const shown = presentItem(this.version, this.ctx.now(), this.ctx.expiryWarningDays(), { current: this.current, label: `${this.version.name}/${id}` });
+    const item = new vscode.TreeItem(versionLabel(this.version.createdOn, id), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.iconPath = this.current ? new vscode.ThemeIcon('pass-filled', shown.icon.color) : new vscode.ThemeIcon('git-commit', shown.icon.color);
-    item.description = [this.version.createdOn?.toISOString().slice(0, 10), shown.description].filter(Boolean).join(' · ');
+    item.description = [shown.description, this.version.createdOn ? shortId(id) : undefined].filter(Boolean).join(' · ');
     item.tooltip = shown.tooltip;
     item.contextValue = ['version', ...shown.facets, ...(this.current ? ['current'] : [])].join(';');
     return item;

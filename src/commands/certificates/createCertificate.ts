@@ -6,6 +6,7 @@ import type { Services } from '../../services';
 import { refreshCertificateGroups, revealQuietly } from '../items/common';
 import { askName, askText, pickOne, Steps } from '../prompts';
 import { waitForOperation } from './waitForOperation';
+import { revealAction } from '../notices';
 
 const keyChoices = [
   { label: 'RSA 2048', keyType: 'RSA' as const, keySize: 2048 as const },
@@ -77,7 +78,7 @@ export async function createCertificate(services: Services, vault: VaultTarget):
   const outcome = await waitForOperation(services, vscode.l10n.t('Creating certificate {0} in {1}', name, vault.name), vault, name, (sdk, vaults, url, wait) => sdk.certificateOps.createSelfSigned(vaults, url, req, wait));
   refreshCertificateGroups(services, vault);
   await revealQuietly(services, { vault, kind: 'certificate', name });
-  services.ui.notify(vscode.l10n.t('Created certificate {0} ({1}, {2} months)', name, key.label, months));
+  services.ui.notify(vscode.l10n.t('Created certificate {0} ({1}, {2} months)', name, key.label, months), { actions: [revealAction(services, { vault, kind: 'certificate', name })] });
   const thumbprint = outcome.details?.certificate?.thumbprintSha1;
   return { name, states: outcome.states, ...(thumbprint ? { thumbprint } : {}) };
 }

@@ -7,6 +7,7 @@ import { refreshCertificateGroups, revealQuietly } from '../items/common';
 import { withProgress } from '../progress';
 import { askName, askPassword } from '../prompts';
 import { UserCancelled } from '../wrapper';
+import { revealAction } from '../notices';
 
 /**
  * Import a certificate with its private key from a PFX/PKCS#12 (password prompt) or PEM file (private key
@@ -40,6 +41,6 @@ export async function importCertificate(services: Services, vault: VaultTarget):
   services.log.info(`imported certificate ${name} (${format.toUpperCase()}) into ${vault.name}`);
   refreshCertificateGroups(services, vault);
   await revealQuietly(services, { vault, kind: 'certificate', name });
-  services.ui.notify(vscode.l10n.t('Imported certificate {0}', name));
+  services.ui.notify(vscode.l10n.t('Imported certificate {0}', name), { actions: [revealAction(services, { vault, kind: 'certificate', name })] });
   return { name, format, ...(thumbprint ? { thumbprint } : {}) };
 }

@@ -12,14 +12,9 @@ const commands: Readonly<Record<CommandId<typeof ExpiryCommandIds>, Command<any>
   [ExpiryCommandIds.showExpiringSoon]: command(args(), showExpiringSoon),
 };
 
-/** The decoration provider, and forgetting scan results when the whole tree is refreshed. */
+/** The decoration provider (a refresh forgets no roll-up: each stays until its group lists again). */
 function register(services: Services): vscode.Disposable[] {
-  return [
-    vscode.window.registerFileDecorationProvider(services.decorations),
-    services.view.provider.onDidChangeTreeData((node) => {
-      if (node === undefined) services.decorations.clearScan();
-    }),
-  ];
+  return [vscode.window.registerFileDecorationProvider(services.decorations)];
 }
 
 export const expiryFeature: Feature = { commands, register };

@@ -6,6 +6,8 @@ import type { VaultTarget } from '../../model/targets';
 import { relativeDays } from '../../presentation/format';
 import { kindName, kindNames } from '../../presentation/kindWords';
 import type { Services } from '../../services';
+import { explainFailure } from '../explain';
+import { noteListing } from '../targets';
 import { scanExpiring, type ExpiringEntry } from './expiringScan';
 
 const icons: Record<ObjectKind, string> = { secret: 'lock', key: 'key', certificate: 'verified' };
@@ -47,12 +49,17 @@ export async function showExpiringSoon(services: Services): Promise<ExpiringSoon
   );
   const { vaults, result } = scan;
   services.decorations.setScan(result.rollups);
+  for (const vault of vaults) {
+    const failed = result.failures.filter((f) => f.vault === vault);
+    if (result.rollups.has(vault.vaultUrl)) await noteListing(services, vault, failed.length === 3 ? failed[0]!.error : undefined);
+  }
   services.log.info(`expiring soon: ${result.entries.length} object(s) in ${vaults.length} vault(s), ${result.requests} list request(s), ${result.failures.length} failure(s)`);
   const summary: ExpiringSoonResult = {
     vaults: vaults.length,
     requests: result.requests,
     entries: result.entries.map((e) => ({ vault: e.vault.name, kind: e.kind, name: e.name, expiresOn: e.expiresOn.toISOString(), state: e.state })),
-    failures: result.failures.map((f) => ({ vault: f.vault.name, kind: f.kind, message: classifyError(f.error).message })),
+    // The role (or permission) of the kind that failed: keys and certificates have their own (explain.ts's table).
+    failures: result.failures.map((f) => ({ vault: f.vault.name, kind: f.kind, message: explainFailure(classifyError(f.error), { kind: f.kind, operation: 'list', vault: f.vault }) })),
     truncated: result.truncated.map((v) => v.name),
   };
   type Item = vscode.QuickPickItem & { entry?: ExpiringEntry<VaultTarget> };

@@ -16,6 +16,7 @@ import { explainFailure, fail, vaultClients, type FailureActions, type Operation
 import { withProgress } from '../progress';
 import { UserCancelled } from '../wrapper';
 import { revealQuietly } from './common';
+import { revealAction } from '../notices';
 
 /** What differs between the kinds; everything else in this file is the same for all three. */
 export interface ItemLifecycle {
@@ -171,7 +172,7 @@ export async function recoverItem(services: Services, life: ItemLifecycle, targe
   services.log.info(`recovered ${life.kind} ${name} in ${vault.name}`);
   services.view.refreshGroupsAndDeleted(vault, life.changes);
   await revealQuietly(services, { vault, kind: life.kind, name });
-  services.ui.notify(vscode.l10n.t('Recovered {0} in {1}', name, vault.name));
+  services.ui.notify(vscode.l10n.t('Recovered {0} in {1}', name, vault.name), { actions: [revealAction(services, { vault, kind: life.kind, name })] });
 }
 
 /** Recover the selected deleted item(s), or the one picked from the palette. Returns the recovered names. */

@@ -8,6 +8,7 @@ import type { VaultClients } from '../../azure/sdk';
 import { itemLabel, type ItemTarget } from '../../model/targets';
 import type { Services } from '../../services';
 import { request, type CallOptions } from '../failures';
+import { revealAction, undoAction } from '../notices';
 import { contextOf, refreshCertificateGroups } from './common';
 import { managedRefusal } from './lifecycle';
 
@@ -28,6 +29,9 @@ export async function setEnabled(services: Services, target: ItemTarget, enabled
   else services.view.refreshItem(target);
   const version = changed.version ?? target.version;
   const shown = itemLabel({ name, ...(version ? { version } : {}) });
-  services.ui.notify(enabled ? vscode.l10n.t('Enabled {0}', shown) : vscode.l10n.t('Disabled {0}', shown));
+  const undoTitle = enabled ? vscode.l10n.t('Disable {0}', shown) : vscode.l10n.t('Enable {0}', shown);
+  services.ui.notify(enabled ? vscode.l10n.t('Enabled {0}', shown) : vscode.l10n.t('Disabled {0}', shown), {
+    actions: [revealAction(services, target), undoAction(services, target, undoTitle, () => setEnabled(services, target, !enabled))],
+  });
   return { name, ...(version ? { version } : {}), enabled: changed.enabled ?? enabled };
 }

@@ -7,6 +7,7 @@ import { revealQuietly } from '../items/common';
 import { withProgress } from '../progress';
 import { askDate, askName, askTags, pickOne, Steps } from '../prompts';
 import { UserCancelled } from '../wrapper';
+import { revealAction } from '../notices';
 
 interface TypeChoice {
   readonly label: string;
@@ -58,6 +59,6 @@ export async function createKey(services: Services, vault: VaultTarget): Promise
   services.log.info(`created key ${name} (${type.label}) in ${vault.name}`);
   services.view.refreshGroup(vault, 'key');
   await revealQuietly(services, { vault, kind: 'key', name });
-  services.ui.notify(vscode.l10n.t('Created key {0}', name));
+  services.ui.notify(vscode.l10n.t('Created key {0}', name), { actions: [revealAction(services, { vault, kind: 'key', name })] });
   return { ...req, ...(version ? { version } : {}) };
 }

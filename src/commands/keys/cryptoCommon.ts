@@ -7,7 +7,7 @@ import type { Services } from '../../services';
 import { request } from '../failures';
 import { contextOf } from '../items/common';
 import { pickOne } from '../prompts';
-import { item, type TargetSpec } from '../targets';
+import { item, type KeyUse, type TargetSpec } from '../targets';
 
 const LAST_KEY = 'azureKeyVault.lastCryptoKey';
 
@@ -68,6 +68,56 @@ function whichKeyTitle(operation: CryptoOperation): string {
   }
 }
 
+/** The keys a picker offers for `operation`: RSA for encrypt/decrypt, RSA or EC for sign/verify; the operation allowed. */
+function keyUse(operation: CryptoOperation): KeyUse {
+  const rsaOnly = operation === 'encrypt' || operation === 'decrypt';
+  return {
+    allows: (details) => details.operations.includes(operation) && (details.keyType.startsWith('RSA') || (!rsaOnly && details.keyType.startsWith('EC'))),
+    title: (vault) => {
+      switch (operation) {
+        case 'encrypt':
+          return vscode.l10n.t('Encrypt with which key in {0}? (RSA keys that allow encrypt)', vault);
+        case 'decrypt':
+          return vscode.l10n.t('Decrypt with which key in {0}? (RSA keys that allow decrypt)', vault);
+        case 'sign':
+          return vscode.l10n.t('Sign with which key in {0}? (RSA and EC keys that allow sign)', vault);
+        case 'verify':
+          return vscode.l10n.t('Verify with which key in {0}? (RSA and EC keys that allow verify)', vault);
+      }
+    },
+    none: (vault) => {
+      switch (operation) {
+        case 'encrypt':
+          return vscode.l10n.t('{0} has no enabled RSA key that allows encrypt. Create one (Create Key…) or choose another vault.', vault);
+        case 'decrypt':
+          return vscode.l10n.t('{0} has no enabled RSA key that allows decrypt. Choose another vault.', vault);
+        case 'sign':
+          return vscode.l10n.t('{0} has no enabled RSA or EC key that allows sign. Create one (Create Key…) or choose another vault.', vault);
+        case 'verify':
+          return vscode.l10n.t('{0} has no enabled RSA or EC key that allows verify. Choose another vault.', vault);
+      }
+    },
+  };
+}
+
+/** Says what a crypto command did (a notification: the editor changed, or a signature was checked). */
+export function reportDone(services: Services, operation: Exclude<CryptoOperation, 'verify'>, count: number, target: ItemTarget, algorithm: string): void {
+  const key = itemLabel(target);
+  let message: string;
+  switch (operation) {
+    case 'encrypt':
+      message = count === 1 ? vscode.l10n.t('Encrypted the selection with key {0} ({1}) in {2}.', key, algorithm, target.vault.name) : vscode.l10n.t('Encrypted {0} selections with key {1} ({2}) in {3}.', count, key, algorithm, target.vault.name);
+      break;
+    case 'decrypt':
+      message = count === 1 ? vscode.l10n.t('Decrypted the selection with key {0} ({1}) in {2}.', key, algorithm, target.vault.name) : vscode.l10n.t('Decrypted {0} selections with key {1} ({2}) in {3}.', count, key, algorithm, target.vault.name);
+      break;
+    case 'sign':
+      message = count === 1 ? vscode.l10n.t('Signed the selection with key {0} ({1}) in {2}: the signature is on the next line.', key, algorithm, target.vault.name) : vscode.l10n.t('Signed {0} selections with key {1} ({2}) in {3}: each signature is on the line after its selection.', count, key, algorithm, target.vault.name);
+      break;
+  }
+  void services.ui.showInformationMessage(message);
+}
+
 /** Refused before any request: the key is disabled. */
 function disabledKey(operation: CryptoOperation, name: string): string {
   switch (operation) {
@@ -91,7 +141,7 @@ export type Selected = ReturnType<typeof selections>;
  * the command refuses before any prompt), so nobody picks a key only to hear there is nothing to work on.
  */
 export function cryptoKey(operation: CryptoOperation, precheck?: (selected: Selected) => void): TargetSpec<ItemTarget> {
-  const anyKey = item('key');
+  const anyKey = item('key', keyUse(operation));
   return {
     async resolve(services, given) {
       const selected = selections(operation);

@@ -5,7 +5,7 @@ import { itemLabel, type ItemTarget } from '../../model/targets';
 import type { Services } from '../../services';
 import { request } from '../failures';
 import { contextOf } from '../items/common';
-import { checkedKey, chooseAlgorithm, replaceAll, selections, type Selected } from './cryptoCommon';
+import { checkedKey, chooseAlgorithm, replaceAll, reportDone, type Selected, selections } from './cryptoCommon';
 
 /** The ciphertext of each selection (base64url); refused, before any prompt or request, when one is not. */
 export function ciphertextsOf({ editor, ranges }: Selected): Buffer[] {
@@ -42,5 +42,6 @@ export async function decryptSelection(services: Services, target: ItemTarget): 
   }
   await replaceAll(editor, ranges.map((range, i) => ({ range, text: texts[i]! })));
   services.log.info(`decrypted ${ranges.length} selection(s) with key ${itemLabel(target)} (${algorithm})`);
+  reportDone(services, 'decrypt', ranges.length, target, algorithm);
   return { algorithm, count: ranges.length };
 }

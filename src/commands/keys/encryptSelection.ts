@@ -5,7 +5,7 @@ import { itemLabel, type ItemTarget } from '../../model/targets';
 import type { Services } from '../../services';
 import { request } from '../failures';
 import { contextOf } from '../items/common';
-import { checkedKey, chooseAlgorithm, replaceAll, selections } from './cryptoCommon';
+import { checkedKey, chooseAlgorithm, replaceAll, reportDone, selections } from './cryptoCommon';
 
 function describe(algorithm: EncryptionAlgorithmName): string {
   switch (algorithm) {
@@ -45,5 +45,6 @@ export async function encryptSelection(services: Services, target: ItemTarget): 
   }
   await replaceAll(editor, ranges.map((range, i) => ({ range, text: results[i]! })));
   services.log.info(`encrypted ${ranges.length} selection(s) with key ${itemLabel(target)} (${algorithm})`);
+  reportDone(services, 'encrypt', ranges.length, target, algorithm);
   return { algorithm, results };
 }

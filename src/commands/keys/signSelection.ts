@@ -5,7 +5,7 @@ import { itemLabel, type ItemTarget } from '../../model/targets';
 import type { Services } from '../../services';
 import { request } from '../failures';
 import { contextOf } from '../items/common';
-import { checkedKey, chooseAlgorithm, selections } from './cryptoCommon';
+import { checkedKey, chooseAlgorithm, reportDone, selections } from './cryptoCommon';
 
 /**
  * Sign selection: the digest of each selection's UTF-8 text is computed locally (the text never leaves the
@@ -27,5 +27,6 @@ export async function signSelection(services: Services, target: ItemTarget): Pro
   const ok = await editor.edit((b) => ranges.forEach((r, i) => b.insert(r.end, `${eol}${signatures[i]!}`)));
   if (!ok) throw new Error(vscode.l10n.t('The editor changed while the vault was signing: nothing was inserted. Try again.'));
   services.log.info(`signed ${ranges.length} selection(s) with key ${itemLabel(target)} (${algorithm})`);
+  reportDone(services, 'sign', ranges.length, target, algorithm);
   return { algorithm, ...(keyId ? { keyId } : {}), signatures };
 }

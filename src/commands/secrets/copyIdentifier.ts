@@ -25,6 +25,6 @@ export async function copySecretIdentifier(services: Services, target: ItemTarge
     id = picked.versioned ? await versionedId(services, target) : unversionedId(target);
   }
   await services.clipboard.copyText(id);
-  services.ui.notify(vscode.l10n.t('Copied {0}', id));
+  services.ui.notify(vscode.l10n.t('Copied {0}', id), { copied: true });
   return id;
 }

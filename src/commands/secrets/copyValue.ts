@@ -12,6 +12,6 @@ export async function copySecretValue(services: Services, target: ItemTarget): P
   const version = secret.properties.version ?? target.version;
   const shown = itemLabel({ name: target.name, ...(version ? { version } : {}) });
   const seconds = await services.clipboard.copySecret(secret.value, `${shown} (${target.vault.name})`);
-  services.ui.notify(seconds > 0 ? vscode.l10n.t('Copied the value of {0}; clipboard clears in {1} s', shown, seconds) : vscode.l10n.t('Copied the value of {0} (clipboard clearing is off)', shown));
+  services.ui.notify(seconds > 0 ? vscode.l10n.t('Copied the value of {0}; clipboard clears in {1} s', shown, seconds) : vscode.l10n.t('Copied the value of {0} (clipboard clearing is off)', shown), { copied: true });
   return { name: target.name, ...(version ? { version } : {}), clearsInSeconds: seconds };
 }

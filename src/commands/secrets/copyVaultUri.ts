@@ -6,6 +6,6 @@ import type { Services } from '../../services';
 export async function copyVaultUri(services: Services, vault: VaultTarget): Promise<string> {
   const uri = `${vault.vaultUrl.replace(/\/+$/, '')}/`;
   await services.clipboard.copyText(uri);
-  services.ui.notify(vscode.l10n.t('Copied {0}', uri));
+  services.ui.notify(vscode.l10n.t('Copied {0}', uri), { copied: true });
   return uri;
 }

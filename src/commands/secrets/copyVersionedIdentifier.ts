@@ -7,6 +7,6 @@ import { versionedId } from './identifiers';
 export async function copySecretVersionedIdentifier(services: Services, target: ItemTarget): Promise<string> {
   const id = await versionedId(services, target);
   await services.clipboard.copyText(id);
-  services.ui.notify(vscode.l10n.t('Copied {0}', id));
+  services.ui.notify(vscode.l10n.t('Copied {0}', id), { copied: true });
   return id;
 }

@@ -11,6 +11,7 @@ import { secretLifecycle } from './lifecycle';
 import { promptNewSecretName } from './nameInput';
 import { addNewVersion } from './newVersion';
 import { promptSecretValue } from './valueInput';
+import { revealAction } from '../notices';
 
 /**
  * Create Secret (on a vault or its Secrets group; from the palette: pick the vault): name (validated live;
@@ -70,6 +71,6 @@ export async function createSecret(services: Services, vault: VaultTarget): Prom
   services.log.info(`created secret ${name} in ${vault.name} (value ${value.source})`);
   services.view.refreshGroup(vault, 'secret');
   await revealQuietly(services, { vault, kind: 'secret', name });
-  services.ui.notify(vscode.l10n.t('Created {0} in {1}', name, vault.name));
+  services.ui.notify(vscode.l10n.t('Created {0} in {1}', name, vault.name), { actions: [revealAction(services, { vault, kind: 'secret', name })] });
   return { name, ...(created.version ? { version: created.version } : {}) };
 }

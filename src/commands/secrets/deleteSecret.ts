@@ -1,6 +1,7 @@
 import type { ItemTarget } from '../../model/targets';
 import type { Services } from '../../services';
 import { deleteItems } from '../items/lifecycle';
+import { editorFolder } from './editSession';
 import { secretLifecycle } from './lifecycle';
 
 /**
@@ -8,6 +9,9 @@ import { secretLifecycle } from './lifecycle';
  * recoverable (or that the delete is permanent when the vault has no soft delete), then a progress notification
  * until each delete has completed; the secrets move to the vault's Deleted group. Returns the deleted names.
  */
-export function deleteSecret(services: Services, target: ItemTarget, selection: readonly ItemTarget[]): Promise<{ deleted: string[]; permanent: boolean }> {
-  return deleteItems(services, secretLifecycle, target, selection);
+export async function deleteSecret(services: Services, target: ItemTarget, selection: readonly ItemTarget[]): Promise<{ deleted: string[]; permanent: boolean }> {
+  const result = await deleteItems(services, secretLifecycle, target, selection);
+  // An Edit Value editor open on a deleted secret says so in its tab.
+  for (const name of result.deleted) services.documents.secretValues.markDeleted(editorFolder(target.vault, name), true);
+  return result;
 }

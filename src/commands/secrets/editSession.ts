@@ -2,6 +2,7 @@
 // and the attributes a new version keeps. Saving writes a new version (confirmed once per editor), then the
 // session's baseline moves to it. A failure fails the save: VS Code says so and the editor stays dirty. A save is
 // one operation (src/platform/operations.ts): cancellable, stopped by a sign-out, and holding the secret meanwhile.
+// A secret deleted meanwhile fails the save with what happened and a Recover action (the tab says "(deleted)").
 import * as vscode from 'vscode';
 import type { AzureSdk } from '../../azure/lazy';
 import { checkSecretValue } from '../../azure/rules';
@@ -13,6 +14,7 @@ import type { Services } from '../../services';
 import { UserCancelled } from '../cancelled';
 import { request, type CallOptions, type Operation } from '../failures';
 import { withProgress } from '../progress';
+import { recoverSecret } from './recoverSecret';
 import { runOperation } from '../wrapper';
 
 export interface EditBaseline {
@@ -21,8 +23,17 @@ export interface EditBaseline {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
-/** A save failure already worded for the user ("Not saved…"). */
-class NotSaved extends Error {}
+/** A save failure already worded for the user ("Not saved…"); `userNotified` when it was shown with its actions. */
+class NotSaved extends Error {
+  constructor(message: string, readonly userNotified = false) {
+    super(message);
+  }
+}
+
+/** The path prefix of a secret's Edit Value editor (`keyvault:` documents). */
+export function editorFolder(vault: VaultTarget, name: string): string {
+  return `/${vault.name}/secrets/${name}/edit/`;
+}
 
 export class EditSession {
   private confirmed = false;
@@ -78,7 +89,8 @@ export class EditSession {
   private async saveAs(text: string): Promise<void> {
     const { services, vault, name } = this;
     const latest = await this.call('list', (sdk, vaults, url, options) => sdk.secretOps.latestSecretProperties(vaults, url, name, options));
-    if (latest?.version && this.baseline.version && latest.version !== this.baseline.version) {
+    if (!latest) return this.gone();
+    if (latest.version && this.baseline.version && latest.version !== this.baseline.version) {
       await this.resolveConflict(latest.version, text);
     } else if (!this.confirmed) {
       const saveAction = vscode.l10n.t('Save New Version');
@@ -101,6 +113,29 @@ export class EditSession {
     services.log.info(`saved secret ${name} in ${vault.name} as version ${created.version ?? '?'}`);
     services.view.refreshGroup(vault, 'secret');
     services.ui.notify(vscode.l10n.t('Saved {0} as new version {1}', name, created.version?.slice(0, 8) ?? ''));
+  }
+
+  /**
+   * The secret is gone: deleted (recoverable until its purge date: say so, offer Recover) or purged. The tab is
+   * marked; the save fails with that sentence, nothing else (no generic "Failed to save" on top).
+   */
+  private async gone(): Promise<never> {
+    const { services, vault, name } = this;
+    const deleted = await this.call('list', (sdk, vaults, url, options) => sdk.secretOps.getDeletedSecret(vaults, url, name, options));
+    services.documents.secretValues.markDeleted(editorFolder(vault, name), true);
+    if (!deleted) throw new NotSaved(vscode.l10n.t('Not saved: {0} no longer exists in {1} (it was deleted and purged). Your changes are kept in the editor.', name, vault.name));
+    const until = deleted.scheduledPurgeDate?.toISOString().slice(0, 10);
+    const message = until
+      ? vscode.l10n.t('Not saved: {0} was deleted in {1} (recoverable until {2}). Recover it, then save again; your changes are kept in the editor.', name, vault.name, until)
+      : vscode.l10n.t('Not saved: {0} was deleted in {1}. Recover it, then save again; your changes are kept in the editor.', name, vault.name);
+    const recover = vscode.l10n.t('Recover');
+    void Promise.resolve(services.ui.showErrorMessage(message, recover))
+      .then(async (choice) => {
+        if (choice !== recover) return;
+        await recoverSecret(services, { vault, kind: 'secret', name, deleted }, []);
+      })
+      .then(undefined, (error: unknown) => services.ui.showErrorMessage(error instanceof Error ? error.message : String(error)));
+    throw new NotSaved(message, true);
   }
 
   private async resolveConflict(latestVersion: string, text: string): Promise<void> {

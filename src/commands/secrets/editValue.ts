@@ -2,19 +2,19 @@ import * as vscode from 'vscode';
 import type { ItemTarget } from '../../model/targets';
 import type { Services } from '../../services';
 import { request } from '../failures';
-import { EditSession } from './editSession';
+import { editorFolder, EditSession } from './editSession';
 import { readSecretValue } from './readValue';
 import { secretLanguage } from './showValue';
 
 /**
  * Edit Value: the value (latest, or the selected version's as a starting point) in the secret value editor of
  * `keyvault:` documents, in memory only: not a text editor, because VS Code backs up dirty text editors to disk
- * (src/platform/documents/secretEditor.ts). Saving adds a new version (confirmed the first time); if a newer
+ * (src/platform/documents/secretEditor.ts). An explicit save (never an auto-save) adds a new version (confirmed the first time); if a newer
  * version appeared since the editor opened, the save stops and offers Compare / Overwrite. Returns the editor's URI.
  */
 export async function editSecretValue(services: Services, target: ItemTarget): Promise<{ uri: string; version?: string }> {
   const { vault, name } = target;
-  const folder = `/${vault.name}/secrets/${name}/edit/`;
+  const folder = editorFolder(vault, name);
   // Already being edited: show that editor (it may hold unsaved changes) instead of reading the value again.
   const open = await services.documents.showOpen(folder);
   if (open) return { uri: open.toString() };
@@ -33,7 +33,7 @@ export async function editSecretValue(services: Services, target: ItemTarget): P
     ...(secret.properties.contentType ? { contentType: secret.properties.contentType } : {}),
     ...(secret.properties.tags ? { tags: secret.properties.tags } : {}),
   }, languageId);
-  const hint = vscode.l10n.t('Unsaved changes stay in memory only: VS Code keeps no backup of them. Save adds a new version of {0} in {1}.', name, vault.name);
+  const hint = vscode.l10n.t('Unsaved changes stay in memory only: VS Code keeps no backup of them. Save (Ctrl+S here) adds a new version of {0} in {1}; auto-save never does.', name, vault.name);
   const uri = await services.documents.openSecretValue(`${folder}${name}`, secret.value, session.save, name, hint);
   services.log.info(`editing secret ${name} of ${vault.name} (in memory; saving adds a version)`);
   return { uri: uri.toString(), ...(baselineVersion ? { version: baselineVersion } : {}) };

@@ -4,6 +4,9 @@ import { recoverItems } from '../items/lifecycle';
 import { secretLifecycle } from './lifecycle';
 
 /** Recover: the selected deleted secret(s), or one picked from the palette. Returns the recovered names. */
-export function recoverSecret(services: Services, target: ItemTarget, selection: readonly ItemTarget[]): Promise<string[]> {
-  return recoverItems(services, secretLifecycle, target, selection);
+export async function recoverSecret(services: Services, target: ItemTarget, selection: readonly ItemTarget[]): Promise<string[]> {
+  const recovered = await recoverItems(services, secretLifecycle, target, selection);
+  // Unmark an Edit Value editor open on it (the prefix is editSession's editorFolder; that file imports this one).
+  for (const name of recovered) services.documents.secretValues.markDeleted(`/${target.vault.name}/secrets/${name}/edit/`, false);
+  return recovered;
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { objectPortalUrl, portalForVault, vaultPortalUrl } from '../../azure/portal';
+import { hasPortal, objectPortalUrl, portalForVault, vaultPortalUrl } from '../../azure/portal';
 import { vaultOfTarget, type NodeTarget } from '../../model/targets';
 import type { Services } from '../../services';
 import { pickVault } from '../targets';
@@ -8,6 +8,7 @@ import { pickVault } from '../targets';
 export async function openInPortal(services: Services, target: NodeTarget): Promise<string> {
   // A row outside any vault (a subscription) falls back to a pick, as before.
   const vault = vaultOfTarget(target) ?? (await pickVault(services, vscode.l10n.t('Open a key vault in the Azure portal')));
+  if (!hasPortal(vault.vaultUrl)) throw new Error(vscode.l10n.t('{0} has no Azure portal: it is served from this machine ({1}), not from Azure.', vault.name, new URL(vault.vaultUrl).host));
   const cloud = services.session.cloud();
   const portal = portalForVault(vault.vaultUrl, cloud.ok ? cloud.cloud.portalUrl : 'https://portal.azure.com');
   const tenantId = vault.info?.tenantId;

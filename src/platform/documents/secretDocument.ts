@@ -6,6 +6,8 @@ import type { SaveHandler } from './keyVaultFileSystem';
 
 export class SecretValueDocument implements vscode.CustomDocument {
   private current: string;
+  /** The secret was deleted while this editor was open (its tab says so). */
+  deleted = false;
   private saved: string;
   private readonly changes = new vscode.EventEmitter<{ readonly text: string; readonly fromPage: boolean }>();
   /** The text changed: typed in the page (`fromPage`), or undo/redo/revert, which the page must show. */

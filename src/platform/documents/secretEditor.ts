@@ -5,6 +5,10 @@
 // is written; VS Code then warns before a window with unsaved changes closes or reloads, instead of restoring them
 // later), holds the text in memory only, refuses Save As (a file), and saves only through the handler it was opened
 // with. Dirtiness, undo/redo, revert and the "unsaved changes" prompts stay VS Code's.
+// Auto-save: VS Code saves a dirty custom editor after a delay (or on focus change) like any other and tells the
+// provider no reason, so while `files.autoSave` is on only an explicit save writes: Ctrl+S / Cmd+S pressed in the
+// page (kept from VS Code) or the page's Save button, which mark the save explicit and then ask VS Code to save. Any
+// other save is declined as a cancellation (VS Code shows no error; the editor stays dirty, so closing still warns).
 import * as vscode from 'vscode';
 import type { SaveHandler } from './keyVaultFileSystem';
 import { SecretValueDocument } from './secretDocument';
@@ -32,6 +36,8 @@ export class SecretValueEditors implements vscode.CustomEditorProvider<SecretVal
   private readonly documents = new Map<string, SecretValueDocument>();
   private readonly pages = new Map<string, Page>();
   private readonly saving = new Map<string, Promise<void>>();
+  /** Documents whose save now running was asked for explicitly (Ctrl+S in the page, its Save button). */
+  private readonly explicit = new Set<string>();
   private readonly edits = new vscode.EventEmitter<vscode.CustomDocumentEditEvent<SecretValueDocument>>();
   readonly onDidChangeCustomDocument = this.edits.event;
   private refusedBackups = 0;
@@ -109,6 +115,60 @@ export class SecretValueEditors implements vscode.CustomEditorProvider<SecretVal
     await arrived;
   }
 
+  /** Presses Ctrl+S in the page of an open editor (the page's own key handling saves). For the e2e suite. */
+  async pressSave(uri: vscode.Uri): Promise<void> {
+    await this.toPage(uri, { type: 'key', key: 's', ctrlKey: true });
+  }
+
+  /** Clicks the page's Save button. For the e2e suite. */
+  async clickSave(uri: vscode.Uri): Promise<void> {
+    await this.toPage(uri, { type: 'click', id: 'save' });
+  }
+
+  /** What VS Code's Save As asks of this provider for an open editor. For the e2e suite. */
+  saveAsForTest(uri: vscode.Uri, destination: vscode.Uri): Promise<void> {
+    const doc = this.documents.get(uri.toString());
+    if (!doc) return Promise.reject(new Error(`no secret value editor open for ${uri.path}`));
+    return this.saveCustomDocumentAs(doc, destination);
+  }
+
+  private async toPage(uri: vscode.Uri, message: ToPage): Promise<void> {
+    const page = this.pages.get(uri.toString());
+    if (!page) throw new Error(`no secret value editor open for ${uri.path}`);
+    await page.ready;
+    await this.post(page.panel, message);
+  }
+
+  /**
+   * An explicit save of an open editor (Ctrl+S in the page, its Save button): VS Code's save, marked so that the
+   * provider writes even while auto-save is on; whether it saved. VS Code reports a failure itself.
+   */
+  async saveExplicitly(uri: vscode.Uri): Promise<boolean> {
+    const key = uri.toString();
+    this.explicit.add(key);
+    try {
+      return (await vscode.workspace.save(uri)) !== undefined;
+    } catch (error) {
+      this.log.debug(`save of ${uri.path} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    } finally {
+      this.explicit.delete(key);
+    }
+  }
+
+  /**
+   * Marks the open editor whose path starts with `prefix` as showing a deleted secret (its tab says "(deleted)"),
+   * or no longer (recovered).
+   */
+  markDeleted(prefix: string, deleted: boolean): void {
+    for (const doc of this.documents.values()) {
+      if (!doc.uri.path.startsWith(prefix) || doc.deleted === deleted) continue;
+      doc.deleted = deleted;
+      const page = this.pages.get(doc.uri.toString());
+      if (page) page.panel.title = this.title(doc);
+    }
+  }
+
   openCustomDocument(uri: vscode.Uri): SecretValueDocument {
     const key = uri.toString();
     const pending = this.pending.get(key);
@@ -126,7 +186,7 @@ export class SecretValueEditors implements vscode.CustomEditorProvider<SecretVal
 
   resolveCustomEditor(doc: SecretValueDocument, panel: vscode.WebviewPanel): void {
     const key = doc.uri.toString();
-    panel.title = doc.title;
+    panel.title = this.title(doc);
     panel.webview.options = { enableScripts: true, localResourceRoots: [] };
     let loaded: () => void = () => undefined;
     const ready = new Promise<void>((resolve) => (loaded = resolve));
@@ -138,6 +198,8 @@ export class SecretValueEditors implements vscode.CustomEditorProvider<SecretVal
           // Also after the page was rebuilt (its tab hidden, then shown again).
           void this.post(panel, { type: 'show', text: doc.text });
           loaded();
+        } else if (message.type === 'save') {
+          void this.saveExplicitly(doc.uri);
         } else {
           this.edited(doc, message.text);
         }
@@ -150,7 +212,7 @@ export class SecretValueEditors implements vscode.CustomEditorProvider<SecretVal
       for (const s of subscriptions) s.dispose();
       if (this.pages.get(key)?.panel === panel) this.pages.delete(key);
     });
-    panel.webview.html = secretEditorHtml(doc.title, doc.hint);
+    panel.webview.html = secretEditorHtml(doc.title, doc.hint, vscode.l10n.t('Save'), vscode.l10n.t('Save a new version (Ctrl+S)'));
   }
 
   /**
@@ -159,6 +221,11 @@ export class SecretValueEditors implements vscode.CustomEditorProvider<SecretVal
    */
   async saveCustomDocument(doc: SecretValueDocument, cancellation?: vscode.CancellationToken): Promise<void> {
     const key = doc.uri.toString();
+    if (!this.explicit.has(key) && vscode.workspace.getConfiguration('files', doc.uri).get<string>('autoSave', 'off') !== 'off') {
+      // An auto-save (or File > Save while auto-save is on): never a version. Cancelled, VS Code shows nothing.
+      this.log.debug(`declined a save of ${doc.uri.path} that was not explicit (files.autoSave is on): Ctrl+S in the editor or its Save button saves`);
+      throw new vscode.CancellationError();
+    }
     const previous = this.saving.get(key);
     const run = (async () => {
       await previous?.catch(() => undefined);
@@ -182,13 +249,15 @@ export class SecretValueEditors implements vscode.CustomEditorProvider<SecretVal
       doc.markSaved(text);
     } catch (error) {
       this.onSaveFailed(doc.uri, error instanceof Error ? error.message : String(error));
+      // Already told the user with its own actions (e.g. Recover): VS Code adds no "Failed to save" on top.
+      if (error instanceof Error && (error as { userNotified?: unknown }).userNotified === true) throw new vscode.CancellationError();
       throw error;
     } finally {
       if (page) await this.post(page, { type: 'busy', busy: false });
     }
   }
 
-  saveCustomDocumentAs(): Promise<void> {
+  saveCustomDocumentAs(_doc: SecretValueDocument, _destination: vscode.Uri): Promise<void> {
     return Promise.reject(new Error(vscode.l10n.t('Key Vault values are never saved to a file.')));
   }
 
@@ -222,6 +291,10 @@ export class SecretValueEditors implements vscode.CustomEditorProvider<SecretVal
       undo: () => void doc.set(change.before),
       redo: () => void doc.set(text),
     });
+  }
+
+  private title(doc: SecretValueDocument): string {
+    return doc.deleted ? vscode.l10n.t('{0} (deleted)', doc.title) : doc.title;
   }
 
   private async post(panel: vscode.WebviewPanel, message: ToPage): Promise<void> {

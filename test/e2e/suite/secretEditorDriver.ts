@@ -1,6 +1,6 @@
 // Drives a secret value editor (the webview custom editor Edit Secret Value opens) the way a user does: typing goes
 // into the page's textarea and comes back through the page's own input handling; dirtiness is VS Code's (the tab);
-// saving goes through VS Code's save of that editor (`workspace.save`), which calls the editor's provider. And where
+// saving is an explicit save (Ctrl+S in the page: VS Code's save of that editor, marked explicit). And where
 // VS Code would back such an editor up, for the scans that prove it never does.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -56,7 +56,8 @@ export class SecretEditorDriver {
   /** VS Code's save of this editor: true when it saved. */
   async save(): Promise<boolean> {
     try {
-      const saved = (await vscode.workspace.save(this.uri)) !== undefined;
+      // As a user saves (Ctrl+S in the editor): with auto-save on, VS Code's own save of it is declined.
+      const saved = await this.api.services.documents.secretValues.saveExplicitly(this.uri);
       if (saved) await eventually(() => Promise.resolve(assert.equal(this.isDirty(), false, 'clean after saving')), 5_000);
       return saved;
     } catch {
