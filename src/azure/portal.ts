@@ -31,3 +31,23 @@ const assetTypes: Record<ObjectKind, string> = { secret: 'Secret', key: 'Key', c
 export function objectPortalUrl(portal: string, kind: ObjectKind, objectId: string, tenantId?: string): string {
   return `${portal}/#@${tenantId ?? ''}/asset/Microsoft_Azure_KeyVault/${assetTypes[kind]}/${objectId}`;
 }
+
+/** Why a vault or object has no portal link: a local (loopback) vault, or a vault attached by URL (no resource id). */
+export type NoPortalLink = { readonly problem: 'local' | 'attached' };
+
+/**
+ * The portal link of a vault row (`object` absent) or of a listed secret/key/certificate (version): the portal of the
+ * vault's cloud (`configuredPortal` for hosts of no known cloud), in the vault's tenant when known.
+ */
+export function portalLink(
+  vault: { readonly vaultUrl: string; readonly info?: { readonly id: string; readonly tenantId?: string } },
+  object: { readonly kind: ObjectKind; readonly id: string } | undefined,
+  configuredPortal: string,
+): { readonly url: string } | NoPortalLink {
+  if (!hasPortal(vault.vaultUrl)) return { problem: 'local' };
+  const portal = portalForVault(vault.vaultUrl, configuredPortal);
+  const tenantId = vault.info?.tenantId;
+  if (object) return { url: objectPortalUrl(portal, object.kind, object.id, tenantId) };
+  if (vault.info) return { url: vaultPortalUrl(portal, vault.info.id, tenantId) };
+  return { problem: 'attached' };
+}

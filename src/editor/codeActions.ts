@@ -29,7 +29,7 @@ const fixes: Partial<Record<ReferenceProblem, { title: (kind: ObjectKind, name: 
 const expiredFixes: Record<ObjectKind, { title: (kind: ObjectKind, name: string) => string; command: string }[]> = {
   secret: [
     { title: (kind, name) => vscode.l10n.t('New Version of {0} "{1}"…', kindName(kind), name), command: SecretCommandIds.newVersion },
-    { title: (kind, name) => vscode.l10n.t('Extend the expiry of {0} "{1}"…', kindName(kind), name), command: SecretCommandIds.editAttributes },
+    { title: (kind, name) => vscode.l10n.t('Extend the expiry of {0} "{1}"…', kindName(kind), name), command: SecretCommandIds.editExpiry },
   ],
   key: [
     { title: (kind, name) => vscode.l10n.t('New Version of {0} "{1}"…', kindName(kind), name), command: KeyCommandIds.rotate },

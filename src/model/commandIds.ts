@@ -29,6 +29,7 @@ export const SecretCommandIds = {
   create: 'azureKeyVault.createSecret',
   newVersion: 'azureKeyVault.newSecretVersion',
   editAttributes: 'azureKeyVault.editSecretAttributes',
+  editExpiry: 'azureKeyVault.editSecretExpiry',
   enable: 'azureKeyVault.enableSecret',
   disable: 'azureKeyVault.disableSecret',
   delete: 'azureKeyVault.deleteSecret',

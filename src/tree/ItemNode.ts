@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ItemProperties, Page } from '../azure/model';
+import { hasPortal } from '../azure/portal';
 import { daysUntil, itemUri } from '../presentation/uris';
 import type { ItemGroupNode } from './ItemGroupNode';
 import { presentItem } from '../presentation/itemPresentation';
@@ -41,7 +42,7 @@ export class ItemNode extends PagedNode<ItemProperties> {
     item.iconPath = shown.icon;
     item.description = shown.description;
     item.tooltip = shown.tooltip;
-    item.contextValue = shown.facets.join(';');
+    item.contextValue = [...shown.facets, ...(hasPortal(this.vaultUrl) ? [] : ['noPortal'])].join(';');
     // Expiry decorations (src/presentation/uris.ts, src/presentation/expiryDecorations.ts): the state travels in the URI, so decorating needs no lookup.
     item.resourceUri = itemUri(this.id, shown.decorated, daysUntil(this.item.expiresOn, this.ctx.now()));
     return item;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ItemProperties } from '../azure/model';
+import { hasPortal } from '../azure/portal';
 import type { ItemNode } from './ItemNode';
 import { presentItem } from '../presentation/itemPresentation';
 import { shortId, versionLabel } from '../presentation/format';
@@ -41,7 +42,7 @@ export class VersionNode implements TreeNode {
     item.iconPath = this.current ? new vscode.ThemeIcon('pass-filled', shown.icon.color) : new vscode.ThemeIcon('git-commit', shown.icon.color);
     item.description = [shown.description, this.version.createdOn ? shortId(id) : undefined].filter(Boolean).join(' · ');
     item.tooltip = shown.tooltip;
-    item.contextValue = ['version', ...shown.facets, ...(this.current ? ['current'] : [])].join(';');
+    item.contextValue = ['version', ...shown.facets, ...(this.current ? ['current'] : []), ...(hasPortal(this.parent.vaultUrl) ? [] : ['noPortal'])].join(';');
     return item;
   }
 }

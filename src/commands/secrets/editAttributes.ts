@@ -8,7 +8,7 @@ import { request } from '../failures';
 import { askContentType, askDate } from '../prompts';
 import { editTags } from './tagEditor';
 
-type Field = 'enabled' | 'expiry' | 'activation' | 'contentType' | 'tags';
+export type Field = 'enabled' | 'expiry' | 'activation' | 'contentType' | 'tags';
 
 interface FieldPick extends vscode.QuickPickItem {
   readonly field: Field;
@@ -27,13 +27,19 @@ const day = (d: Date | undefined): string => (d ? d.toISOString().slice(0, 16).r
 
 /**
  * Edit Attributes: enable/disable, expiry, activation (not before), content type or tags of a secret (its
- * latest version) or of the selected version. One change, one request. Returns the field changed.
+ * latest version) or of the selected version. One change, one request. Returns the field changed. `field` skips the
+ * "What do you want to change?" step (Edit Secret Expiry, an expired reference's quick fix).
  */
-export async function editSecretAttributes(services: Services, target: ItemTarget): Promise<{ name: string; version?: string; field: Field }> {
+export function editSecretAttributes(services: Services, target: ItemTarget): Promise<{ name: string; version?: string; field: Field }> {
+  return editSecretAttribute(services, target, undefined);
+}
+
+/** Edit Attributes with the field already chosen (`undefined`: ask). */
+export async function editSecretAttribute(services: Services, target: ItemTarget, field: Field | undefined): Promise<{ name: string; version?: string; field: Field }> {
   const props = await currentProperties(services, target);
   if (props.managed) throw new Error(vscode.l10n.t("\"{0}\" belongs to the certificate of the same name: change the certificate's attributes instead.", target.name));
   const title = target.version ? vscode.l10n.t('Edit {0} ({1})', itemLabel(target), target.vault.name) : vscode.l10n.t('Edit {0} ({1}) — latest version', itemLabel(target), target.vault.name);
-  const picked = await services.ui.showQuickPick<FieldPick>(
+  const picked = field ? { field } : await services.ui.showQuickPick<FieldPick>(
     [
       props.enabled === false
         ? { label: `$(pass) ${vscode.l10n.t('Enable')}`, description: vscode.l10n.t('its value can be read again'), field: 'enabled' }

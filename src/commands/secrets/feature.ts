@@ -14,6 +14,7 @@ import { createSecret } from './createSecret';
 import { deleteSecret } from './deleteSecret';
 import { disableSecret } from './disableSecret';
 import { editSecretAttributes } from './editAttributes';
+import { editSecretExpiry } from './editExpiry';
 import { editSecretValue } from './editValue';
 import { enableSecret } from './enableSecret';
 import { newSecretVersion } from './newVersion';
@@ -33,6 +34,7 @@ const commands: Readonly<Record<CommandId<typeof SecretCommandIds>, Command<Item
   [SecretCommandIds.create]: command(vault(() => vscode.l10n.t('Create a secret in which vault?')), createSecret, { writes: true }),
   [SecretCommandIds.newVersion]: command(secret, newSecretVersion, { writes: true }),
   [SecretCommandIds.editAttributes]: command(secret, editSecretAttributes, { writes: true }),
+  [SecretCommandIds.editExpiry]: command(secret, editSecretExpiry, { writes: true }),
   [SecretCommandIds.enable]: command(secret, enableSecret, { writes: true }),
   [SecretCommandIds.disable]: command(secret, disableSecret, { writes: true }),
   [SecretCommandIds.delete]: command(secret, deleteSecret, { writes: true }),

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { hasPortal, objectPortalUrl, portalForVault, vaultPortalUrl } from '../../azure/portal';
+import { portalLink } from '../../azure/portal';
 import { vaultOfTarget, type NodeTarget } from '../../model/targets';
 import type { Services } from '../../services';
 import { pickVault } from '../targets';
@@ -8,16 +8,17 @@ import { pickVault } from '../targets';
 export async function openInPortal(services: Services, target: NodeTarget): Promise<string> {
   // A row outside any vault (a subscription) falls back to a pick, as before.
   const vault = vaultOfTarget(target) ?? (await pickVault(services, vscode.l10n.t('Open a key vault in the Azure portal')));
-  if (!hasPortal(vault.vaultUrl)) throw new Error(vscode.l10n.t('{0} has no Azure portal: it is served from this machine ({1}), not from Azure.', vault.name, new URL(vault.vaultUrl).host));
   const cloud = services.session.cloud();
-  const portal = portalForVault(vault.vaultUrl, cloud.ok ? cloud.cloud.portalUrl : 'https://portal.azure.com');
-  const tenantId = vault.info?.tenantId;
   // An item or version row carries what the listing showed (its identifier); a deleted one opens its vault.
   const listed = target.type === 'item' && !target.item.deleted ? target.item.properties : undefined;
-  let url: string;
-  if (listed) url = objectPortalUrl(portal, listed.kind, listed.id, tenantId);
-  else if (vault.info) url = vaultPortalUrl(portal, vault.info.id, tenantId);
-  else throw new Error(vscode.l10n.t('{0} was attached by URL, so its Azure resource is unknown. Find it in the portal under Key vaults.', vault.name));
-  await services.ui.openExternal(vscode.Uri.parse(url, true));
-  return url;
+  const link = portalLink(vault, listed, cloud.ok ? cloud.cloud.portalUrl : 'https://portal.azure.com');
+  if ('problem' in link) {
+    throw new Error(
+      link.problem === 'local'
+        ? vscode.l10n.t('{0} has no Azure portal: it is served from this machine ({1}), not from Azure.', vault.name, new URL(vault.vaultUrl).host)
+        : vscode.l10n.t('{0} was attached by URL, so its Azure resource is unknown. Find it in the portal under Key vaults.', vault.name),
+    );
+  }
+  await services.ui.openExternal(vscode.Uri.parse(link.url, true));
+  return link.url;
 }

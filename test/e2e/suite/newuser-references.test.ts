@@ -119,10 +119,10 @@ describe('newuser references: quick fixes, pickers, completions, end of line (em
     const extend = expired.find((a) => a.title === 'Extend the expiry of secret "nr-stale"…');
     assert.ok(newVersion && extend, `New Version and Extend Expiry among: ${titles.join(', ')}`);
     assert.equal(newVersion.command?.command, 'azureKeyVault.newSecretVersion');
-    assert.equal(extend.command?.command, 'azureKeyVault.editSecretAttributes');
+    assert.equal(extend.command?.command, 'azureKeyVault.editSecretExpiry');
     assert.ok(titles.some((t) => t.startsWith('Reveal')), 'Reveal stays for an expired secret');
-    // Extend Expiry: Edit Attributes' expiry date; the diagnostic goes once the vault has the new date.
-    w.script.picks = ['Expiry date…'];
+    // Extend Expiry: straight to the date (no "What do you want to change?" pick); the diagnostic goes once the
+    // vault has the new date.
     w.script.inputs = ['+90d'];
     await vscode.commands.executeCommand(extend.command.command, ...(extend.command.arguments ?? []));
     w.script.assertDone();

@@ -91,6 +91,11 @@ describe('new user: feedback and small things (issue 14 items 6, 8)', function (
   it('8: Open in Portal is not offered on an emulator (loopback) vault and is refused from the palette', async () => {
     const item = await w.api.tree.getTreeItem(await w.node(VAULT));
     assert.match(String(item.contextValue), /;noPortal\b/, `vault row facets: ${String(item.contextValue)}`);
+    // Its secrets and their versions carry it too (the same menu entry is offered on item and version rows).
+    const secret = await w.node(VAULT, 'Secrets', 'toggle-me');
+    assert.match(String((await w.api.tree.getTreeItem(secret)).contextValue), /^secret;(.*;)?noPortal\b/);
+    const [version] = await w.api.tree.getChildren(secret);
+    assert.match(String((await w.api.tree.getTreeItem(version!)).contextValue), /^version;(.*;)?noPortal\b/);
     const menu = manifest().contributes.menus['view/item/context']!.find((m) => m.command === CommandIds.openInPortal)!;
     assert.match(menu.when ?? '', /\(\?!\.\*;noPortal\)/);
     const opened: string[] = [];
