@@ -5,7 +5,8 @@
 //   3. integration  — src/azure and the emulator, driven by the official Azure SDK clients (out/test/integration)
 //   4. e2e          — the mocha suite inside the extension host of a real VS Code (code-server + headless Chromium)
 //   5. ui           — the packaged .vsix installed into code-server, its view checked in headless Chromium, and
-//                     `npm start` run, its URL opened in Chromium and the demo tree checked
+//                     `npm start` run, its URL opened in Chromium and the demo tree checked, then the UI tour
+//                     (scripts/e2e/ui-tour.mjs): the demo driven like a user, checked and photographed into docs/images/
 //   then docs/RELIABILITY.md: its generated blocks must equal what this run's tests recorded (out/reliability)
 // Options: --only unit|integration|e2e|ui|checks (repeatable), --force-fail (adds a failing e2e test: proves that a
 // failure inside VS Code fails this command).
@@ -17,6 +18,7 @@ import util from 'node:util';
 import { runE2e, UNTRUSTED_SUITE } from './e2e/run.mjs';
 import { startCheck } from './e2e/start-check.mjs';
 import { uiCheck } from './e2e/ui-check.mjs';
+import { uiTour } from './e2e/ui-tour.mjs';
 import { ROOT } from './e2e/paths.mjs';
 
 const { values } = util.parseArgs({ options: { only: { type: 'string', multiple: true, default: [] }, 'force-fail': { type: 'boolean', default: false } } });
@@ -111,7 +113,7 @@ if (built && want('e2e')) {
 
 if (built && want('ui')) {
   banner('packaged extension in VS Code (vsix installed, UI driven in headless Chromium)');
-  const result = await uiCheck();
+  const result = await uiCheck({ screenshot: path.join(ROOT, 'docs', 'images', 'view-signed-out.png') });
   totals.passed += result.passed;
   totals.failed += result.failed;
   if (result.failed) problems.push('ui: the packaged extension failed its UI check');
@@ -120,6 +122,11 @@ if (built && want('ui')) {
   totals.passed += start.passed;
   totals.failed += start.failed;
   if (start.failed) problems.push('ui: npm start failed its check');
+  banner('UI tour: the demo driven like a user, each journey checked and photographed into docs/images/');
+  const tour = await uiTour();
+  totals.passed += tour.passed;
+  totals.failed += tour.failed;
+  if (tour.failed) problems.push(`ui tour: ${tour.failed} failed (pictures in docs/images/)`);
 }
 
 // docs/RELIABILITY.md's generated blocks against what this run's tests recorded (a stale doc is a failed test).

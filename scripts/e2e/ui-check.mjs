@@ -61,7 +61,7 @@ export async function uiCheck({ screenshot } = {}) {
     await check('the activity bar shows the Azure Key Vault icon', () => tab.waitFor({ state: 'visible', timeout: 90_000 }));
     await tab.click();
     await check('the Vaults view opens with its signed-out welcome', async () => {
-      await page.locator('.part.sidebar .composite.title', { hasText: 'Azure Key Vault: Vaults' }).first().waitFor({ timeout: 30_000 });
+      await page.locator('.part.sidebar .composite.title', { hasText: 'Azure Key Vault' }).first().waitFor({ timeout: 30_000 });
       await page.locator('.part.sidebar .welcome-view-content', { hasText: 'Sign in with your Microsoft account' }).waitFor({ timeout: 30_000 });
       await page.locator('.part.sidebar .welcome-view-content .monaco-button', { hasText: 'Sign in to Azure' }).waitFor({ timeout: 10_000 });
     });

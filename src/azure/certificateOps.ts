@@ -10,7 +10,7 @@ import type { CertificateContentType, CertificateDetails, CertificatePolicyInfo,
 import { policyInfo, sdkPolicy } from './certificatePolicy';
 import type { VaultClients } from './vaultClients';
 import { createdSince, safeWrite, sameTags } from './safeWrite';
-import { deleteAndWait, purgeSafely, recoverAndWait, unless404, type LifecycleCalls } from './lifecycleOps';
+import { deleteAndWait, purgeSafely, recoverAndWait, sentDelete, unless404, type LifecycleCalls } from './lifecycleOps';
 import type { OperationOptions, PollOptions } from './polling';
 import { certificateDetails, compact, getCertificateDetails } from './certificateDetails';
 
@@ -114,12 +114,8 @@ function lifecycle(vaults: VaultClients, vaultUrl: string, name: string): Lifecy
   const client = vaults.certificates(vaultUrl);
   return {
     subject: { kind: 'certificate', name },
-    sendDelete: async (abortSignal) => {
-      const poller = await client.beginDeleteCertificate(name, { abortSignal });
-      const deleted = poller.isDone() ? poller.getResult() : poller.getOperationState().result;
-      if (!deleted) throw new Error(l10n.t('The vault did not answer the delete of {0}.', name));
-      return { deleted, soft: Boolean(deleted.recoveryId), done: poller.isDone() };
-    },
+    sendDelete: async (abortSignal) =>
+      sentDelete(await client.beginDeleteCertificate(name, { abortSignal }), (d) => Boolean(d.recoveryId), () => new Error(l10n.t('The vault did not answer the delete of {0}.', name))),
     sendRecover: async (abortSignal) => (await client.beginRecoverDeletedCertificate(name, { abortSignal })).isDone(),
     sendPurge: async (abortSignal) => {
       await client.purgeDeletedCertificate(name, { abortSignal });

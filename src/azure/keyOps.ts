@@ -9,7 +9,7 @@ import type { CreateKeyRequest, KeyDetails, KeyPropertiesUpdate, PublicJwk, Rota
 import type { VaultClients } from './vaultClients';
 import { allPages } from './paging';
 import { createdSince, safeWrite, sameTags, type Committed } from './safeWrite';
-import { deleteAndWait, purgeSafely, recoverAndWait, unless404, type LifecycleCalls } from './lifecycleOps';
+import { deleteAndWait, purgeSafely, recoverAndWait, sentDelete, unless404, type LifecycleCalls } from './lifecycleOps';
 import type { OperationOptions, PollOptions } from './polling';
 
 const b64u = (v: Uint8Array | undefined): string | undefined => (v && v.length ? Buffer.from(v).toString('base64url') : undefined);
@@ -179,12 +179,8 @@ function lifecycle(vaults: VaultClients, vaultUrl: string, name: string): Lifecy
   const client = vaults.keys(vaultUrl);
   return {
     subject: { kind: 'key', name },
-    sendDelete: async (abortSignal) => {
-      const poller = await client.beginDeleteKey(name, { abortSignal });
-      const deleted = poller.isDone() ? poller.getResult() : poller.getOperationState().result;
-      if (!deleted) throw new Error(l10n.t('The vault did not answer the delete of {0}.', name));
-      return { deleted, soft: Boolean(deleted.properties.recoveryId), done: poller.isDone() };
-    },
+    sendDelete: async (abortSignal) =>
+      sentDelete(await client.beginDeleteKey(name, { abortSignal }), (d) => Boolean(d.properties.recoveryId), () => new Error(l10n.t('The vault did not answer the delete of {0}.', name))),
     sendRecover: async (abortSignal) => (await client.beginRecoverDeletedKey(name, { abortSignal })).isDone(),
     sendPurge: (abortSignal) => client.purgeDeletedKey(name, { abortSignal }),
     getDeleted: (abortSignal) => unless404(() => client.getDeletedKey(name, { abortSignal })),

@@ -14,6 +14,23 @@ export interface DeleteSent<D> {
   readonly done: boolean;
 }
 
+/** A begin-delete poller as the SDKs return it (only what `sentDelete` reads). */
+interface DeletePoller<D> {
+  isDone(): boolean;
+  getResult(): D | undefined;
+  getOperationState(): { result?: D };
+}
+
+/**
+ * What a delete request answered: the deleted object (the result when the SDK's poller is done, else the state of
+ * its first answer), soft when `recoverable(deleted)`. An answer without the object is refused by name.
+ */
+export function sentDelete<D>(poller: DeletePoller<D>, recoverable: (deleted: D) => boolean, noAnswer: () => Error): DeleteSent<D> {
+  const deleted = poller.isDone() ? poller.getResult() : poller.getOperationState().result;
+  if (deleted === undefined) throw noAnswer();
+  return { deleted, soft: recoverable(deleted), done: poller.isDone() };
+}
+
 /** The kind's calls (each takes the call's abort signal). "Absent" is a 404, never another error. */
 export interface LifecycleCalls<D> {
   readonly subject: WriteSubject;

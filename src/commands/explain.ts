@@ -35,7 +35,8 @@ function permissionFor(kind: ObjectKind, operation: Operation): string {
   return policyPermission[operation];
 }
 
-function roleFor(kind: ObjectKind, operation: Operation): string {
+/** The Azure RBAC role to ask for to do `operation` on objects of `kind`. */
+export function roleFor(kind: ObjectKind, operation: Operation): string {
   const r = roles[kind];
   if (operation === 'read' || operation === 'list') return r.reader;
   if (operation === 'crypto') return r.crypto ?? r.writer;

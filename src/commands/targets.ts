@@ -234,9 +234,15 @@ async function listNames(services: Services, vault: VaultTarget, kind: ObjectKin
   }
   await noteListing(services, vault);
   if (usable) {
+    // A crypto picker: the usable keys, each with its type and (for a certificate's key) whose it is.
     const details = await keyDetailsOf(services, vault, items);
-    items = items.filter((_, i) => details[i] !== undefined && details[i].enabled && usable.allows(details[i]));
-    if (items.length === 0) throw new Error(usable.none(vault.name));
+    const keys = items.flatMap((item, i) => {
+      const d = details[i];
+      if (!d?.enabled || !usable.allows(d)) return [];
+      return [{ label: item.name, description: [d.keyType, item.managed ? vscode.l10n.t('key of certificate {0}', item.name) : undefined].filter(Boolean).join(' · ') }];
+    });
+    if (keys.length === 0) throw new Error(usable.none(vault.name));
+    return keys.sort((a, b) => a.label.localeCompare(b.label));
   }
   const names = items.map((i) => ({ label: i.name, ...(i.enabled === false ? { description: vscode.l10n.t('disabled') } : i.contentType ? { description: i.contentType } : {}) }));
   return names.sort((a, b) => a.label.localeCompare(b.label));

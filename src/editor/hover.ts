@@ -2,7 +2,7 @@
 // expiry, last update — from list properties only (the value is never read), with links to reveal it in the
 // tree, copy its value (an explicit action, through the secrets area's command) and open it in the portal.
 import * as vscode from 'vscode';
-import { objectPortalUrl, portalForVault } from '../azure/portal';
+import { portalLink } from '../azure/portal';
 import { EditorCommandIds } from '../model/commandIds';
 import { referencedObject } from '../model/referenced';
 import { kindSegments, referenceAt, referenceFormats, type FoundReference } from '../references';
@@ -71,7 +71,9 @@ export function hoverLines(resolved: ResolvedReference, now: number, portal: str
     links.push(mdCommandLink(vscode.l10n.t('Copy value'), EditorCommandIds.copyReferencedValue, [object]));
   }
   const objectId = `${vault.vaultUrl}/${kindSegments[ref.kind]}/${ref.name}${ref.version ? `/${ref.version}` : ''}`;
-  if (status.state !== 'missing') links.push(mdWebLink(vscode.l10n.t('Open in portal'), objectPortalUrl(portalForVault(vault.vaultUrl, portal), ref.kind, objectId, vault.info?.tenantId)));
+  // A local (emulator) vault has no portal: no link (as the tree offers no Open in Portal there).
+  const link = status.state === 'missing' ? undefined : portalLink(vault, { kind: ref.kind, id: objectId }, portal);
+  if (link && 'url' in link) links.push(mdWebLink(vscode.l10n.t('Open in portal'), link.url));
   lines.push('', links.join(' · '));
   return lines;
 }

@@ -83,7 +83,7 @@ describe('the demo seed', () => {
   it('has RSA 2048/3072 and EC keys, a rotation policy, versions, a disabled and a deleted key', async () => {
     const keys = new KeyClient(url('contoso-prod-kv'), userCredentialOf(demo), options);
     const listed = await names(keys.listPropertiesOfKeys(), (k) => `${k.name}${k.managed ? ' (managed)' : ''}`);
-    assert.deepEqual(listed.filter((n) => !n.endsWith('(managed)')).sort(), ['app-signing-key', 'data-encryption-key', 'jwt-signing-ec', 'legacy-wrap-key']);
+    assert.deepEqual(listed.filter((n) => !n.endsWith('(managed)')).sort(), ['app-signing-key', 'data-encryption-key', 'jwt-signing-ec', 'legacy-wrap-key', 'webhook-signing-key']);
     assert.ok(listed.includes('api-contoso-com (managed)'));
     const modulusBits = async (name: string): Promise<number> => ((await keys.getKey(name)).key?.n?.length ?? 0) * 8;
     assert.equal(await modulusBits('app-signing-key'), 2048);

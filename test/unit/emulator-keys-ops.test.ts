@@ -73,7 +73,9 @@ function assertError(r: EmuResponse, status: number, code: string, inner?: strin
   if (inner !== undefined) assert.equal(body(r).error.innererror?.code, inner);
 }
 
-describe('emulator keys: crypto operations', () => {
+describe('emulator keys: crypto operations', function () {
+  // RSA key generation is CPU-bound: on a loaded 2-core machine three keys can take longer than mocha's 2 s.
+  this.timeout(20_000);
   it('encrypt/decrypt and wrap/unwrap round trips with each RSA algorithm; ciphertext matches the public key', async () => {
     const h = harness();
     const key = body(await h.call('POST', '/keys/enc/create', { kty: 'RSA-HSM' })).key;
@@ -168,7 +170,9 @@ describe('emulator keys: crypto operations', () => {
   });
 });
 
-describe('emulator keys: seeds and managed keys', () => {
+describe('emulator keys: seeds and managed keys', function () {
+  // RSA key generation is CPU-bound: on a loaded 2-core machine three keys can take longer than mocha's 2 s.
+  this.timeout(20_000);
   it('parses seed times', () => {
     assert.equal(parseSeedTime('+10d', 1000), 1000 + 864000);
     assert.equal(parseSeedTime('-2h', 10000), 10000 - 7200);

@@ -6,7 +6,7 @@ import type { VaultTarget } from '../../model/targets';
 import { relativeDays } from '../../presentation/format';
 import { kindName, kindNames } from '../../presentation/kindWords';
 import type { Services } from '../../services';
-import { explainFailure } from '../explain';
+import { explainFailure, roleFor } from '../explain';
 import { noteListing } from '../targets';
 import { scanExpiring, type ExpiringEntry } from './expiringScan';
 
@@ -16,7 +16,7 @@ export interface ExpiringSoonResult {
   readonly vaults: number;
   readonly requests: number;
   readonly entries: { vault: string; kind: ObjectKind; name: string; expiresOn: string; state: 'expired' | 'expiring' }[];
-  readonly failures: { vault: string; kind: ObjectKind; message: string }[];
+  readonly failures: { vault: string; kind: ObjectKind; message: string; role?: string }[];
   readonly truncated: string[];
 }
 
@@ -59,7 +59,12 @@ export async function showExpiringSoon(services: Services): Promise<ExpiringSoon
     requests: result.requests,
     entries: result.entries.map((e) => ({ vault: e.vault.name, kind: e.kind, name: e.name, expiresOn: e.expiresOn.toISOString(), state: e.state })),
     // The role (or permission) of the kind that failed: keys and certificates have their own (explain.ts's table).
-    failures: result.failures.map((f) => ({ vault: f.vault.name, kind: f.kind, message: explainFailure(classifyError(f.error), { kind: f.kind, operation: 'list', vault: f.vault }) })),
+    failures: result.failures.map((f) => {
+      const failure = classifyError(f.error);
+      // Missing role: named up front (the explanation is long; a quick pick cuts its detail line).
+      const role = failure.kind === 'forbidden' && failure.forbiddenReason === 'rbac' ? roleFor(f.kind, 'list') : undefined;
+      return { vault: f.vault.name, kind: f.kind, message: explainFailure(failure, { kind: f.kind, operation: 'list', vault: f.vault }), ...(role ? { role } : {}) };
+    }),
     truncated: result.truncated.map((v) => v.name),
   };
   type Item = vscode.QuickPickItem & { entry?: ExpiringEntry<VaultTarget> };
@@ -73,7 +78,9 @@ export async function showExpiringSoon(services: Services): Promise<ExpiringSoon
     entry,
   }));
   if (summary.failures.length || summary.truncated.length) items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
-  for (const f of summary.failures) items.push({ label: vscode.l10n.t('$(circle-slash) {0}: could not list {1}', f.vault, kindNames(f.kind)), detail: f.message });
+  for (const f of summary.failures) {
+    items.push({ label: vscode.l10n.t('$(circle-slash) {0}: could not list {1}', f.vault, kindNames(f.kind)), ...(f.role ? { description: vscode.l10n.t('needs "{0}"', f.role) } : {}), detail: f.message });
+  }
   for (const t of summary.truncated) items.push({ label: vscode.l10n.t('$(info) {0}: more than 1,000 objects of a kind — only the first 1,000 were checked', t) });
   if (!result.entries.length) items.unshift({ label: vscode.l10n.t('$(pass) Nothing expires within {0} days in {1} vault(s)', warningDays, vaults.length) });
   const picked = await services.ui.showQuickPick(items, {

@@ -11,6 +11,7 @@ import { request, type CallOptions } from '../failures';
 import { revealAction, undoAction } from '../notices';
 import { contextOf, refreshCertificateGroups } from './common';
 import { managedRefusal } from './lifecycle';
+import { kindName } from '../../presentation/kindWords';
 
 /** One PATCH of the `enabled` attribute per kind (also the references' Enable quick fix); resolves with the version it changed, when the service says. */
 export const updateEnabled: Record<ObjectKind, (sdk: AzureSdk, vaults: VaultClients, url: string, target: ItemTarget, enabled: boolean, options?: CallOptions) => Promise<{ version?: string; enabled?: boolean }>> = {
@@ -28,9 +29,11 @@ export async function setEnabled(services: Services, target: ItemTarget, enabled
   if (kind === 'certificate') refreshCertificateGroups(services, target.vault);
   else services.view.refreshItem(target);
   const version = changed.version ?? target.version;
-  const shown = itemLabel({ name, ...(version ? { version } : {}) });
+  // The row's own version is named; the current version is what the secret/key/certificate row stands for.
+  const shown = target.version ? vscode.l10n.t('version {0} of {1} "{2}"', target.version.slice(0, 8), kindName(kind), name) : vscode.l10n.t('{0} "{1}"', kindName(kind), name);
   const undoTitle = enabled ? vscode.l10n.t('Disable {0}', shown) : vscode.l10n.t('Enable {0}', shown);
-  services.ui.notify(enabled ? vscode.l10n.t('Enabled {0}', shown) : vscode.l10n.t('Disabled {0}', shown), {
+  const message = enabled ? vscode.l10n.t('Enabled {0} in {1}', shown, target.vault.name) : vscode.l10n.t('Disabled {0} in {1}', shown, target.vault.name);
+  services.ui.notify(message, {
     actions: [revealAction(services, target), undoAction(services, target, undoTitle, () => setEnabled(services, target, !enabled))],
   });
   return { name, ...(version ? { version } : {}), enabled: changed.enabled ?? enabled };

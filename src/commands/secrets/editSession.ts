@@ -121,9 +121,16 @@ export class EditSession {
    */
   private async gone(): Promise<never> {
     const { services, vault, name } = this;
-    const deleted = await this.call('list', (sdk, vaults, url, options) => sdk.secretOps.getDeletedSecret(vaults, url, name, options));
+    const getDeleted = () => this.call('list', (sdk, vaults, url, options) => sdk.secretOps.getDeletedSecret(vaults, url, name, options));
+    let deleted = await getDeleted();
+    // Deleted a moment ago: the vault lists it as deleted once the delete has completed (seconds).
+    for (let wait = 500; !deleted && wait <= 2000; wait *= 2) {
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      deleted = await getDeleted();
+    }
     services.documents.secretValues.markDeleted(editorFolder(vault, name), true);
-    if (!deleted) throw new NotSaved(vscode.l10n.t('Not saved: {0} no longer exists in {1} (it was deleted and purged). Your changes are kept in the editor.', name, vault.name));
+    services.view.refreshGroup(vault, 'secret');
+    if (!deleted) throw new NotSaved(vscode.l10n.t('Not saved: {0} no longer exists in {1}: it was deleted (look under Deleted once the delete completes) or purged. Your changes are kept in the editor.', name, vault.name));
     const until = deleted.scheduledPurgeDate?.toISOString().slice(0, 10);
     const message = until
       ? vscode.l10n.t('Not saved: {0} was deleted in {1} (recoverable until {2}). Recover it, then save again; your changes are kept in the editor.', name, vault.name, until)

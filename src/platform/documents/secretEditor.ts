@@ -248,10 +248,12 @@ export class SecretValueEditors implements vscode.CustomEditorProvider<SecretVal
       await doc.save(text, cancellation);
       doc.markSaved(text);
     } catch (error) {
-      this.onSaveFailed(doc.uri, error instanceof Error ? error.message : String(error));
-      // Already told the user with its own actions (e.g. Recover): VS Code adds no "Failed to save" on top.
-      if (error instanceof Error && (error as { userNotified?: unknown }).userNotified === true) throw new vscode.CancellationError();
-      throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      this.onSaveFailed(doc.uri, message);
+      // Said here, once (a save started by the page or the API gets no message from VS Code), unless already told with
+      // its own actions (e.g. Recover). Cancelled for VS Code: no "Failed to save" on top and never its Save As.
+      if (!(error instanceof Error && (error as { userNotified?: unknown }).userNotified === true)) void vscode.window.showErrorMessage(message);
+      throw new vscode.CancellationError();
     } finally {
       if (page) await this.post(page, { type: 'busy', busy: false });
     }

@@ -162,5 +162,11 @@ describe('new user: pickers, search and expiring soon (issue 14 items 6, 7, 9)',
     assert.doesNotMatch(byKind.certificate, /Secrets User/, byKind.certificate);
     assert.match(byKind.certificate, /Certificate/, byKind.certificate);
     assert.match(byKind.secret, /Secrets User/, byKind.secret);
+    // The role also stands on its own (the picker's description: the detail line is cut at the picker's width).
+    assert.deepEqual(Object.fromEntries(mine.map((f) => [f.kind, f.role])), {
+      secret: 'Key Vault Secrets User',
+      key: 'Key Vault Reader (metadata) or Key Vault Crypto User',
+      certificate: 'Key Vault Certificate User',
+    });
   });
 });

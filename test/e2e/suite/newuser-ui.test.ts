@@ -77,10 +77,10 @@ describe('new user: feedback and small things (issue 14 items 6, 8)', function (
   it('6: Disable ends with a notification offering Reveal and Undo; Undo enables it again', async () => {
     answer = 'Undo';
     await vscode.commands.executeCommand(SecretCommandIds.disable, await w.node(VAULT, 'Secrets', 'toggle-me'));
-    assert.match(shown[0]?.message ?? '', /^Disabled toggle-me\/[0-9a-f]{8}$/, `notifications: ${JSON.stringify(shown)}`);
+    assert.match(shown[0]?.message ?? '', /^Disabled secret "toggle-me" in kv-newuser-ui$/, `notifications: ${JSON.stringify(shown)}`);
     assert.deepEqual(shown[0]?.actions, ['Reveal', 'Undo']);
     await eventually(async () => assert.equal(await enabled('toggle-me'), true, 'Undo re-enables the secret'));
-    await eventually(() => Promise.resolve(assert.match(shown[1]?.message ?? '', /^Enabled toggle-me\//)));
+    await eventually(() => Promise.resolve(assert.match(shown[1]?.message ?? '', /^Enabled secret "toggle-me" in kv-newuser-ui$/)));
   });
 
   it('6: a copy stays a status-bar message (no notification)', async () => {
