@@ -3,7 +3,8 @@
 // vault, Terraform data sources. Overlapping matches keep the outermost (a URI inside an App Service setting is
 // one reference). Pure: no vscode.
 import { parseArmId } from './names';
-import { parseBicep, parseTerraform } from './parseBlocks';
+import { parseBicep } from './formats/bicep';
+import { parseTerraform } from './formats/terraform';
 import type { FoundReference, VaultLocator } from './types';
 import { objectUriOf, objectUriPattern, parseObjectUri, type ParseOptions } from './uris';
 

@@ -5,6 +5,7 @@ import * as l10n from '@vscode/l10n';
 import { dotnetKeyOf, objectUri } from '../names';
 import { field, tpl } from '../template';
 import type { ReferenceTarget } from '../types';
+import { afterColon, asValue, entriesOf, insideString, isJsonDocument, jsonEntry, valuesOf } from './context';
 import { always, asSecret, secretLike, type ReferenceFormat } from './format';
 
 export const appConfigContentType = 'application/vnd.microsoft.appconfig.keyvaultref+json;charset=utf-8';
@@ -32,4 +33,9 @@ export const appConfig: ReferenceFormat = {
   "label": null,
   "content_type": "${appConfigContentType}"
 }`,
+  place: (ctx, targets) => {
+    if (insideString(ctx)) return { mode: 'value', template: valuesOf(appConfig, targets, (t) => [JSON.stringify(appConfigValue(t)).slice(1, -1)]) };
+    if (afterColon(ctx)) return { mode: 'value', template: valuesOf(appConfig, targets, (t) => [JSON.stringify(appConfigValue(t))]) };
+    return isJsonDocument(ctx) ? jsonEntry(ctx, entriesOf(appConfig, targets)) : asValue(appConfig, targets);
+  },
 };

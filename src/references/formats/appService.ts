@@ -5,7 +5,15 @@ import * as l10n from '@vscode/l10n';
 import { dotnetKeyOf, objectUri } from '../names';
 import { field, tpl, type Template } from '../template';
 import type { ReferenceTarget } from '../types';
+import { afterColon, asValue, entriesOf, insideString, isJsonDocument, jsonEntry, valuesOf, type Placement, type PlacementContext } from './context';
 import { always, asSecret, secretLike, type ReferenceFormat } from './format';
+
+/** Inside a string or outside JSON: the value; after `"key":` a quoted value; elsewhere in JSON a property. */
+function placeSetting(format: ReferenceFormat, ctx: PlacementContext, targets: readonly ReferenceTarget[]): Placement {
+  if (insideString(ctx) || !isJsonDocument(ctx)) return asValue(format, targets);
+  if (afterColon(ctx)) return { mode: 'value', template: tpl`"${valuesOf(format, targets)}"` };
+  return jsonEntry(ctx, entriesOf(format, targets));
+}
 
 function jsonProperty(t: ReferenceTarget, value: Template): Template {
   return tpl`"${field(1, dotnetKeyOf(t.name))}": "${value}"`;
@@ -22,6 +30,7 @@ export const appServiceUri: ReferenceFormat = {
   textKind: asSecret,
   value: (t) => [`@Microsoft.KeyVault(SecretUri=${objectUri(t, 'secret')}${t.version ? '' : '/'})`],
   entry: (t) => jsonProperty(t, appServiceUri.value(t)),
+  place: (ctx, targets) => placeSetting(appServiceUri, ctx, targets),
 };
 
 export const appServiceName: ReferenceFormat = {
@@ -35,4 +44,5 @@ export const appServiceName: ReferenceFormat = {
   textKind: asSecret,
   value: (t) => [`@Microsoft.KeyVault(VaultName=${t.vaultName};SecretName=${t.name}${t.version ? `;SecretVersion=${t.version}` : ''})`],
   entry: (t) => jsonProperty(t, appServiceName.value(t)),
+  place: (ctx, targets) => placeSetting(appServiceName, ctx, targets),
 };

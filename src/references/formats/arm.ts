@@ -4,6 +4,7 @@ import * as l10n from '@vscode/l10n';
 import { armIdTemplate, camelIdentifier } from '../names';
 import { field, tpl, type Template } from '../template';
 import type { ReferenceTarget } from '../types';
+import { afterColon, entriesOf, jsonEntry } from './context';
 import { always, asSecret, secretLike, type ReferenceFormat } from './format';
 
 function reference(t: ReferenceTarget, first: number): Template {
@@ -29,4 +30,6 @@ export const armParameter: ReferenceFormat = {
   textKind: asSecret,
   value: (t) => reference(t, 1),
   entry: (t) => tpl`"${field(1, camelIdentifier(t.name))}": ${reference(t, 2)}`,
+  place: (ctx, targets) =>
+    afterColon(ctx) && targets.length === 1 ? { mode: 'value', template: reference(targets[0]!, 1) } : jsonEntry(ctx, entriesOf(armParameter, targets)),
 };

@@ -2,8 +2,9 @@
 // `.bicepparam` files: `az.getSecret(subscription, resource group, vault, name[, version])`.
 import * as l10n from '@vscode/l10n';
 import { camelIdentifier, scopeParts } from '../names';
-import { concat, field, join, maxTabStop, tpl, type Template } from '../template';
-import type { ReferenceTarget } from '../types';
+import { concat, field, join, maxTabStop, toText, tpl, type Template } from '../template';
+import type { FoundReference, ReferenceTarget, VaultLocator } from '../types';
+import { afterColon, afterEquals, asEntries, asValue, endOfContent, valuesOf, type Placement, type PlacementContext } from './context';
 import { always, asSecret, secretLike, type ReferenceFormat } from './format';
 
 export const bicepVaultApiVersion = '2023-07-01';
@@ -47,6 +48,28 @@ ${params}
 }`;
 }
 
+/** Bicep symbols already declared for vaults in the text: vault name (lower case) → symbol. */
+export function bicepVaultSymbols(text: string): Map<string, string> {
+  const symbols = new Map<string, string>();
+  for (const m of text.matchAll(/\bresource\s+([A-Za-z_]\w*)\s+'Microsoft\.KeyVault\/vaults@[^']*'\s+existing\s*=\s*\{[^{}]*?\bname:\s*'([^']+)'/gi)) {
+    symbols.set(m[2]!.toLowerCase(), m[1]!);
+  }
+  return symbols;
+}
+
+/** Vaults declared in the file: `getSecret` on their symbols; one value after `:`/`=`: the resource appended. */
+function placeBicep(ctx: PlacementContext, targets: readonly ReferenceTarget[]): Placement {
+  const symbols = bicepVaultSymbols(ctx.text);
+  if (targets.every((t) => symbols.has(t.vaultName.toLowerCase()))) {
+    return { mode: 'value', template: valuesOf(bicep, targets, (t) => bicepGetSecret(symbols.get(t.vaultName.toLowerCase())!, t)) };
+  }
+  if (targets.length === 1 && (afterColon(ctx) || afterEquals(ctx))) {
+    const t = targets[0]!;
+    return { mode: 'value', template: bicep.value(t), extra: { offset: endOfContent(ctx), text: `\n\n${toText(bicepVaultResource(t))}\n` } };
+  }
+  return asEntries(bicep, targets);
+}
+
 export const bicep: ReferenceFormat = {
   id: 'bicep',
   get label(): string {
@@ -61,6 +84,7 @@ export const bicep: ReferenceFormat = {
   value: (t) => bicepGetSecret(bicepVaultSymbol(t.vaultName), t),
   entry: (t) => bicepEntries([t]),
   entries: bicepEntries,
+  place: placeBicep,
 };
 
 function getSecretCall(t: ReferenceTarget, first: number): Template {
@@ -79,4 +103,30 @@ export const bicepparam: ReferenceFormat = {
   textKind: asSecret,
   value: (t) => getSecretCall(t, 1),
   entry: (t) => tpl`param ${field(1, camelIdentifier(t.name))} = ${getSecretCall(t, 2)}`,
+  place: (ctx, targets) => (afterEquals(ctx) ? asValue(bicepparam, targets) : asEntries(bicepparam, targets)),
 };
+
+/** Bicep `sym.getSecret(…)` on an `existing` vault resource of the file. */
+export function parseBicep(text: string): FoundReference[] {
+  const vaults = new Map<string, VaultLocator>();
+  for (const m of text.matchAll(/\bresource\s+([A-Za-z_]\w*)\s+'Microsoft\.KeyVault\/vaults@[^']*'\s+existing\s*=\s*\{([^{}]*)\}/gi)) {
+    const body = m[2] ?? '';
+    const name = /\bname:\s*'([^']+)'/.exec(body)?.[1];
+    if (!name) continue;
+    const scope = /\bscope:\s*resourceGroup\(\s*'([^']+)'\s*(?:,\s*'([^']+)'\s*)?\)/.exec(body);
+    const sub = scope?.[2] ? scope[1] : undefined;
+    const rg = scope?.[2] ?? scope?.[1];
+    vaults.set(m[1]!, { by: 'name', name, ...(sub ? { subscriptionId: sub } : {}), ...(rg ? { resourceGroup: rg } : {}) });
+  }
+  if (vaults.size === 0) return [];
+  const found: FoundReference[] = [];
+  for (const m of text.matchAll(/\b([A-Za-z_]\w*)\.getSecret\(\s*'([^'\r\n]+)'\s*(?:,\s*'([^'\r\n]+)'\s*)?\)/dg)) {
+    const vault = vaults.get(m[1]!);
+    if (!vault) continue;
+    found.push({
+      format: 'bicep', start: m.index, end: m.index + m[0].length, nameStart: m.indices![2]![0], nameEnd: m.indices![2]![1],
+      vault, kind: 'secret', name: m[2]!, ...(m[3] ? { version: m[3].toLowerCase() } : {}),
+    });
+  }
+  return found;
+}

@@ -5,6 +5,7 @@ import * as l10n from '@vscode/l10n';
 import { csiCloudName } from '../names';
 import { concat, field, indent, tpl, type Template } from '../template';
 import type { ObjectKind, ReferenceTarget } from '../types';
+import { asEntries, asValue } from './context';
 import { allKinds, always, same, type ReferenceFormat } from './format';
 
 const objectTypes: Record<ObjectKind, string> = { secret: 'secret', key: 'key', certificate: 'cert' };
@@ -52,4 +53,5 @@ export const csi: ReferenceFormat = {
     for (const t of targets) byVault.set(t.vaultUrl, [...(byVault.get(t.vaultUrl) ?? []), t]);
     return concat([...byVault.values()].map(providerClass), '\n---\n');
   },
+  place: (ctx, targets) => (/^\s*kind:\s*SecretProviderClass\b/m.test(ctx.text) ? asValue(csi, targets) : asEntries(csi, targets)),
 };

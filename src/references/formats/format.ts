@@ -1,7 +1,8 @@
-// What every reference format offers: the reference at a value position, and a complete entry on a line of
-// its own. Pure functions of the target: golden tests pin their text.
+// What every reference format offers: the reference at a value position, a complete entry on a line of its own,
+// and where they go in the document at hand (`place`). Pure functions: golden tests pin their text.
 import type { Template } from '../template';
 import type { FormatId, ObjectKind, ReferenceTarget } from '../types';
+import type { Placement, PlacementContext } from './context';
 
 export interface ReferenceFormat {
   readonly id: FormatId;
@@ -20,6 +21,8 @@ export interface ReferenceFormat {
   entry(t: ReferenceTarget): Template;
   /** Several targets on lines of their own (default: one entry per target, one after the other). */
   entries?(targets: readonly ReferenceTarget[]): Template;
+  /** What goes where for `targets` at the cursor of this document (a value, entries, maybe one more edit). */
+  place(ctx: PlacementContext, targets: readonly ReferenceTarget[]): Placement;
 }
 
 export const secretLike: readonly ObjectKind[] = ['secret', 'certificate'];

@@ -9,10 +9,9 @@ import { azurePipelines, githubActions } from './pipelines';
 import { dotnetKey, uri } from './plain';
 import { terraform } from './terraform';
 import type { FormatId } from '../types';
-import { join, type Template } from '../template';
-import type { ReferenceTarget } from '../types';
 
 export type { ReferenceFormat } from './format';
+export { entriesOf } from './context';
 
 export const referenceFormats: Readonly<Record<FormatId, ReferenceFormat>> = {
   appServiceUri,
@@ -30,11 +29,3 @@ export const referenceFormats: Readonly<Record<FormatId, ReferenceFormat>> = {
 };
 
 export const formatIds = Object.keys(referenceFormats) as FormatId[];
-
-/** Entries for several targets on lines of their own (JSON entries are separated by commas). */
-export function entriesOf(format: ReferenceFormat, targets: readonly ReferenceTarget[]): Template {
-  if (targets.length === 1) return format.entry(targets[0]!);
-  if (format.entries) return format.entries(targets);
-  const jsonLike = format.id === 'appServiceUri' || format.id === 'appServiceName' || format.id === 'armParameter' || format.id === 'appConfig';
-  return join(targets.map((t) => format.entry(t)), jsonLike ? ',\n' : '\n');
-}

@@ -5,6 +5,7 @@ import * as l10n from '@vscode/l10n';
 import { objectUri } from '../names';
 import { concat, field, tpl, type Template } from '../template';
 import type { ReferenceTarget } from '../types';
+import { afterColon, asEntries, asValue, insideString, type Placement, type PlacementContext } from './context';
 import { always, same, secretLike, type ReferenceFormat } from './format';
 
 const stepId = field(1, 'keyvault');
@@ -36,6 +37,11 @@ function githubPinnedStep(t: ReferenceTarget): Template {
     echo "${t.name}=$value" >> "$GITHUB_OUTPUT"`;
 }
 
+/** After `key:` or inside quotes: the expression; elsewhere a step of its own. */
+function placeStep(format: ReferenceFormat, ctx: PlacementContext, targets: readonly ReferenceTarget[]): Placement {
+  return afterColon(ctx) || insideString(ctx) ? asValue(format, targets) : asEntries(format, targets);
+}
+
 /** Unversioned targets of one vault share a step; each pinned version gets its own. */
 function steps(targets: readonly ReferenceTarget[], shared: (ts: ReferenceTarget[]) => Template, pinned: (t: ReferenceTarget) => Template): Template {
   const parts: Template[] = [];
@@ -56,6 +62,7 @@ export const githubActions: ReferenceFormat = {
   value: (t) => tpl`\${{ steps.${stepId}.outputs.${t.name} }}`,
   entry: (t) => (t.version ? githubPinnedStep(t) : githubStep([t])),
   entries: (targets) => steps(targets, githubStep, githubPinnedStep),
+  place: (ctx, targets) => placeStep(githubActions, ctx, targets),
 };
 
 function pipelinesTask(targets: readonly ReferenceTarget[]): Template {
@@ -93,4 +100,5 @@ export const azurePipelines: ReferenceFormat = {
   value: (t) => [`$(${t.name})`],
   entry: (t) => (t.version ? pipelinesPinnedTask(t) : pipelinesTask([t])),
   entries: (targets) => steps(targets, pipelinesTask, pipelinesPinnedTask),
+  place: (ctx, targets) => placeStep(azurePipelines, ctx, targets),
 };

@@ -1,6 +1,7 @@
 // The object's URI, and the .NET configuration key of a secret (`A--B` ↔ `A:B`).
 import * as l10n from '@vscode/l10n';
 import { dotnetKeyOf, objectUri } from '../names';
+import { asEntries, asValue, insideString } from './context';
 import type { ReferenceFormat } from './format';
 import { allKinds, always, same, secretLike } from './format';
 
@@ -15,6 +16,7 @@ export const uri: ReferenceFormat = {
   textKind: same,
   value: (t) => [objectUri(t)],
   entry: (t) => [objectUri(t)],
+  place: (_ctx, targets) => asValue(uri, targets),
 };
 
 export const dotnetKey: ReferenceFormat = {
@@ -30,4 +32,5 @@ export const dotnetKey: ReferenceFormat = {
   textKind: same,
   value: (t) => [dotnetKeyOf(t.name)],
   entry: (t) => [`configuration["${dotnetKeyOf(t.name)}"]`],
+  place: (ctx, targets) => (insideString(ctx) ? asValue(dotnetKey, targets) : asEntries(dotnetKey, targets)),
 };
