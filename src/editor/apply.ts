@@ -30,22 +30,22 @@ export function placementAt(document: vscode.TextDocument, range: vscode.Range, 
   );
 }
 
-/** Inserts the placement at the selection (replacing it): the extra edit and the snippet undo as one step. */
+/** Inserts the placement at the selection (replacing it): the edits elsewhere and the snippet undo as one step. */
 export async function applyPlacement(editor: vscode.TextEditor, range: vscode.Range, placement: Placement): Promise<void> {
   const document = editor.document;
   let start = document.offsetAt(range.start);
   let end = document.offsetAt(range.end);
-  const extra = placement.extra;
-  if (extra) {
-    const applied = await editor.edit((b) => b.insert(document.positionAt(extra.offset), extra.text), { undoStopBefore: true, undoStopAfter: false });
+  const extras = placement.extras ?? [];
+  if (extras.length) {
+    // Offsets of the original text: one edit of several inserts (VS Code applies them against the original).
+    const applied = await editor.edit((b) => extras.forEach((x) => b.insert(document.positionAt(x.offset), x.text)), { undoStopBefore: true, undoStopAfter: false });
     if (!applied) throw new Error(vscode.l10n.t('The document changed while the reference was inserted; try again.'));
-    if (extra.offset <= start) {
-      start += extra.text.length;
-      end += extra.text.length;
-    }
+    const before = extras.filter((x) => x.offset <= start).reduce((n, x) => n + x.text.length, 0);
+    start += before;
+    end += before;
   }
   const target = new vscode.Range(document.positionAt(start), document.positionAt(end));
-  const inserted = await editor.insertSnippet(new vscode.SnippetString(toSnippet(placement.template)), target, { undoStopBefore: !extra, undoStopAfter: true });
+  const inserted = await editor.insertSnippet(new vscode.SnippetString(toSnippet(placement.template)), target, { undoStopBefore: extras.length === 0, undoStopAfter: true });
   if (!inserted) throw new Error(vscode.l10n.t('The reference could not be inserted: the document is read-only or changed meanwhile.'));
 }
 

@@ -59,9 +59,9 @@ export class ReferenceDropProvider implements vscode.DocumentDropEditProvider {
     const syntax = referenceFormats[format].label;
     const title = targets.length > 1 ? vscode.l10n.t('Insert Key Vault references ({0})', syntax) : vscode.l10n.t('Insert Key Vault reference ({0})', syntax);
     const edit = new vscode.DocumentDropEdit(new vscode.SnippetString(toSnippet(placement.template)), title, dropEditKind);
-    if (placement.extra) {
+    if (placement.extras?.length) {
       const additional = new vscode.WorkspaceEdit();
-      additional.insert(document.uri, document.positionAt(placement.extra.offset), placement.extra.text);
+      for (const x of placement.extras) additional.insert(document.uri, document.positionAt(x.offset), x.text);
       edit.additionalEdit = additional;
     }
     return edit;

@@ -53,9 +53,9 @@ describe('placement', () => {
     const entry = placeReferences(at('{\n  "A": "x"\n  |\n  "B": 1\n}', '/appsettings.json', 'json'), 'appServiceName', [t]);
     assert.equal(entry.mode, 'entry');
     assert.equal(toText(entry.template), '"db-password": "@Microsoft.KeyVault(VaultName=contoso-kv;SecretName=db-password)",');
-    assert.deepEqual(entry.extra, { offset: '{\n  "A": "x"'.length, text: ',' });
+    assert.deepEqual(entry.extras, [{ offset: '{\n  "A": "x"'.length, text: ',' }]);
     const first = placeReferences(at('{\n  |\n}', '/appsettings.json', 'json'), 'appServiceUri', [t]);
-    assert.equal(first.extra, undefined);
+    assert.equal(first.extras, undefined);
   });
 
   it('several targets make several lines', () => {
@@ -78,15 +78,15 @@ describe('placement', () => {
     assert.equal(toText(placeReferences(at(declared, '/main.bicep'), 'bicep', [t]).template), "vault.getSecret('db-password')");
     const bare = placeReferences(at("module m './m.bicep' = {\n  params: {\n    pw: |\n  }\n}\n", '/main.bicep'), 'bicep', [t]);
     assert.equal(toText(bare.template), "contosoKv.getSecret('db-password')");
-    assert.match(bare.extra!.text, /^\n\nresource contosoKv 'Microsoft\.KeyVault\/vaults@2023-07-01' existing = \{/);
+    assert.match(bare.extras![0]!.text, /^\n\nresource contosoKv 'Microsoft\.KeyVault\/vaults@2023-07-01' existing = \{/);
   });
 
   it('Terraform: a value after `=` adds its data source once', () => {
     const p = placeReferences(at('resource "x" "y" {\n  password = |\n}\n', '/main.tf'), 'terraform', [t]);
     assert.equal(toText(p.template), 'data.azurerm_key_vault_secret.db_password.value');
-    assert.match(p.extra!.text, /data "azurerm_key_vault_secret" "db_password"/);
-    const again = placeReferences(at(`${p.extra!.text}\nresource "x" "z" {\n  password = |\n}\n`, '/main.tf'), 'terraform', [t]);
-    assert.equal(again.extra, undefined);
+    assert.match(p.extras![0]!.text, /data "azurerm_key_vault_secret" "db_password"/);
+    const again = placeReferences(at(`${p.extras![0]!.text}\nresource "x" "z" {\n  password = |\n}\n`, '/main.tf'), 'terraform', [t]);
+    assert.equal(again.extras, undefined);
   });
 
   it('CSI: an array item inside a SecretProviderClass, the whole class elsewhere', () => {

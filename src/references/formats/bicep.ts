@@ -65,7 +65,7 @@ function placeBicep(ctx: PlacementContext, targets: readonly ReferenceTarget[]):
   }
   if (targets.length === 1 && (afterColon(ctx) || afterEquals(ctx))) {
     const t = targets[0]!;
-    return { mode: 'value', template: bicep.value(t), extra: { offset: endOfContent(ctx), text: `\n\n${toText(bicepVaultResource(t))}\n` } };
+    return { mode: 'value', template: bicep.value(t), extras: [{ offset: endOfContent(ctx), text: `\n\n${toText(bicepVaultResource(t))}\n` }] };
   }
   return asEntries(bicep, targets);
 }

@@ -18,8 +18,16 @@ export interface Placement {
   readonly mode: 'value' | 'entry';
   /** Replaces the selection. */
   readonly template: Template;
-  /** One more edit, as plain text at an offset of the original text (never inside the selection). */
-  readonly extra?: { readonly offset: number; readonly text: string };
+  /**
+   * More edits elsewhere, as plain text inserted at offsets of the original text (never inside the selection): the
+   * comma JSON needs, a declaration a value needs, items appended to an existing block.
+   */
+  readonly extras?: readonly Insertion[];
+}
+
+export interface Insertion {
+  readonly offset: number;
+  readonly text: string;
 }
 
 export function lineBefore(ctx: PlacementContext): string {
@@ -52,7 +60,7 @@ export function jsonEntry(ctx: PlacementContext, template: Template): Placement 
   return {
     mode: 'entry',
     template: trailing ? [...template, trailing] : template,
-    ...(needsLeading ? { extra: { offset: before.length, text: ',' } } : {}),
+    ...(needsLeading ? { extras: [{ offset: before.length, text: ',' }] } : {}),
   };
 }
 

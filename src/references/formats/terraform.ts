@@ -40,7 +40,7 @@ export const terraform: ReferenceFormat = {
     // One value after `=`: the data source it reads is appended unless the file declares it.
     const t = targets[0]!;
     const declared = parseTerraform(ctx.text).some((r) => r.kind === t.kind && r.name.toLowerCase() === t.name.toLowerCase());
-    return { mode: 'value', template: terraform.value(t), ...(declared ? {} : { extra: { offset: endOfContent(ctx), text: `\n\n${toText(dataBlock(t))}\n` } }) };
+    return { mode: 'value', template: terraform.value(t), ...(declared ? {} : { extras: [{ offset: endOfContent(ctx), text: `\n\n${toText(dataBlock(t))}\n` }] }) };
   },
 };
 
