@@ -1,10 +1,15 @@
-// Secret-looking literals in text, for "Move to Key Vault": connection strings with a key or password, JWTs,
-// PEM private keys, and values of password/secret/token/key settings. Returns where the literal is (the string's
-// content, without its quotes) and a secret name suggested from the surrounding key. Pure; the literal itself
-// is only returned as offsets, never copied into anything else.
+// Secret-looking literals in text, for "Move to Key Vault": connection strings with a key or password, SAS URLs and
+// tokens, URIs with a password, JWTs, PEM / OpenSSH / PGP private keys, prefixed API keys, and values of
+// password/secret/token/key settings. Returns where the literal is (the string's content, without its quotes) and a
+// secret name suggested from the surrounding key. Pure; the literal itself is only returned as offsets, never copied
+// into anything else. What counts as a secret lives in ./literals/ (classify, placeholders, jwt); this file finds
+// the literals in a document (JSON, .env, YAML, properties, code).
 import { jsonKeyPathAt } from './jsonPath';
+import { classifyLiteral, type LiteralKind } from './literals/classify';
 
-export type LiteralKind = 'connectionString' | 'jwt' | 'pem' | 'password';
+export { classifyLiteral, type LiteralKind } from './literals/classify';
+export { isPlaceholder, isReference } from './literals/placeholders';
+export { isPublicJwt, jwtPayload } from './literals/jwt';
 
 export interface SecretLiteral {
   readonly start: number;
@@ -14,23 +19,16 @@ export interface SecretLiteral {
   readonly suggestedName: string;
 }
 
-const connectionString = /(?:^|;)\s*(?:AccountKey|SharedAccessKey|Password|Pwd|SharedAccessSignature|ClientSecret)\s*=\s*[^;\s]/i;
-const jwt = /^eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}$/;
-const pem = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/;
-const secretKey = /(pass(?:word|wd)?|pwd|secret|token|api[_-]?key|access[_-]?key|account[_-]?key|connection[_-]?string|client[_-]?secret|credential)s?$/i;
-/** Values that are references or placeholders already. */
-const notALiteral = /^(?:@Microsoft\.KeyVault\(|\$\{|\$\(|\{\{|<|%|#\{|https?:\/\/\S+$|true$|false$|null$|\*+$|x+$)/i;
-
-/** What kind of secret the string's content looks like, if any. */
-export function classifyLiteral(content: string, key?: string): LiteralKind | undefined {
-  const value = content.trim();
-  if (value.length < 6 || notALiteral.test(value)) return undefined;
-  if (pem.test(value)) return 'pem';
-  if (jwt.test(value)) return 'jwt';
-  if (connectionString.test(value)) return 'connectionString';
-  if (key && secretKey.test(key) && value.length >= 8 && !/\s/.test(value)) return 'password';
-  return undefined;
-}
+/** The name when the literal has no key. */
+const fallbackNames: Record<LiteralKind, string> = {
+  connectionString: 'moved-secret',
+  password: 'moved-secret',
+  jwt: 'token',
+  pem: 'private-key',
+  sas: 'sas-token',
+  uri: 'connection-uri',
+  apiKey: 'api-key',
+};
 
 /** `ConnectionStrings:Storage` / `DB_PASSWORD` / `spring.datasource.password` → a valid Key Vault secret name. */
 export function secretNameFrom(key: string | undefined, fallback = 'moved-secret'): string {
@@ -68,7 +66,7 @@ export function findSecretLiterals(text: string, options: { json?: boolean } = {
   const add = (start: number, end: number, kind: LiteralKind, key: string | undefined) => {
     if (taken.some(([s, e]) => start < e && end > s)) return;
     taken.push([start, end]);
-    found.push({ start, end, kind, suggestedName: secretNameFrom(key, kind === 'pem' ? 'private-key' : kind === 'jwt' ? 'token' : 'moved-secret') });
+    found.push({ start, end, kind, suggestedName: secretNameFrom(key, fallbackNames[kind]) });
   };
   for (const m of text.matchAll(/"((?:[^"\\\r\n]|\\.)*)"|'([^'\\\r\n]*)'/g)) {
     const content = m[1] ?? m[2] ?? '';
@@ -79,10 +77,15 @@ export function findSecretLiterals(text: string, options: { json?: boolean } = {
     const kind = classifyLiteral(content.replace(/\\n/g, '\n'), key);
     if (kind) add(start, start + content.length, kind, key);
   }
-  for (const m of text.matchAll(/-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY)-----[\s\S]+?-----END \1-----/g)) {
-    add(m.index, m.index + m[0].length, 'pem', lineKey(text, m.index));
+  // PEM, OpenSSH and PGP private key blocks, wherever they stand (a YAML block scalar, a bare file).
+  for (const m of text.matchAll(/-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----[\s\S]+?-----END \1-----/g)) {
+    if (classifyLiteral(m[0]) === 'pem') add(m.index, m.index + m[0].length, 'pem', lineKey(text, m.index));
   }
-  for (const m of text.matchAll(/^([ \t]*(?:export\s+)?["']?([A-Za-z_][\w.:-]*)["']?[ \t]*[:=][ \t]*)([^\s"'#][^\r\n#]*?)[ \t]*$/gm)) {
+  // Unquoted values (.env, docker-compose `- KEY=value` lists, YAML, properties). A `#` starts a comment only after
+  // whitespace, as in Docker Compose ("Inline comments for unquoted values must be preceded with a space",
+  // https://docs.docker.com/compose/how-tos/environment-variables/variable-interpolation/#env-file-syntax), YAML
+  // (https://yaml.org/spec/1.2.2/#comments) and POSIX shells: `DB_PASSWORD=Tr0ub#4dor` keeps its `#`.
+  for (const m of text.matchAll(/^([ \t]*(?:-[ \t]+)?(?:export\s+)?["']?([A-Za-z_][\w.:-]*)["']?[ \t]*[:=][ \t]*)([^\s"'#][^\r\n]*?)(?:[ \t]+#[^\r\n]*)?[ \t]*$/gm)) {
     const value = m[3] ?? '';
     const start = m.index + (m[1]?.length ?? 0);
     const kind = classifyLiteral(value, m[2]);
