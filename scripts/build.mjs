@@ -40,6 +40,9 @@ const common = {
   platform: 'node',
   target: 'node20',
   external: ['vscode'],
+  // jsonc-parser's `main` is a UMD build whose inner requires esbuild cannot follow (microsoft/node-jsonc-parser#57):
+  // bundle its ES module build instead.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   sourcemap: production ? false : 'linked',
   minify: production,
   metafile: true,

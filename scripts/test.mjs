@@ -2,13 +2,15 @@
 // `npm test`: every check and every test layer, in order, failing if any fails.
 //   1. build (esbuild bundles), compile (tsc strict, emits out/ for the tests), lint (ESLint)
 //   2. unit         — plain node, mocha, out/test/unit
+//      ecosystem    — plain node, mocha, out/test/ecosystem: every reference format × targets × documents, placed with
+//                     the extension's own API and judged by each ecosystem's real parser / official schema (issue 15)
 //   3. integration  — src/azure and the emulator, driven by the official Azure SDK clients (out/test/integration)
 //   4. e2e          — the mocha suite inside the extension host of a real VS Code (code-server + headless Chromium)
 //   5. ui           — the packaged .vsix installed into code-server, its view checked in headless Chromium, and
 //                     `npm start` run, its URL opened in Chromium and the demo tree checked, then the UI tour
 //                     (scripts/e2e/ui-tour.mjs): the demo driven like a user, checked and photographed into docs/images/
 //   then docs/RELIABILITY.md: its generated blocks must equal what this run's tests recorded (out/reliability)
-// Options: --only unit|integration|e2e|ui|checks (repeatable), --force-fail (adds a failing e2e test: proves that a
+// Options: --only unit|ecosystem|integration|e2e|ui|checks (repeatable), --force-fail (adds a failing e2e test: proves that a
 // failure inside VS Code fails this command).
 // The last line is the total: "tests: N passed, N failed".
 import { spawn } from 'node:child_process';
@@ -83,7 +85,13 @@ fs.rmSync(RELIABILITY_OUT, { recursive: true, force: true });
 
 if (built && want('unit')) {
   banner('unit tests (plain node)');
-  countMocha('unit', await run(bin('mocha'), ['--reporter', 'spec', 'out/test/unit/**/*.test.js'], { capture: true }));
+  // 10 s per test: pure and fast, but the emulator's RSA key generation can take seconds on a loaded 2-core machine.
+  countMocha('unit', await run(bin('mocha'), ['--reporter', 'spec', '--timeout', '10000', 'out/test/unit/**/*.test.js'], { capture: true }));
+}
+
+if (built && want('ecosystem')) {
+  banner('ecosystem matrix (each format\'s output judged by the real parsers and official schemas)');
+  countMocha('ecosystem', await run(bin('mocha'), ['--reporter', 'spec', '--timeout', '120000', 'out/test/ecosystem/**/*.test.js'], { capture: true }));
 }
 
 if (built && want('integration')) {

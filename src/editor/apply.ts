@@ -36,14 +36,18 @@ export async function applyPlacement(editor: vscode.TextEditor, range: vscode.Ra
   let start = document.offsetAt(range.start);
   let end = document.offsetAt(range.end);
   const extras = placement.extras ?? [];
+  // Nothing at the cursor (e.g. items appended to an existing block elsewhere): the edits alone, one undo step; a
+  // selection is left as it is (it is not replaced by nothing).
+  const atCursor = toSnippet(placement.template) !== '';
   if (extras.length) {
     // Offsets of the original text: one edit of several inserts (VS Code applies them against the original).
-    const applied = await editor.edit((b) => extras.forEach((x) => b.insert(document.positionAt(x.offset), x.text)), { undoStopBefore: true, undoStopAfter: false });
+    const applied = await editor.edit((b) => extras.forEach((x) => b.insert(document.positionAt(x.offset), x.text)), { undoStopBefore: true, undoStopAfter: !atCursor });
     if (!applied) throw new Error(vscode.l10n.t('The document changed while the reference was inserted; try again.'));
     const before = extras.filter((x) => x.offset <= start).reduce((n, x) => n + x.text.length, 0);
     start += before;
     end += before;
   }
+  if (!atCursor) return;
   const target = new vscode.Range(document.positionAt(start), document.positionAt(end));
   const inserted = await editor.insertSnippet(new vscode.SnippetString(toSnippet(placement.template)), target, { undoStopBefore: extras.length === 0, undoStopAfter: true });
   if (!inserted) throw new Error(vscode.l10n.t('The reference could not be inserted: the document is read-only or changed meanwhile.'));

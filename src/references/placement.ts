@@ -4,32 +4,30 @@
 // Pure: the editor applies the result as a snippet.
 import * as l10n from '@vscode/l10n';
 import { referenceFormats } from './formats';
-import { afterEquals, lineBefore, type Placement, type PlacementContext } from './formats/context';
+import { lineBefore, type Placement, type PlacementContext } from './formats/context';
+import { toText } from './template';
 import type { FormatId, ReferenceTarget } from './types';
 
 export type { Placement, PlacementContext } from './formats/context';
 export { insideString } from './formats/context';
 export { bicepVaultSymbols } from './formats/bicep';
 
-/** A .env file: one `NAME=value` a line. */
-const isEnvFile = (ctx: PlacementContext) => /(^|[\\/])\.env(\.[^\\/]*)?$/i.test(ctx.path) || ctx.languageId === 'dotenv';
-
 /**
  * At the end of a line that has text (nothing after the cursor), what needs a line of its own (an entry: a YAML
  * step, a JSON or Bicep entry, a .env line) starts a new line; the editor keeps the line's indentation. A value
  * (after `:` or `=`, inside quotes) stays where it is.
  */
-function onOwnLine(ctx: PlacementContext, format: FormatId, placement: Placement): Placement {
+function onOwnLine(ctx: PlacementContext, placement: Placement): Placement {
   const end = ctx.endOffset ?? ctx.offset;
   const lineEnd = ctx.text.indexOf('\n', end);
   const rest = ctx.text.slice(end, lineEnd < 0 ? undefined : lineEnd);
   if (end !== ctx.offset || rest.trim() !== '' || lineBefore(ctx).trim() === '') return placement;
-  const ownLine = placement.mode === 'entry' || (format === 'uri' && isEnvFile(ctx) && !afterEquals(ctx));
-  return ownLine ? { ...placement, template: ['\n', ...placement.template] } : placement;
+  // Nothing at the cursor (everything goes elsewhere, as `extras`): no line break either.
+  return placement.mode === 'entry' && toText(placement.template) !== '' ? { ...placement, template: ['\n', ...placement.template] } : placement;
 }
 
 /** Decides what to insert for the targets in the chosen format at the context's offset. */
 export function placeReferences(ctx: PlacementContext, format: FormatId, targets: readonly ReferenceTarget[]): Placement {
   if (targets.length === 0) throw new Error(l10n.t('Nothing to insert.'));
-  return onOwnLine(ctx, format, referenceFormats[format].place(ctx, targets));
+  return onOwnLine(ctx, referenceFormats[format].place(ctx, targets));
 }

@@ -80,23 +80,22 @@ spec:
           objectType: secret${v ? `\n          objectVersion: "${v}"` : ''}`,
     };
   },
-  githubActions: (c, v) => ({
-    value: '${{ steps.keyvault.outputs.db-password }}',
-    entry: v
-      ? `- name: Get db-password (pinned version) from ${c.name}
-  id: keyvault
+  githubActions: (c, v) => {
+    // az keyvault secret show, by vault and name where az knows the cloud's host, else (pinned, emulator) by id.
+    const source = v || c.cloud === 'emulator' ? `--id ${secretPath(c, v)}` : `--vault-name ${c.name} --name db-password`;
+    const delimiter = 'KV_EOF_3f9c2a7d51e84b06';
+    return {
+      value: `\${{ steps.kv-${c.name}.outputs.db-password }}`,
+      entry: `- name: Get secrets from ${c.name}
+  id: kv-${c.name}
   shell: bash
   run: |
-    value="$(az keyvault secret show --id ${secretPath(c, v)} --query value --output tsv)"
-    echo "::add-mask::$value"
-    echo "db-password=$value" >> "$GITHUB_OUTPUT"`
-      : `- name: Get secrets from ${c.name}
-  id: keyvault
-  uses: Azure/get-keyvault-secrets@v1
-  with:
-    keyvault: ${c.name}
-    secrets: 'db-password'`,
-  }),
+    # Needs a prior azure/login step: az reads with its identity and its cloud (China, US Gov: its environment input).
+    value="$(az keyvault secret show ${source} --query value --output tsv)"
+    while IFS= read -r line; do if [ -n "$line" ]; then echo "::add-mask::$line"; fi; done <<< "$value"
+    printf 'db-password<<${delimiter}\\n%s\\n${delimiter}\\n' "$value" >> "$GITHUB_OUTPUT"`,
+    };
+  },
   azurePipelines: (c, v) => ({
     value: '$(db-password)',
     entry: v
@@ -108,6 +107,7 @@ spec:
     scriptLocation: inlineScript
     inlineScript: |
       value="$(az keyvault secret show --id ${secretPath(c, v)} --query value --output tsv)"
+      value="\${value//'%'/'%AZP25'}"; value="\${value//$'\\r'/'%0D'}"; value="\${value//$'\\n'/'%0A'}"
       echo "##vso[task.setvariable variable=db-password;issecret=true]$value"`
       : `- task: AzureKeyVault@2
   displayName: Get secrets from ${c.name}
@@ -197,7 +197,7 @@ describe('reference formats: kinds, attached vaults, snippets', () => {
     assert.match(bicep, /^ {2}name: '\$\{1\}'$/m);
     assert.match(bicep, /^ {4}\$\{3:dbPassword\}: contosoKv\.getSecret\('db-password'\)$/m);
     assert.match(toSnippet(referenceFormats.githubActions.entry(target(publicCloud, version))), /value="\\\$\(az keyvault secret show/);
-    assert.equal(toSnippet(referenceFormats.githubActions.value(t)), '\\${{ steps.${1:keyvault}.outputs.db-password \\}\\}');
+    assert.equal(toSnippet(referenceFormats.githubActions.value(t)), '\\${{ steps.kv-contoso-kv.outputs.db-password \\}\\}');
   });
 
   it('uses the .NET configuration key of a hierarchical secret name', () => {

@@ -63,14 +63,16 @@ describe('placement', () => {
     assert.equal(toText(json.template).split('\n').length, 2);
     assert.match(toSnippet(json.template), /^"\$\{1:db-password\}": .*,\n"\$\{2:api-key\}": /);
     const workflow = placeReferences(at('steps:\n  |', '/.github/workflows/ci.yml', 'yaml'), 'githubActions', [t, t2]);
-    assert.match(toText(workflow.template), /secrets: 'db-password,api-key'/);
+    assert.match(toText(workflow.template), /id: kv-contoso-kv\n(.*\n)+.*--name db-password (.*\n)+.*--name api-key /);
     const uris = placeReferences(at('|', '/notes.md'), 'uri', [t, t2]);
     assert.equal(toText(uris.template), 'https://contoso-kv.vault.azure.net/secrets/db-password\nhttps://contoso-kv.vault.azure.net/secrets/api-key');
   });
 
   it('.bicepparam: the call after `=`, a param line elsewhere', () => {
     assert.equal(placeReferences(at('param db = |', '/main.bicepparam'), 'bicepparam', [t]).mode, 'value');
-    assert.match(toText(placeReferences(at('|', '/main.bicepparam'), 'bicepparam', [t]).template), /^param dbPassword = az\.getSecret\(/);
+    assert.match(toText(placeReferences(at("using './main.bicep'\n|", '/main.bicepparam'), 'bicepparam', [t]).template), /^param dbPassword = az\.getSecret\(/);
+    // An empty file gets the `using` a parameters file needs first.
+    assert.match(toText(placeReferences(at('|', '/main.bicepparam'), 'bicepparam', [t]).template), /^using '\.\/main\.bicep'\n\nparam dbPassword = az\.getSecret\(/);
   });
 
   it('Bicep: reuses a declared vault symbol; a value elsewhere declares the vault at the end', () => {
@@ -90,7 +92,10 @@ describe('placement', () => {
   });
 
   it('CSI: an array item inside a SecretProviderClass, the whole class elsewhere', () => {
-    assert.equal(placeReferences(at('kind: SecretProviderClass\n  objects: |\n    array:\n      |', '/spc.yaml', 'yaml'), 'csi', [t]).mode, 'value');
+    const spc = 'kind: SecretProviderClass\nspec:\n  parameters:\n    keyvaultName: contoso-kv\n    objects: |\n      array:\n        ';
+    const inArray = placeReferences({ text: spc, offset: spc.length, languageId: 'yaml', path: '/spc.yaml' }, 'csi', [t]);
+    assert.equal(inArray.mode, 'value');
+    assert.equal(toText(inArray.template), '- |\n  objectName: db-password\n  objectType: secret');
     assert.match(toText(placeReferences(at('|', '/spc.yaml', 'yaml'), 'csi', [t]).template), /^apiVersion: secrets-store/);
   });
 

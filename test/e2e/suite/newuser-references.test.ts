@@ -155,12 +155,21 @@ describe('newuser references: quick fixes, pickers, completions, end of line (em
     for (const e of [vaults, names]) await discard(e);
   });
 
+  /** The script lines of our az keyvault step for one secret (masked, multi-line output). */
+  const runLines = (name: string) =>
+    [
+      '# Needs a prior azure/login step: az reads with its identity and its cloud (China, US Gov: its environment input).',
+      `value="$(az keyvault secret show --id ${w.vaultUrl}/secrets/${name} --query value --output tsv)"`,
+      'while IFS= read -r line; do if [ -n "$line" ]; then echo "::add-mask::$line"; fi; done <<< "$value"',
+      `printf '${name}<<KV_EOF_3f9c2a7d51e84b06\\n%s\\nKV_EOF_3f9c2a7d51e84b06\\n' "$value" >> "$GITHUB_OUTPUT"`,
+    ].map((l) => `          ${l}`).join('\n');
+
   it('item 8: at the end of a workflow line, the step goes on a new line at its indentation', async () => {
     const workflow = await openAt(w, '.github/workflows/deploy.yml', 'jobs:\n  deploy:\n    steps:\n      - uses: actions/checkout@v4|\n');
     await insert(await w.item('nr-ok'));
     assert.equal(
       workflow.document.getText(),
-      `jobs:\n  deploy:\n    steps:\n      - uses: actions/checkout@v4\n      - name: Get secrets from ${VAULT}\n        id: keyvault\n        uses: Azure/get-keyvault-secrets@v1\n        with:\n          keyvault: ${VAULT}\n          secrets: 'nr-ok'\n`,
+      `jobs:\n  deploy:\n    steps:\n      - uses: actions/checkout@v4\n      - name: Get secrets from ${VAULT}\n        id: kv-${VAULT}\n        shell: bash\n        run: |\n${runLines('nr-ok')}\n`,
     );
     await discard(workflow);
   });
@@ -173,7 +182,7 @@ describe('newuser references: quick fixes, pickers, completions, end of line (em
 
     const env = await openAt(w, 'eol/.env', 'PORT=8080|\n');
     await insert(await w.item('nr-ok'));
-    assert.equal(env.document.getText(), `PORT=8080\n${w.vaultUrl}/secrets/nr-ok\n`);
+    assert.equal(env.document.getText(), `PORT=8080\nNR_OK_URI=${w.vaultUrl}/secrets/nr-ok\n`);
     await discard(env);
   });
 

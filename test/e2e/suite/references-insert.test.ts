@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import * as YAML from 'yaml';
 import { ReferenceDragController, ReferenceDropProvider } from '../../../src/editor/dragAndDrop';
 import { referenceMimeType } from '../../../src/editor/constants';
 import type { InsertResult } from '../../../src/commands/references/insertReference';
@@ -89,15 +90,22 @@ describe('references: insert and drop (emulator)', function () {
     await discard(editor);
   });
 
-  it('.github/workflows/deploy.yml: a get-keyvault-secrets step at the indentation of the steps', async () => {
+  it('.github/workflows/deploy.yml: an az keyvault step (masked, multi-line output) at the indentation of the steps', async () => {
     const original = 'jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      |\n';
     const editor = await openAt(w, '.github/workflows/deploy.yml', original);
     const result = await insert(await w.item('canary-secret'));
     assert.equal(result.format, 'githubActions');
-    assert.equal(
-      editor.document.getText(),
-      `jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Get secrets from ${VAULT}\n        id: keyvault\n        uses: Azure/get-keyvault-secrets@v1\n        with:\n          keyvault: ${VAULT}\n          secrets: 'canary-secret'\n`,
-    );
+    const step = [
+      `      - name: Get secrets from ${VAULT}`,
+      `        id: kv-${VAULT}`,
+      '        shell: bash',
+      '        run: |',
+      '          # Needs a prior azure/login step: az reads with its identity and its cloud (China, US Gov: its environment input).',
+      `          value="$(az keyvault secret show --id ${w.vaultUrl}/secrets/canary-secret --query value --output tsv)"`,
+      '          while IFS= read -r line; do if [ -n "$line" ]; then echo "::add-mask::$line"; fi; done <<< "$value"',
+      `          printf 'canary-secret<<KV_EOF_3f9c2a7d51e84b06\\n%s\\nKV_EOF_3f9c2a7d51e84b06\\n' "$value" >> "$GITHUB_OUTPUT"`,
+    ];
+    assert.equal(editor.document.getText(), `jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n${step.join('\n')}\n`);
     await discard(editor);
   });
 
@@ -113,12 +121,24 @@ describe('references: insert and drop (emulator)', function () {
     await discard(editor);
   });
 
-  it('a SecretProviderClass gets one more entry of its objects array', async () => {
-    const before = fs.readFileSync(path.join(w.dir, 'k8s/secret-provider-class.yaml'), 'utf8');
-    const editor = await openAt(w, 'k8s/secret-provider-class.yaml', `${before}        |`);
+  it('a SecretProviderClass of the same vault gets one more entry of its objects array; another vault\'s class is left alone', async () => {
+    const sample = fs.readFileSync(path.join(w.dir, 'k8s/secret-provider-class.yaml'), 'utf8');
+    // The same vault: the entry joins its objects (the cursor on a new line of the array).
+    const own = sample.replace('keyvaultName: kv-e2e-main', `keyvaultName: ${VAULT}`);
+    const editor = await openAt(w, 'k8s/own-class.yaml', `${own}|`);
     await insert(await w.item('api-token'));
-    assert.equal(editor.document.getText(), `${before}        - |\n          objectName: api-token\n          objectType: secret`);
+    assert.equal(editor.document.getText(), `${own}        - |\n          objectName: api-token\n          objectType: secret`);
     await discard(editor);
+    // The sample's class reads kv-e2e-main: the entry goes into a SecretProviderClass of its own vault (a new document).
+    const other = await openAt(w, 'k8s/secret-provider-class.yaml', `${sample}|`);
+    await insert(await w.item('api-token'));
+    const text = other.document.getText();
+    assert.ok(text.startsWith(sample), 'the kv-e2e-main class is unchanged');
+    const docs = YAML.parseAllDocuments(text).map((d) => d.toJS() as { spec: { parameters: { keyvaultName: string; objects: string } } });
+    assert.deepEqual(docs.map((d) => d.spec.parameters.keyvaultName), ['kv-e2e-main', VAULT]);
+    assert.match(docs[1]!.spec.parameters.objects, /objectName: api-token/);
+    assert.doesNotMatch(docs[0]!.spec.parameters.objects, /api-token/);
+    await discard(other);
   });
 
   it('"Insert Reference As…" offers every syntax, this file\'s first; the palette asks kind, vault and item', async () => {
