@@ -4,17 +4,12 @@
 // labels keep the vault in sight; Insert Reference at the end of a line starts a line of its own where the
 // syntax needs one. Its own subscription and vault, seeded at run time.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { InsertResult } from '../../../src/commands/references/insertReference';
-import type { ItemNode } from '../../../src/tree/ItemNode';
 import type { Ui } from '../../../src/platform/ui';
 import { control } from './emulator';
-import { activateExtension } from './helpers';
-import { discard, openAt, Script, type ReferencesWorld } from './references-world';
-import { eventually, TreeReader } from './tree';
+import { discard, openAt, referencesWorld, type ReferencesWorld } from './references-world';
+import { eventually } from './tree';
 
 const SUBSCRIPTION = 'New User References E2E';
 const SUBSCRIPTION_ID = 'e2e05000-0000-4000-8000-0000000014ef';
@@ -54,35 +49,17 @@ describe('newuser references: quick fixes, pickers, completions, end of line (em
   const picked: vscode.QuickPickItem[][] = [];
 
   before(async () => {
-    const { api } = await activateExtension();
-    const tree = new TreeReader(api);
-    const vaultUrl = await seed();
-    await vscode.commands.executeCommand('kvEmulatorAuth.signIn');
-    api.tree.refresh();
-    await eventually(async () => assert.ok((await tree.labels(await tree.path('Contoso'))).includes(SUBSCRIPTION)));
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kv-newrefs-'));
-    const realUi = api.ui.real;
-    const script = new Script();
-    const scripted = script.ui(realUi);
-    const ui: Ui = {
-      ...scripted,
-      showQuickPick: async (items, options) => {
-        const list = await items;
-        picked.push([...list]);
-        return scripted.showQuickPick(list, options);
-      },
-    };
-    api.ui.use(ui);
-    const node = (...labels: string[]) => tree.path('Contoso', SUBSCRIPTION, VAULT, ...labels);
-    w = {
-      api, tree, vaultUrl, script, realUi, dir, node,
-      item: async (name) => (await node('Secrets', name)) as ItemNode,
-      restore: async () => {
-        api.ui.reset();
-        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-        fs.rmSync(dir, { recursive: true, force: true });
-      },
-    };
+    w = await referencesWorld({
+      seed, subscription: SUBSCRIPTION, vault: VAULT, copyWorkspace: false,
+      wrapUi: (scripted): Ui => ({
+        ...scripted,
+        showQuickPick: async (items, options) => {
+          const list = await items;
+          picked.push([...list]);
+          return scripted.showQuickPick(list, options);
+        },
+      }),
+    });
   });
   after(async () => {
     await w?.restore();

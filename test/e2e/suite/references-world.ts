@@ -114,19 +114,30 @@ function copyTree(from: string, to: string): void {
   }
 }
 
-export async function referencesWorld(): Promise<ReferencesWorld> {
+/** Another suite's world: its own seed (returns the vault URL), subscription and vault; a wrapper around the scripted Ui. */
+export interface WorldOptions {
+  readonly seed: () => Promise<string>;
+  readonly subscription: string;
+  readonly vault: string;
+  /** Copy the sample workspace into the temporary folder (default true). */
+  readonly copyWorkspace?: boolean;
+  readonly wrapUi?: (scripted: Ui) => Ui;
+}
+
+export async function referencesWorld(options: WorldOptions = { seed, subscription: SUBSCRIPTION, vault: VAULT }): Promise<ReferencesWorld> {
   const { api } = await activateExtension();
   const tree = new TreeReader(api);
-  const vaultUrl = await seed();
+  const vaultUrl = await options.seed();
   await vscode.commands.executeCommand('kvEmulatorAuth.signIn');
   api.tree.refresh();
-  await eventually(async () => assert.ok((await tree.labels(await tree.path('Contoso'))).includes(SUBSCRIPTION)));
+  await eventually(async () => assert.ok((await tree.labels(await tree.path('Contoso'))).includes(options.subscription)));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kv-refs-'));
-  copyTree(vscode.workspace.workspaceFolders![0]!.uri.fsPath, dir);
+  if (options.copyWorkspace !== false) copyTree(vscode.workspace.workspaceFolders![0]!.uri.fsPath, dir);
   const realUi = api.ui.real;
   const script = new Script();
-  api.ui.use(script.ui(realUi));
-  const node = (...labels: string[]) => tree.path('Contoso', SUBSCRIPTION, VAULT, ...labels);
+  const scripted = script.ui(realUi);
+  api.ui.use(options.wrapUi ? options.wrapUi(scripted) : scripted);
+  const node = (...labels: string[]) => tree.path('Contoso', options.subscription, options.vault, ...labels);
   return {
     api, tree, vaultUrl, script, realUi, dir, node,
     item: async (name) => (await node('Secrets', name)) as ItemNode,
