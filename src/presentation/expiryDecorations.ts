@@ -11,7 +11,8 @@ export type ScannedVault = Readonly<Record<ObjectKind, Rollup>>;
  * (warning colour), disabled and not-yet-active items, rolled up on groups and vaults. One rule throughout: an item's
  * badge is the day count of its description; a group's badge counts its coloured rows (expired + expiring; items a
  * certificate manages are neither coloured nor counted: the certificate stands for them); a vault's badge is the sum
- * of what is known of its groups.
+ * of its groups, shown once all three are known (listed, or scanned by "Expiring Soon…") so it never grows as
+ * groups are expanded.
  *
  * Items carry their state in their `keyvault-tree:` URI (no request). Per vault and kind the provider keeps the last
  * known roll-up, from whichever came last: the group's listing (`setLoaded`) or an "Expiring Soon…" scan
@@ -54,7 +55,9 @@ export class ExpiryDecorations implements vscode.FileDecorationProvider, vscode.
     if (parsed.type === 'item') return itemDecoration(parsed.state, parsed.daysLeft);
     const known = this.known.get(parsed.vaultUrl.toLowerCase()) ?? {};
     if (parsed.type === 'group') return rollupDecoration(known[parsed.kind] ?? emptyRollup, this.warningDays());
-    return rollupDecoration(sum(known.secret ?? emptyRollup, known.key ?? emptyRollup, known.certificate ?? emptyRollup), this.warningDays());
+    // A vault's badge only once every kind is known: a partial sum would grow as groups are expanded.
+    if (!known.secret || !known.key || !known.certificate) return undefined;
+    return rollupDecoration(sum(known.secret, known.key, known.certificate), this.warningDays());
   }
 
   provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {

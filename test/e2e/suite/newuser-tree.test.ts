@@ -15,6 +15,8 @@ const CONTOSO = 'e2e0c000-0000-4000-8000-000000000001';
 const VAULT = 'kv-nu-tree';
 /** A vault the tree does not expand before "Expiring Soon…" (known from the scan only). */
 const SCANNED = 'kv-nu-tree-scan';
+/** A vault whose groups are expanded one by one (no scan). */
+const GROWING = 'kv-nu-tree-grow';
 
 async function seed(): Promise<void> {
   if (await hasVault(VAULT)) return;
@@ -39,6 +41,11 @@ async function seed(): Promise<void> {
       {
         name: SCANNED, subscription: SUBSCRIPTION_ID, resourceGroup: 'rg-nu-tree', location: 'westeurope', enableRbacAuthorization: true,
         secrets: [{ name: 'gone-secret', versions: [{ value: 'gone', exp: '-1d' }] }, { name: 'fine-secret', versions: [{ value: 'fine' }] }],
+        keys: [{ name: 'soon-key', kty: 'EC', exp: '+3d' }],
+      },
+      {
+        name: GROWING, subscription: SUBSCRIPTION_ID, resourceGroup: 'rg-nu-tree', location: 'westeurope', enableRbacAuthorization: true,
+        secrets: [{ name: 'gone-secret', versions: [{ value: 'gone', exp: '-1d' }] }, { name: 'soon-secret', versions: [{ value: 'soon', exp: '+4d' }] }],
         keys: [{ name: 'soon-key', kty: 'EC', exp: '+3d' }],
       },
     ],
@@ -98,6 +105,18 @@ describe('newuser-tree: one rule for badges, readable tooltips and version rows 
     assert.equal(w.api.services.decorations.specFor(managed.resourceUri!), undefined);
     const keys = await spec(await w.node(VAULT, 'Keys'));
     assert.deepEqual({ badge: keys?.badge, color: keys?.color }, { badge: '2', color: 'problemsErrorIcon.foreground' });
+  });
+
+  it('3: a vault badge never grows as its groups are expanded: none until all three are known, then their sum', async () => {
+    const vaultBadge = async () => (await spec(await w.node(GROWING)))?.badge;
+    const seen: (string | undefined)[] = [await vaultBadge()];
+    for (const g of ['Secrets', 'Keys', 'Certificates']) {
+      await w.tree.children(await w.node(GROWING, g));
+      seen.push(await vaultBadge());
+    }
+    assert.deepEqual(seen, [undefined, undefined, undefined, '3']);
+    w.api.tree.refresh();
+    assert.equal(await vaultBadge(), '3', 'after a refresh');
   });
 
   it('3: the vault badge is the sum of its groups, stable across a refresh and after a scan as groups expand', async () => {
