@@ -83,7 +83,8 @@ fs.rmSync(RELIABILITY_OUT, { recursive: true, force: true });
 
 if (built && want('unit')) {
   banner('unit tests (plain node)');
-  countMocha('unit', await run(bin('mocha'), ['--reporter', 'spec', 'out/test/unit/**/*.test.js'], { capture: true }));
+  // 10 s per test: pure and fast, but the emulator's RSA key generation can take seconds on a loaded 2-core machine.
+  countMocha('unit', await run(bin('mocha'), ['--reporter', 'spec', '--timeout', '10000', 'out/test/unit/**/*.test.js'], { capture: true }));
 }
 
 if (built && want('integration')) {
