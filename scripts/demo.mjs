@@ -1,6 +1,6 @@
 // The demo VS Code behind `npm start` and the README screenshots: the emulator with a seed, the packaged
 // extension and the test-only sign-in companion installed into a throwaway code-server (no test hooks), the
-// extension configured for the emulator's "cloud", the demo user signed in.
+// extension configured for the emulator's "cloud", the demo user signed in, a throwaway copy of demo/workspace open.
 import fs from 'node:fs';
 import path from 'node:path';
 import { installVsix, makeTempDir, startCodeServer } from './e2e/codeServer.mjs';
@@ -30,9 +30,12 @@ export async function startDemo({ seed = path.join(ROOT, 'emulator', 'seeds', 'd
     const dirs = { userDataDir: path.join(tmp, 'user-data'), extensionsDir: path.join(tmp, 'extensions') };
     installVsix(file, dirs);
     installCompanion(tmp, dirs);
-    const server = await startCodeServer({ tmp, folder: DEMO_FOLDER, testMode: false, port, host, env: emulator.env, settings: emulator.settings });
+    // A copy of the sample workspace: what a user (or VS Code's auto-save) writes stays out of the repository.
+    const folder = path.join(tmp, 'workspace');
+    fs.cpSync(DEMO_FOLDER, folder, { recursive: true });
+    const server = await startCodeServer({ tmp, folder, testMode: false, port, host, env: emulator.env, settings: emulator.settings });
     cleanups.push(() => server.stop());
-    return { url: server.url, workbenchUrl: `${server.url}/?folder=${encodeURIComponent(DEMO_FOLDER)}`, emulator: emulator.info, exit: server.exit, stop };
+    return { url: server.url, workbenchUrl: `${server.url}/?folder=${encodeURIComponent(folder)}`, emulator: emulator.info, exit: server.exit, stop };
   } catch (error) {
     await stop();
     throw error;
