@@ -79,11 +79,18 @@ export async function tourActions() {
       await exact.waitFor({ timeout: 15_000 });
       await exact.click();
     };
+    // A context menu action as a user clicks it; a click the menu lost (it re-rendered under load) is tried again.
     const menu = async (label, action) => {
-      await row(label).click({ button: 'right' });
-      const item = page.locator('.context-view .monaco-menu .action-label', { hasText: new RegExp(`^${action}`) }).first();
-      await item.waitFor({ timeout: 15_000 });
-      await item.click();
+      for (let attempt = 1; ; attempt++) {
+        await row(label).click({ button: 'right' });
+        const item = page.locator('.context-view .monaco-menu .action-label', { hasText: new RegExp(`^${action}`) }).first();
+        await item.waitFor({ timeout: 15_000 });
+        await item.click();
+        const closed = await page.locator('.context-view .monaco-menu').first().waitFor({ state: 'hidden', timeout: 3_000 }).then(() => true, () => false);
+        if (closed) return;
+        if (attempt === 3) throw new Error(`the "${action}" menu item of ${label} did not run (the menu stayed open)`);
+        await page.keyboard.press('Escape');
+      }
     };
     const textarea = () => page.locator('iframe.webview.ready').filter({ visible: true }).last().contentFrame().locator('#active-frame').contentFrame().locator('textarea#value');
     const tab = (name) => page.locator('.tabs-container .tab', { hasText: name }).first();
