@@ -4,7 +4,7 @@
 // Pure: the editor applies the result as a snippet.
 import * as l10n from '@vscode/l10n';
 import { referenceFormats } from './formats';
-import { lineBefore, type Placement, type PlacementContext } from './formats/context';
+import { lineAfter, lineBefore, type Placement, type PlacementContext } from './formats/context';
 import { toText } from './template';
 import type { FormatId, ReferenceTarget } from './types';
 
@@ -18,10 +18,7 @@ export { bicepVaultSymbols } from './formats/bicep';
  * (after `:` or `=`, inside quotes) stays where it is.
  */
 function onOwnLine(ctx: PlacementContext, placement: Placement): Placement {
-  const end = ctx.endOffset ?? ctx.offset;
-  const lineEnd = ctx.text.indexOf('\n', end);
-  const rest = ctx.text.slice(end, lineEnd < 0 ? undefined : lineEnd);
-  if (end !== ctx.offset || rest.trim() !== '' || lineBefore(ctx).trim() === '') return placement;
+  if ((ctx.endOffset ?? ctx.offset) !== ctx.offset || lineAfter(ctx).trim() !== '' || lineBefore(ctx).trim() === '') return placement;
   // Nothing at the cursor (everything goes elsewhere, as `extras`): no line break either.
   return placement.mode === 'entry' && toText(placement.template) !== '' ? { ...placement, template: ['\n', ...placement.template] } : placement;
 }

@@ -34,6 +34,13 @@ export function lineBefore(ctx: PlacementContext): string {
   return ctx.text.slice(ctx.text.lastIndexOf('\n', ctx.offset - 1) + 1, ctx.offset);
 }
 
+/** The rest of the line after the selection (its end), without the line break. */
+export function lineAfter(ctx: PlacementContext): string {
+  const end = ctx.endOffset ?? ctx.offset;
+  const eol = ctx.text.indexOf('\n', end);
+  return ctx.text.slice(end, eol < 0 ? undefined : eol);
+}
+
 /** True when the offset is inside a double-quoted string of its line. */
 export function insideString(ctx: PlacementContext): boolean {
   let open = false;

@@ -7,7 +7,7 @@ import { getNodePath } from 'jsonc-parser';
 import { jsonSpotAt } from '../jsonPath';
 import { dotnetKeyOf, objectUri, snakeIdentifier } from '../names';
 import type { ReferenceTarget } from '../types';
-import { afterEquals, asEntries, asValue, insideString, isJsonDocument, lineBefore, type Placement, type PlacementContext } from './context';
+import { afterEquals, asEntries, asValue, insideString, isJsonDocument, lineAfter, lineBefore, type Placement, type PlacementContext } from './context';
 import { settingKeys } from './jsonSettings';
 import type { ReferenceFormat } from './format';
 import { allKinds, always, same, secretLike } from './format';
@@ -35,10 +35,8 @@ const isEnvFile = (ctx: PlacementContext) => /(^|[\\/])\.env(\.[^\\/]*)?$/i.test
  * upper snake case, the vault's first when two targets share a name), unique against the file's variables.
  */
 function placeUri(ctx: PlacementContext, targets: readonly ReferenceTarget[]): Placement {
-  const end = ctx.endOffset ?? ctx.offset;
-  const restOfLine = ctx.text.slice(end, ctx.text.indexOf('\n', end) < 0 ? undefined : ctx.text.indexOf('\n', end));
   // A value right after `=` or inside one; at the end of a complete `NAME=value` line or on an empty line: new lines.
-  if (!isEnvFile(ctx) || afterEquals(ctx) || (lineBefore(ctx).includes('=') && restOfLine.trim() !== '')) return asValue(uri, targets);
+  if (!isEnvFile(ctx) || afterEquals(ctx) || (lineBefore(ctx).includes('=') && lineAfter(ctx).trim() !== '')) return asValue(uri, targets);
   const taken = takenSet([...ctx.text.matchAll(/^\s*(?:export\s+)?([A-Za-z_][\w.]*)\s*=/gm)].map((m) => m[1]!));
   const shared = (t: ReferenceTarget) => targets.filter((o) => o.name.toLowerCase() === t.name.toLowerCase()).length > 1;
   const lines = targets.map((t) => `${uniqueName(`${snakeIdentifier(shared(t) ? `${t.vaultName}-${t.name}` : t.name).toUpperCase()}_URI`, taken)}=${objectUri(t)}`);

@@ -7,8 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { InsertResult } from '../../../src/commands/references/insertReference';
 import type { Ui } from '../../../src/platform/ui';
-import { control } from './emulator';
-import { discard, openAt, referencesWorld, type ReferencesWorld } from './references-world';
+import { discard, openAt, referencesWorld, seedOnce, type ReferencesWorld } from './references-world';
 import { eventually } from './tree';
 
 const SUBSCRIPTION = 'New User References E2E';
@@ -16,10 +15,8 @@ const SUBSCRIPTION_ID = 'e2e05000-0000-4000-8000-0000000014ef';
 const VAULT = 'kv-e2e-newrefs';
 const CONTOSO = 'e2e0c000-0000-4000-8000-000000000001';
 
-async function seed(): Promise<string> {
-  const info = await control<{ vaults: Record<string, string> }>('GET', '/info');
-  if (info.vaults[VAULT]) return info.vaults[VAULT];
-  const result = await control<{ vaults: { name: string; url: string }[] }>('POST', '/seed', {
+function seed(): Promise<string> {
+  return seedOnce(VAULT, {
     subscriptions: [{ id: SUBSCRIPTION_ID, displayName: SUBSCRIPTION, tenantId: CONTOSO }],
     vaults: [
       {
@@ -33,9 +30,6 @@ async function seed(): Promise<string> {
       },
     ],
   });
-  const url = result.vaults.find((v) => v.name === VAULT)?.url;
-  assert.ok(url, 'the emulator seeded the vault');
-  return url;
 }
 
 const check = (f: () => void): Promise<void> => Promise.resolve().then(f);

@@ -9,7 +9,7 @@ import type { InsertResult } from '../../../src/commands/references/insertRefere
 import type { TreeNode } from '../../../src/tree/TreeNode';
 import { validatorFor, type KeyVaultRead } from '../../ecosystem/validators';
 import { control } from './emulator';
-import { discard, openAt, referencesWorld, type ReferencesWorld } from './references-world';
+import { discard, openAt, referencesWorld, seedOnce, type ReferencesWorld } from './references-world';
 
 const SUBSCRIPTION = 'Ecosystem E2E';
 const SUBSCRIPTION_ID = 'e2e15000-0000-4000-8000-0000000000e1';
@@ -18,16 +18,12 @@ const VAULT_A = 'kv-eco-a';
 const VAULT_B = 'kv-eco-b';
 const SECRET = 'db-password';
 
-async function seed(): Promise<string> {
-  const info = await control<{ vaults: Record<string, string> }>('GET', '/info');
-  if (!info.vaults[VAULT_A]) {
-    const vault = (name: string) => ({
-      name, subscription: SUBSCRIPTION_ID, resourceGroup: 'rg-eco', location: 'westeurope', softDeleteRetentionInDays: 7,
-      secrets: [{ name: SECRET, versions: [{ value: `${name} value` }] }, { name: 'api-key', versions: [{ value: 'k' }] }],
-    });
-    await control('POST', '/seed', { subscriptions: [{ id: SUBSCRIPTION_ID, displayName: SUBSCRIPTION, tenantId: CONTOSO }], vaults: [vault(VAULT_A), vault(VAULT_B)] });
-  }
-  return (await control<{ vaults: Record<string, string> }>('GET', '/info')).vaults[VAULT_A]!;
+function seed(): Promise<string> {
+  const vault = (name: string) => ({
+    name, subscription: SUBSCRIPTION_ID, resourceGroup: 'rg-eco', location: 'westeurope', softDeleteRetentionInDays: 7,
+    secrets: [{ name: SECRET, versions: [{ value: `${name} value` }] }, { name: 'api-key', versions: [{ value: 'k' }] }],
+  });
+  return seedOnce(VAULT_A, { subscriptions: [{ id: SUBSCRIPTION_ID, displayName: SUBSCRIPTION, tenantId: CONTOSO }], vaults: [vault(VAULT_A), vault(VAULT_B)] });
 }
 
 /** Existing files: each already reads `db-password` from vault A (and has a step id / label / name our text would take). */

@@ -23,10 +23,18 @@ const CONTOSO = 'e2e0c000-0000-4000-8000-000000000001';
 /** The value of `canary-secret`: a hover, a diagnostic or an insertion must never show it. */
 export const CANARY = `REFS-CANARY-${randomUUID()}`;
 
-async function seed(): Promise<string> {
+/** Seeds `seedDocument` unless the emulator already has `vault` (once per emulator process); `vault`'s URL. */
+export async function seedOnce(vault: string, seedDocument: object): Promise<string> {
   const info = await control<{ vaults: Record<string, string> }>('GET', '/info');
-  if (info.vaults[VAULT]) return info.vaults[VAULT];
-  const result = await control<{ vaults: { name: string; url: string }[] }>('POST', '/seed', {
+  if (info.vaults[vault]) return info.vaults[vault];
+  const result = await control<{ vaults: { name: string; url: string }[] }>('POST', '/seed', seedDocument);
+  const url = result.vaults.find((v) => v.name === vault)?.url;
+  assert.ok(url, `the emulator seeded ${vault}`);
+  return url;
+}
+
+function seed(): Promise<string> {
+  return seedOnce(VAULT, {
     subscriptions: [{ id: SUBSCRIPTION_ID, displayName: SUBSCRIPTION, tenantId: CONTOSO }],
     vaults: [
       {
@@ -41,9 +49,6 @@ async function seed(): Promise<string> {
       },
     ],
   });
-  const url = result.vaults.find((v) => v.name === VAULT)?.url;
-  assert.ok(url, 'the emulator seeded the references vault');
-  return url;
 }
 
 /** Answers given in order; a pick matches an item label (icons stripped). */

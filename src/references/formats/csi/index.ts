@@ -15,17 +15,12 @@
 import * as l10n from '@vscode/l10n';
 import { toText, tpl, type Template } from '../../template';
 import type { ReferenceTarget } from '../../types';
-import { endOfContent, lineBefore, type Insertion, type Placement, type PlacementContext } from '../context';
+import { endOfContent, lineAfter, lineBefore, type Insertion, type Placement, type PlacementContext } from '../context';
 import { allKinds, always, same, type ReferenceFormat } from '../format';
 import { listedAlready, readYamlFile, sameVault, type ExistingClass, type ObjectsBlock, type YamlFile } from './document';
 import { arrayItem, arrayItems, byVault, className, objectTypeOf, providerClass, providerClasses } from './render';
 
 const lineStart = (s: string, offset: number) => s.lastIndexOf('\n', offset - 1) + 1;
-const restOfLine = (ctx: PlacementContext) => {
-  const end = ctx.endOffset ?? ctx.offset;
-  const eol = ctx.text.indexOf('\n', end);
-  return ctx.text.slice(end, eol < 0 ? undefined : eol);
-};
 /** The first non-blank line after `offset` (its start), or -1. */
 function nextLine(s: string, offset: number): number {
   const m = /\n[ \t\r]*(?=\S)/g;
@@ -40,7 +35,7 @@ const previousLine = (s: string, start: number) => s.slice(0, start).replace(/\s
 function inArray(ctx: PlacementContext, block: ObjectsBlock): boolean {
   const before = lineBefore(ctx);
   const start = lineStart(ctx.text, ctx.offset);
-  if (before.trim() || restOfLine(ctx).trim() || before.length > block.itemIndent.length || start <= block.arrayLineEnd) return false;
+  if (before.trim() || lineAfter(ctx).trim() || before.length > block.itemIndent.length || start <= block.arrayLineEnd) return false;
   if (ctx.text.slice(block.arrayLineEnd, start).replace(/\s+$/, '').length + block.arrayLineEnd > block.end) return false;
   const next = nextLine(ctx.text, ctx.offset);
   return next < 0 || next >= block.end || block.itemStarts.includes(next);
@@ -48,7 +43,7 @@ function inArray(ctx: PlacementContext, block: ObjectsBlock): boolean {
 
 /** Nothing of a document around the cursor and nothing after it on its line: a new document can go there. */
 function betweenDocuments(ctx: PlacementContext, file: YamlFile): boolean {
-  return !restOfLine(ctx).trim() && !file.documents.some(([s, e]) => s < ctx.offset && ctx.offset < e);
+  return !lineAfter(ctx).trim() && !file.documents.some(([s, e]) => s < ctx.offset && ctx.offset < e);
 }
 
 const marker = (line: string) => /^---(\s|$)/.test(line.trim());

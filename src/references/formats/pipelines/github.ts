@@ -17,7 +17,7 @@ import * as l10n from '@vscode/l10n';
 import { objectUri } from '../../names';
 import { concat, tpl, type Template } from '../../template';
 import type { ReferenceTarget } from '../../types';
-import { afterColon, insideString, lineBefore, valuesOf, type Insertion, type Placement, type PlacementContext } from '../context';
+import { afterColon, insideString, lineAfter, lineBefore, valuesOf, type Insertion, type Placement, type PlacementContext } from '../context';
 import { always, asSecret, secretLike, type ReferenceFormat } from '../format';
 import { jobAt, outputDelimiter, stepAt, workflowJobs, type StepRead, type WorkflowJob, type WorkflowStep } from './workflow';
 
@@ -158,7 +158,7 @@ function placeEntries(ctx: PlacementContext, targets: readonly ReferenceTarget[]
   if (!steps.length) return done([]);
   if (!job?.stepsRegion) return done(steps);
   const before = lineBefore(ctx);
-  const rest = ctx.text.slice(ctx.endOffset ?? ctx.offset).split('\n')[0]!;
+  const rest = lineAfter(ctx);
   const inList = job.stepsRegion[0] < ctx.offset && ctx.offset <= job.stepsRegion[1];
   const inside = stepAt(job, ctx.offset);
   const lines = asLines(steps, job.itemColumn);
