@@ -30,7 +30,21 @@ const lazySdk = {
 const sharedL10n = {
   name: 'shared-l10n',
   setup(build) {
-    build.onResolve({ filter: /^@vscode\/l10n$/ }, () => ({ path: './l10n.js', external: true }));
+    // One module re-exports it (one `__toESM` copy per bundle, not one per importing module, as for vscode below).
+    build.onResolve({ filter: /^@vscode\/l10n$/ }, (args) => (args.namespace === 'l10n-once' ? { path: './l10n.js', external: true } : { path: 'l10n', namespace: 'l10n-once' }));
+    build.onLoad({ filter: /.*/, namespace: 'l10n-once' }, () => ({ contents: "export * from '@vscode/l10n';", loader: 'js' }));
+  },
+};
+
+/**
+ * Every `import * as vscode from 'vscode'` resolves to one module that re-exports the API: esbuild then wraps
+ * `require("vscode")` once (its `__toESM` copies the whole API object) instead of once per importing module.
+ */
+const vscodeOnce = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' }));
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
   },
 };
 
@@ -51,8 +65,8 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', plugins: [lazySdk, sharedL10n] },
-  { ...common, entryPoints: { 'azure-sdk': 'src/azure/sdk.ts' }, outdir: 'dist', plugins: [sharedL10n] },
+  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', plugins: [lazySdk, sharedL10n, vscodeOnce] },
+  { ...common, entryPoints: { 'azure-sdk': 'src/azure/sdk.ts' }, outdir: 'dist', plugins: [sharedL10n, vscodeOnce] },
   { ...common, entryPoints: { l10n: '@vscode/l10n' }, outdir: 'dist' },
 ];
 
