@@ -1,7 +1,11 @@
 #!/usr/bin/env node
-// Bundles the extension with esbuild into two files:
-//   dist/extension.js  — what VS Code loads at activation (no @azure/* code in it)
+// Bundles the extension with esbuild into these files:
+//   dist/extension.js  — what VS Code loads at activation (no @azure/*, yaml or jsonc-parser code in it)
 //   dist/azure-sdk.js  — src/azure/sdk.ts and the Azure SDKs, loaded on first use through src/azure/lazy.ts
+//   dist/azure-identity.js — @azure/identity and MSAL (src/azure/identity.ts), loaded only for the Azure CLI /
+//                        environment credentials (the default VS Code sign-in never needs them)
+//   dist/references.js — src/references (formats, placement, parser, yaml, jsonc-parser), loaded on first use
+//                        through src/references/lazy.ts
 //   dist/l10n.js       — @vscode/l10n, one instance shared by both (configured in activate)
 // Flags: --production (minified, no source maps), --watch (rebuild on change), --quiet.
 import * as esbuild from 'esbuild';
@@ -13,15 +17,23 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const quiet = process.argv.includes('--quiet');
 
-/** `import('./sdk')` in src/azure/lazy.ts becomes `require('./azure-sdk.js')` next to dist/extension.js. */
-const lazySdk = {
-  name: 'lazy-azure-sdk',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/sdk$/ }, (args) =>
-      args.importer.endsWith(path.join('src', 'azure', 'lazy.ts')) ? { path: './azure-sdk.js', external: true } : undefined,
-    );
-  },
-};
+/**
+ * A chunk loaded on first use: `require(specifier)` in `importer` (a src/ file) becomes `require('./<bundle>')`
+ * next to dist/extension.js, so the chunk's code is not in the bundle that requires it.
+ */
+function lazyChunk(name, importer, specifier, bundle) {
+  const filter = new RegExp(`^${specifier.replace(/[./]/g, (c) => `\\${c}`)}$`);
+  return {
+    name,
+    setup(build) {
+      build.onResolve({ filter }, (args) => (args.importer.endsWith(path.join(...importer.split('/'))) ? { path: `./${bundle}`, external: true } : undefined));
+    },
+  };
+}
+
+const lazySdk = lazyChunk('lazy-azure-sdk', 'src/azure/lazy.ts', './sdk', 'azure-sdk.js');
+const lazyIdentity = lazyChunk('lazy-azure-identity', 'src/azure/sdk.ts', './identity', 'azure-identity.js');
+const lazyReferences = lazyChunk('lazy-references', 'src/references/lazy.ts', './index', 'references.js');
 
 /**
  * `@vscode/l10n` is configured once in activate(); both bundles must share that one instance, so it is built on
@@ -65,8 +77,10 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', plugins: [lazySdk, sharedL10n, vscodeOnce] },
-  { ...common, entryPoints: { 'azure-sdk': 'src/azure/sdk.ts' }, outdir: 'dist', plugins: [sharedL10n, vscodeOnce] },
+  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', plugins: [lazySdk, lazyReferences, sharedL10n, vscodeOnce] },
+  { ...common, entryPoints: { references: 'src/references/index.ts' }, outdir: 'dist', plugins: [sharedL10n] },
+  { ...common, entryPoints: { 'azure-sdk': 'src/azure/sdk.ts' }, outdir: 'dist', plugins: [lazyIdentity, sharedL10n, vscodeOnce] },
+  { ...common, entryPoints: { 'azure-identity': 'src/azure/identity.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { l10n: '@vscode/l10n' }, outdir: 'dist' },
 ];
 

@@ -17,7 +17,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
-import { runE2e, UNTRUSTED_SUITE } from './e2e/run.mjs';
+import { FRESH_SUITE, runE2e, UNTRUSTED_SUITE } from './e2e/run.mjs';
 import { startCheck } from './e2e/start-check.mjs';
 import { uiCheck } from './e2e/ui-check.mjs';
 import { uiTour } from './e2e/ui-tour.mjs';
@@ -116,6 +116,15 @@ if (built && want('e2e')) {
     totals.passed += untrusted.passed;
     totals.failed += untrusted.failed || (untrusted.code !== 0 ? 1 : 0);
     if (untrusted.code !== 0) problems.push(`e2e (untrusted): ${untrusted.code === 2 ? 'the VS Code harness failed' : `${untrusted.failed} failed`}`);
+  }
+  // Editor features from the first moment: a fresh window where only opening a file activates the extension.
+  if (!process.env.E2E_GREP || new RegExp(process.env.E2E_GREP).test(FRESH_SUITE)) {
+    banner('e2e in a fresh window: hover and diagnostics before the view is opened');
+    const fresh = await runE2e({ grep: FRESH_SUITE, env: { E2E_FRESH: '1' } });
+    totals.passed += fresh.passed;
+    totals.failed += fresh.failed || (fresh.code !== 0 ? 1 : 0);
+    if (fresh.code !== 0) problems.push(`e2e (fresh window): ${fresh.code === 2 ? 'the VS Code harness failed' : `${fresh.failed} failed`}`);
+    if (fresh.code === 0 && fresh.passed === 0) problems.push('e2e (fresh window): no test ran');
   }
 }
 

@@ -22,6 +22,12 @@ const info = (...a) => console.error('[e2e]', ...a);
 /** The suite that also runs in an untrusted workspace (test/e2e/suite/security-workspace.test.ts). */
 export const UNTRUSTED_SUITE = 'security: a workspace cannot redirect tokens';
 
+/**
+ * The suite that runs alone in a fresh window (test/e2e/suite/activation-editor.test.ts, E2E_FRESH=1): the extension
+ * activated by opening a file, before anything else touched it.
+ */
+export const FRESH_SUITE = 'editor features before the view is opened';
+
 /** User settings of an untrusted run: trust on, no prompt, the test-only companion enabled in Restricted Mode. */
 const UNTRUSTED_SETTINGS = {
   'security.workspace.trust.enabled': true,

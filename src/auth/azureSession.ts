@@ -71,7 +71,7 @@ export class AzureSession implements vscode.Disposable {
       });
     }
     const sdk = await loadAzureSdk();
-    return sdk.createIdentityCredential(kind);
+    return await sdk.createIdentityCredential(kind);
   }
 
   /** The signed-in account (silent), or undefined. For @azure/identity credentials: a token can be had. */

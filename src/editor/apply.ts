@@ -2,9 +2,8 @@
 // placement to the editor as one undoable snippet insertion (tab stops where the user fills something in), and a
 // range followed through the user's edits (Move to Key Vault edits after a network write).
 import * as vscode from 'vscode';
-import {
-  formatsForFile, placeReferences, referenceFormats, toSnippet, type FileFacts, type FormatId, type Placement, type ReferenceTarget,
-} from '../references';
+import type { FileFacts, FormatId, Placement, ReferenceTarget } from '../references';
+import { loadReferences } from '../references/lazy';
 
 /** Only the start of a big file decides its format. */
 const factsLength = 64 * 1024;
@@ -14,7 +13,8 @@ export function fileFacts(document: vscode.TextDocument): FileFacts {
 }
 
 /** The formats that can write every target, the one fitting the file first. */
-export function formatsFor(document: vscode.TextDocument, targets: readonly ReferenceTarget[]): FormatId[] {
+export async function formatsFor(document: vscode.TextDocument, targets: readonly ReferenceTarget[]): Promise<FormatId[]> {
+  const { formatsForFile, referenceFormats } = await loadReferences();
   const facts = fileFacts(document);
   const kinds = [...new Set(targets.map((t) => t.kind))];
   const offered = formatsForFile(facts, kinds[0] ?? 'secret');
@@ -22,7 +22,8 @@ export function formatsFor(document: vscode.TextDocument, targets: readonly Refe
 }
 
 /** What the targets become at a range of the document. */
-export function placementAt(document: vscode.TextDocument, range: vscode.Range, format: FormatId, targets: readonly ReferenceTarget[]): Placement {
+export async function placementAt(document: vscode.TextDocument, range: vscode.Range, format: FormatId, targets: readonly ReferenceTarget[]): Promise<Placement> {
+  const { placeReferences } = await loadReferences();
   return placeReferences(
     { text: document.getText(), offset: document.offsetAt(range.start), endOffset: document.offsetAt(range.end), languageId: document.languageId, path: document.uri.path },
     format,
@@ -32,6 +33,7 @@ export function placementAt(document: vscode.TextDocument, range: vscode.Range, 
 
 /** Inserts the placement at the selection (replacing it): the edits elsewhere and the snippet undo as one step. */
 export async function applyPlacement(editor: vscode.TextEditor, range: vscode.Range, placement: Placement): Promise<void> {
+  const { toSnippet } = await loadReferences();
   const document = editor.document;
   let start = document.offsetAt(range.start);
   let end = document.offsetAt(range.end);

@@ -2,7 +2,7 @@
 // selected string or a detected secret literal (connection string, password=…, JWT, PEM private key).
 import * as vscode from 'vscode';
 import type { ObjectKind } from '../azure/model';
-import { referenceAt, secretLiteralAt } from '../references';
+import { loadReferences, type References } from '../references/lazy';
 import { kindName } from '../presentation/kindWords';
 import { diagnosticSource, type ReferenceProblem } from './constants';
 import { CertificateCommandIds, EditorCommandIds, KeyCommandIds, SecretCommandIds } from '../model/commandIds';
@@ -54,6 +54,8 @@ export class ReferenceCodeActions implements vscode.CodeActionProvider {
   async provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     const actions: vscode.CodeAction[] = [];
     const text = document.getText();
+    const refs = await loadReferences();
+    const { referenceAt } = refs;
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== diagnosticSource) continue;
       const ref = referenceAt(text, document.offsetAt(diagnostic.range.start), this.lookups.parseOptions());
@@ -69,13 +71,13 @@ export class ReferenceCodeActions implements vscode.CodeActionProvider {
       const reveal = vscode.l10n.t('Reveal the {0} "{1}" in Key Vault Explorer', kindName(ref.kind), ref.name);
       actions.push(quickFix(reveal, EditorCommandIds.revealReference, object, diagnostic));
     }
-    const move = this.moveAction(document, text, range);
+    const move = this.moveAction(refs, document, text, range);
     if (move) actions.push(move);
     return actions;
   }
 
   /** Move to Key Vault: for a detected literal under the cursor, or any selected text on one string. */
-  private moveAction(document: vscode.TextDocument, text: string, range: vscode.Range): vscode.CodeAction | undefined {
+  private moveAction({ referenceAt, secretLiteralAt }: References, document: vscode.TextDocument, text: string, range: vscode.Range): vscode.CodeAction | undefined {
     if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled') return undefined;
     const start = document.offsetAt(range.start);
     const end = document.offsetAt(range.end);

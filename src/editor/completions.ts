@@ -2,7 +2,7 @@
 // `az.getSecret(` the vaults (subscription, resource group and name at once), then secret names; after a Bicep
 // vault symbol's `getSecret('` secret names. Names come from the cached listings (no value is ever listed).
 import * as vscode from 'vscode';
-import { bicepVaultSymbols } from '../references';
+import { loadReferences } from '../references/lazy';
 import { itemState, stateText } from '../presentation/format';
 import { kindName } from '../presentation/kindWords';
 import type { VaultTarget } from '../model/targets';
@@ -34,6 +34,7 @@ export class ReferenceCompletions implements vscode.CompletionItemProvider {
     }
     if ((m = /\baz\.getSecret\(\s*('?[\w-]*)$/.exec(before))) return this.getSecretVaults(word(m[1]!));
     if ((m = /\b([A-Za-z_]\w*)\.getSecret\(\s*'([\w-]*)$/.exec(before))) {
+      const { bicepVaultSymbols } = await loadReferences();
       const vaultName = [...bicepVaultSymbols(document.getText()).entries()].find(([, symbol]) => symbol === m![1])?.[0];
       if (vaultName) return this.secretNames(await this.lookups.resolveVault({ by: 'name', name: vaultName }), word(m[2]!));
     }

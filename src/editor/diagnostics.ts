@@ -4,7 +4,7 @@
 // a file with fifty references costs one listing. Off with `azureKeyVault.references.diagnostics`.
 import * as vscode from 'vscode';
 import type { ReferenceStatus } from '../azure/referenceLookup';
-import { findReferences } from '../references';
+import { loadReferences } from '../references/lazy';
 import type { Services } from '../services';
 import { formatDate } from '../presentation/format';
 import { kindName } from '../presentation/kindWords';
@@ -107,6 +107,7 @@ export class ReferenceDiagnostics implements vscode.Disposable {
       return;
     }
     const version = document.version;
+    const { findReferences } = await loadReferences();
     const refs = findReferences(text, this.lookups.parseOptions());
     const results = await Promise.all(refs.map((r) => this.lookups.lookup(r).catch(() => undefined)));
     if (document.isClosed || document.version !== version) return; // a newer check is on its way

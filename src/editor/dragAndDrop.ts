@@ -3,7 +3,8 @@
 // the reference the file needs, one per line.
 import * as vscode from 'vscode';
 import { targetsOfRows } from '../model/referenced';
-import { referenceFormats, toSnippet, type ReferenceTarget } from '../references';
+import type { ReferenceTarget } from '../references';
+import { loadReferences } from '../references/lazy';
 import type { TreeNode } from '../tree/TreeNode';
 import { formatsFor, placementAt } from './apply';
 import { referenceMimeType } from './constants';
@@ -53,9 +54,10 @@ export class ReferenceDropProvider implements vscode.DocumentDropEditProvider {
     const item = dataTransfer.get(referenceMimeType);
     if (!item) return undefined;
     const targets = targetsFromTransfer(await item.asString());
-    const format = formatsFor(document, targets)[0];
+    const format = (await formatsFor(document, targets))[0];
     if (targets.length === 0 || !format) return undefined;
-    const placement = placementAt(document, new vscode.Range(position, position), format, targets);
+    const { referenceFormats, toSnippet } = await loadReferences();
+    const placement = await placementAt(document, new vscode.Range(position, position), format, targets);
     const syntax = referenceFormats[format].label;
     const title = targets.length > 1 ? vscode.l10n.t('Insert Key Vault references ({0})', syntax) : vscode.l10n.t('Insert Key Vault reference ({0})', syntax);
     const edit = new vscode.DocumentDropEdit(new vscode.SnippetString(toSnippet(placement.template)), title, dropEditKind);

@@ -5,7 +5,9 @@ import * as vscode from 'vscode';
 import { portalLink } from '../azure/portal';
 import { EditorCommandIds } from '../model/commandIds';
 import { referencedObject } from '../model/referenced';
-import { kindSegments, referenceAt, referenceFormats, type FoundReference } from '../references';
+import { kindSegments } from '../references/names';
+import type { FoundReference } from '../references';
+import { loadReferences } from '../references/lazy';
 import type { Services } from '../services';
 import { formatDate, relativeDays } from '../presentation/format';
 import { kindName } from '../presentation/kindWords';
@@ -87,6 +89,7 @@ export class ReferenceHoverProvider implements vscode.HoverProvider {
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const text = document.getText();
     if (text.length > maxScannedLength) return undefined;
+    const { referenceAt, referenceFormats } = await loadReferences();
     const ref = referenceAt(text, document.offsetAt(position), this.lookups.parseOptions());
     if (!ref) return undefined;
     const range = new vscode.Range(document.positionAt(ref.start), document.positionAt(ref.end));

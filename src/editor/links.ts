@@ -1,7 +1,8 @@
 // Links on references: Ctrl+click on the object's name reveals it in the Key Vault view. The vault is resolved
 // only when a link is resolved (hovered or clicked), from the cached directory of the user's vaults.
 import * as vscode from 'vscode';
-import { findReferences, type FoundReference } from '../references';
+import type { FoundReference } from '../references';
+import { loadReferences } from '../references/lazy';
 import { maxScannedLength } from './hover';
 import { EditorCommandIds } from '../model/commandIds';
 import type { ReferenceLookups } from './lookups';
@@ -20,9 +21,10 @@ class ReferenceLink extends vscode.DocumentLink {
 export class ReferenceLinks implements vscode.DocumentLinkProvider<ReferenceLink> {
   constructor(private readonly lookups: ReferenceLookups) {}
 
-  provideDocumentLinks(document: vscode.TextDocument): ReferenceLink[] {
+  async provideDocumentLinks(document: vscode.TextDocument): Promise<ReferenceLink[]> {
     const text = document.getText();
     if (!this.lookups.enabled || text.length > maxScannedLength) return [];
+    const { findReferences } = await loadReferences();
     return findReferences(text, this.lookups.parseOptions()).map(
       (ref) => new ReferenceLink(new vscode.Range(document.positionAt(ref.nameStart), document.positionAt(ref.nameEnd)), ref),
     );

@@ -17,8 +17,23 @@ describe('bundles', () => {
     assert.ok(sdk?.some((i) => i.includes('node_modules/@azure/keyvault-secrets/')));
   });
 
-  it('shares one @vscode/l10n (dist/l10n.js) between both bundles, so activate configures it for both', () => {
-    for (const bundle of ['dist/extension.js', 'dist/azure-sdk.js']) {
+  it('keeps @azure/identity and MSAL out of dist/azure-sdk.js: dist/azure-identity.js, loaded only for the CLI/environment credentials', () => {
+    const heavy = (i: string) => /node_modules\/@azure\/(identity|msal-node|msal-common)\//.test(i);
+    assert.deepEqual((inputs['dist/azure-sdk.js'] ?? []).filter(heavy), []);
+    assert.ok(inputs['dist/azure-identity.js']?.some((i) => i.includes('node_modules/@azure/identity/')));
+  });
+
+  it('keeps the references layer (formats, placement, yaml, jsonc-parser) out of dist/extension.js: dist/references.js, loaded on first use', () => {
+    const main = inputs['dist/extension.js'] ?? [];
+    // src/references/lazy.ts is the door; names.ts (and the template helpers it uses) are a few lines the hover needs.
+    const allowed = new Set(['src/references/lazy.ts', 'src/references/names.ts', 'src/references/template.ts']);
+    assert.deepEqual(main.filter((i) => (i.startsWith('src/references/') && !allowed.has(i)) || /node_modules\/(yaml|jsonc-parser)\//.test(i)), []);
+    const references = inputs['dist/references.js'] ?? [];
+    for (const needed of ['node_modules/yaml/', 'node_modules/jsonc-parser/', 'src/references/placement.ts']) assert.ok(references.some((i) => i.includes(needed)), needed);
+  });
+
+  it('shares one @vscode/l10n (dist/l10n.js) between the bundles, so activate configures it for all', () => {
+    for (const bundle of ['dist/extension.js', 'dist/azure-sdk.js', 'dist/references.js']) {
       assert.deepEqual((inputs[bundle] ?? []).filter((i) => i.includes('node_modules/@vscode/l10n/')), [], bundle);
     }
     assert.ok(inputs['dist/l10n.js']?.some((i) => i.includes('node_modules/@vscode/l10n/')));

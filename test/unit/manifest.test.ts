@@ -74,8 +74,10 @@ describe('package.json manifest', () => {
     }
   });
 
-  it('activates only on its view and commands (no "*", no onStartupFinished)', () => {
-    for (const event of manifest.activationEvents ?? []) assert.ok(!['*', 'onStartupFinished'].includes(event), event);
+  it('activates on its view, its commands and the languages of files that hold references (no "*", no onStartupFinished)', () => {
+    const events = manifest.activationEvents ?? [];
+    for (const event of events) assert.match(event, /^onLanguage:[\w-]+$/, event);
+    for (const language of ['json', 'jsonc', 'yaml', 'bicep', 'terraform', 'csharp']) assert.ok(events.includes(`onLanguage:${language}`), language);
   });
 
   it('contributes the view container, the view and its signed-out welcome', () => {

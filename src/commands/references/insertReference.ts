@@ -2,7 +2,8 @@
 // several objects as several lines, as one undoable snippet.
 import * as vscode from 'vscode';
 import { applyPlacement, formatsFor, placementAt } from '../../editor/apply';
-import { referenceFormats, toText, type FormatId } from '../../references';
+import type { FormatId } from '../../references';
+import { loadReferences } from '../../references/lazy';
 import type { Services } from '../../services';
 import { pickTargets, type Row } from './pickTargets';
 
@@ -22,10 +23,11 @@ export function activeEditor(): vscode.TextEditor {
 export async function insertWith(services: Services, row: Row | undefined, rows: readonly (Row | undefined)[], choose: (offered: FormatId[]) => Promise<FormatId | undefined>): Promise<InsertResult> {
   const editor = activeEditor();
   const targets = await pickTargets(services, row, rows);
-  const format = await choose(formatsFor(editor.document, targets));
+  const format = await choose(await formatsFor(editor.document, targets));
   if (!format) throw new Error(vscode.l10n.t('No reference syntax can name all of the chosen objects together; insert them one kind at a time.'));
   const range = new vscode.Range(editor.selection.start, editor.selection.end);
-  const placement = placementAt(editor.document, range, format, targets);
+  const placement = await placementAt(editor.document, range, format, targets);
+  const { referenceFormats, toText } = await loadReferences();
   await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
   await applyPlacement(editor, range, placement);
   services.log.info(`inserted ${targets.length} reference(s) as ${referenceFormats[format].label}: ${targets.map((t) => t.name).join(', ')}`);

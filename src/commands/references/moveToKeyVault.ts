@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import { applyPlacement, formatsFor, placementAt, TrackedRange } from '../../editor/apply';
 import type { MoveArgs } from '../../editor/codeActions';
 import { targetOf } from '../../model/referenced';
-import { secretLiteralAt, suggestNameAt, toText, type FormatId, type Placement, type ReferenceTarget } from '../../references';
+import type { FormatId, Placement, ReferenceTarget } from '../../references';
+import { loadReferences } from '../../references/lazy';
 import type { Services } from '../../services';
 import { UserCancelled } from '../cancelled';
 import type { VaultTarget } from '../../model/targets';
@@ -28,6 +29,7 @@ function asMoveArgs(arg: unknown): MoveArgs | undefined {
 
 /** The document and range to move: from the code action's arguments, or the active editor's selection. */
 async function source(arg: unknown): Promise<{ editor: vscode.TextEditor; start: number; end: number; suggestedName: string }> {
+  const { secretLiteralAt, suggestNameAt } = await loadReferences();
   const args = asMoveArgs(arg);
   if (args) {
     const uri = vscode.Uri.parse(args.uri, true);
@@ -75,14 +77,14 @@ export interface MoveResult {
 }
 
 /** What replaces the literal at `literal`: the reference, or the whole quoted string where the reference is code. */
-function replacementAt(document: vscode.TextDocument, literal: vscode.Range, format: FormatId, target: ReferenceTarget): { range: vscode.Range; placement: Placement } {
+async function replacementAt(document: vscode.TextDocument, literal: vscode.Range, format: FormatId, target: ReferenceTarget): Promise<{ range: vscode.Range; placement: Placement }> {
   const text = document.getText();
   const start = document.offsetAt(literal.start);
   const end = document.offsetAt(literal.end);
   const before = text.charAt(start - 1);
   const quoted = (before === '"' || before === "'") && text.charAt(end) === before && !insideQuotes.has(format);
   const range = new vscode.Range(document.positionAt(quoted ? start - 1 : start), document.positionAt(quoted ? end + 1 : end));
-  return { range, placement: placementAt(document, range, format, [target]) };
+  return { range, placement: await placementAt(document, range, format, [target]) };
 }
 
 /** The secret exists, the file was not touched: say so, and offer the reference to paste where the user wants it. */
@@ -135,8 +137,9 @@ async function moveLiteral(services: Services, editor: vscode.TextEditor, litera
   const before = literal.current();
   if (!before) throw new Error(vscode.l10n.t('The text to move changed while the secret was being prepared; nothing was written. Run Move to Key Vault again.'));
   const target = targetOf(vault, 'secret', name);
-  const format = formatsFor(document, [target])[0] ?? 'uri';
-  const planned = toText(replacementAt(document, before, format, target).placement.template);
+  const { toText } = await loadReferences();
+  const format = (await formatsFor(document, [target]))[0] ?? 'uri';
+  const planned = toText((await replacementAt(document, before, format, target)).placement.template);
   const contentType = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(value) ? 'application/x-pem-file' : undefined;
   await runFix(services, vscode.l10n.t('Creating secret {0} in {1}', name, vault.name), { kind: 'secret', operation: 'create', vault, name }, (sdk, vaults, vaultUrl, options) =>
     sdk.secretOps.setSecret(vaults, vaultUrl, name, value, contentType ? { contentType } : {}, options),
@@ -149,7 +152,7 @@ async function moveLiteral(services: Services, editor: vscode.TextEditor, litera
     offerReference(services, name, vault, planned);
     return { name, vault: vault.name, format, text: planned, inserted: false };
   }
-  const { range: replaced, placement } = replacementAt(document, range, format, target);
+  const { range: replaced, placement } = await replacementAt(document, range, format, target);
   await applyPlacement(live, replaced, placement);
   services.log.info(`moved a literal from ${document.uri.path.split('/').pop() ?? 'the file'} to secret ${name} in ${vault.name}`);
   return { name, vault: vault.name, format, text: toText(placement.template), inserted: true };
