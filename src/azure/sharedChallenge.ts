@@ -21,6 +21,11 @@
 //   else the credential is asked again (it refreshes); a 401 on a pre-authorised request drops the cached token
 //   and the auth policy handles that 401 with its own challenge logic, after which the client manages its own
 //   tokens (token cycler, CAE claims) and this policy stands aside.
+// - Presumed before any challenge (issue 16: a list's first page in one round trip): when the vault was listed by
+//   ARM, its tenant is known, and the scope its challenge would name is known too (its cloud's Key Vault DNS suffix;
+//   for a local emulator, what another local vault's challenge named). Its first body-less request then goes out
+//   authorised like a second client's, with the same token guard in front of the credential. If the vault refuses
+//   that token (401), the SDK's own challenge takes over and the presumption is never used again for that vault.
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import type { PipelinePolicy, PipelineRequest, PipelineResponse, SendRequest } from '@azure/core-rest-pipeline';
 
@@ -28,7 +33,8 @@ export const sharedChallengePolicyName = 'keyVaultSharedChallengePolicy';
 
 const REFRESH_MARGIN_MS = 5 * 60_000;
 
-interface Learned {
+/** The scopes and tenant of a vault's auth challenge: learned from one, or presumed (see above). */
+export interface Learned {
   readonly scopes: readonly string[];
   readonly tenantId?: string;
 }
@@ -38,12 +44,27 @@ export class VaultChallenge {
   private learned: Learned | undefined;
   private cached: AccessToken | undefined;
 
-  /** @param credential the vault's (guarded) credential. */
-  constructor(private readonly credential: TokenCredential) {}
+  /** Set once the vault refused a token sent on a presumption: from then on only its challenge counts. */
+  private presumptionRefused = false;
+
+  /**
+   * @param credential the vault's (guarded) credential.
+   * @param presume what its challenge would name, when that is known before any challenge (asked at each request
+   *   until the vault's own challenge is learned; undefined: nothing presumed).
+   */
+  constructor(
+    private readonly credential: TokenCredential,
+    private readonly presume: () => Learned | undefined = () => undefined,
+  ) {}
 
   /** True once a client of this vault completed an auth challenge. */
   get known(): boolean {
     return this.learned !== undefined;
+  }
+
+  /** The scopes the vault's own challenge named, once one was completed. */
+  get learnedScopes(): readonly string[] | undefined {
+    return this.learned?.scopes;
   }
 
   /** The credential and the perCall policy for one new client of this vault. */
@@ -62,16 +83,22 @@ export class VaultChallenge {
     const policy: PipelinePolicy = {
       name: sharedChallengePolicyName,
       sendRequest: async (request: PipelineRequest, next: SendRequest): Promise<PipelineResponse> => {
-        const learned = this.learned;
+        const presumed = this.learned === undefined && !this.presumptionRefused;
+        const learned = this.learned ?? (presumed ? this.presume() : undefined);
         const hasBody = request.body !== undefined && request.body !== null;
         let used: AccessToken | undefined;
         if (learned && !client.sdkHasToken && (client.started || !hasBody)) {
-          used = await this.tokenFor(learned, request.abortSignal);
+          // A presumption the credential (or the token guard in front of it) refuses is dropped: the SDK's own
+          // challenge then decides, as if nothing had been presumed.
+          used = presumed ? await this.tokenFor(learned, request.abortSignal).catch(() => void (this.presumptionRefused = true)) : await this.tokenFor(learned, request.abortSignal);
           if (used) request.headers.set('authorization', `Bearer ${used.token}`);
         }
         client.started = true;
         const response = await next(request);
-        if (used && response.status === 401) this.forget(used);
+        if (used && response.status === 401) {
+          this.forget(used);
+          if (presumed) this.presumptionRefused = true;
+        }
         return response;
       },
     };

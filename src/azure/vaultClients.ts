@@ -11,8 +11,8 @@ import { SecretClient, type SecretClientOptions } from '@azure/keyvault-secrets'
 import { KeyClient } from '@azure/keyvault-keys';
 import { CertificateClient, type ListPropertiesOfCertificatesOptions } from '@azure/keyvault-certificates';
 import type { CloudEndpoints, DeletedItemProperties, ItemProperties, ObjectKind, Page, PageRequest } from './model';
-import { clientSecurityFor, guardCredential, originPolicy, type ClientSecurity } from './tokenGuard';
-import { VaultChallenge } from './sharedChallenge';
+import { clientSecurityFor, guardCredential, isLoopbackHost, originPolicy, vaultSuffixOf, type ClientSecurity } from './tokenGuard';
+import { VaultChallenge, type Learned } from './sharedChallenge';
 import { ConcurrencyGate, defaultThrottle } from './throttle';
 import { reliabilityPolicy, WaitEvents, type ReliabilityOptions, type WaitListener } from './reliability';
 import { ListContext, withErrorDetails, type ListCall } from './listContext';
@@ -25,6 +25,11 @@ export interface VaultClientsOptions {
   readonly reliability?: ReliabilityOptions;
   /** The first name of `reliability` (still accepted; `reliability` wins where both set a field). */
   readonly throttle?: ReliabilityOptions;
+  /**
+   * The tenant of a vault that ARM listed (its `properties.tenantId`), if known: that vault's first request then goes
+   * out authorised, without the 401 round trip of an auth challenge (sharedChallenge.ts, "Presumed").
+   */
+  readonly tenantOf?: (vaultUrl: string) => string | undefined;
 }
 
 interface VaultEntry {
@@ -63,7 +68,7 @@ export class VaultClients {
   constructor(
     private readonly credential: TokenCredential,
     private readonly cloud: CloudEndpoints,
-    options: VaultClientsOptions = {},
+    private readonly options: VaultClientsOptions = {},
   ) {
     this.reliability = { ...options.throttle, ...options.reliability };
   }
@@ -89,6 +94,14 @@ export class VaultClients {
     const entry = this.entry(vaultUrl);
     entry.certificates ??= new CertificateClient(entry.url, ...this.clientArgs(entry));
     return entry.certificates;
+  }
+
+  /**
+   * Whether a request to this vault went through its auth challenge already: its clients then send their first
+   * request with a token (no 401 round trip). Until then, requests started together each meet a challenge.
+   */
+  challengeKnown(vaultUrl: string): boolean {
+    return this.vaults.get(vaultKey(vaultUrl))?.challenge.known ?? false;
   }
 
   /** One page of the vault's secrets, keys or certificates (list properties only, never values). */
@@ -156,12 +169,30 @@ export class VaultClients {
       entry = {
         url,
         security,
-        challenge: new VaultChallenge(guardCredential(this.credential, security.guard)),
+        challenge: new VaultChallenge(guardCredential(this.credential, security.guard), () => this.presumedChallenge(url)),
         gate: new ConcurrencyGate(this.reliability.maxConcurrentPerVault ?? defaultThrottle.maxConcurrentPerVault),
       };
       this.vaults.set(url, entry);
     }
     return entry;
+  }
+
+  /**
+   * What the auth challenge of a vault listed by ARM would name: its tenant (from ARM), and the scope of its cloud's
+   * Key Vault DNS suffix — or, for a local (loopback) vault, the scope another local vault's challenge named.
+   */
+  private presumedChallenge(url: string): Learned | undefined {
+    const tenantId = this.options.tenantOf?.(url);
+    if (!tenantId) return undefined;
+    const host = new URL(url).hostname;
+    const suffix = vaultSuffixOf(host, this.cloud);
+    if (suffix !== undefined) return { scopes: [`https://${suffix}/.default`], tenantId };
+    if (!isLoopbackHost(host)) return undefined;
+    for (const other of this.vaults.values()) {
+      const scopes = other.challenge.learnedScopes;
+      if (scopes && isLoopbackHost(new URL(other.url).hostname)) return { scopes, tenantId };
+    }
+    return undefined;
   }
 
   /**

@@ -159,4 +159,46 @@ describe('sharedChallenge: one auth challenge per vault', () => {
     await Promise.all([send(a, vault, 'GET', '/secrets'), send(b, vault, 'GET', '/keys')]);
     assert.equal(vault.seen.filter((s) => !s.auth).length, 2, 'both clients were challenged');
   });
+
+  describe('presumed before any challenge (a vault listed by ARM: its tenant and its cloud\'s scope are known)', () => {
+    const presumed = { scopes: [SCOPE], tenantId: TENANT };
+
+    it("the vault's very first GET goes out authorised: one request, no 401 round trip", async () => {
+      challenge = new VaultChallenge(credential, () => presumed);
+      assert.equal((await send(client(challenge), vault, 'GET', '/secrets')).status, 200);
+      assert.deepEqual(vault.take().map((s) => `${s.path} ${s.auth ?? 'none'}`), ['/secrets Bearer tok-1']);
+      assert.deepEqual(credential.calls.map((c) => [c.scopes, c.options?.tenantId]), [[[SCOPE], TENANT]]);
+      const keys = client(challenge);
+      await send(keys, vault, 'GET', '/keys');
+      assert.deepEqual(vault.take().map((s) => s.auth ?? 'none'), ['Bearer tok-1'], 'the token is reused');
+    });
+
+    it('a first request with a body is not presumed: it takes the challenge, and the body arrives intact', async () => {
+      challenge = new VaultChallenge(credential, () => presumed);
+      assert.equal((await send(client(challenge), vault, 'PUT', '/secrets/x', '{"value":"v"}')).status, 200);
+      assert.deepEqual(vault.take().map((s) => `${s.auth ?? 'none'} ${s.body ?? ''}`), ['none ', 'Bearer tok-1 {"value":"v"}']);
+    });
+
+    it('a presumption the vault refuses (401) gives way to the SDK challenge, and is not used again', async () => {
+      let asked = 0;
+      challenge = new VaultChallenge(credential, () => (asked++, { scopes: [SCOPE], tenantId: 'wrong-tenant' }));
+      vault.rejected.add('tok-1');
+      assert.equal((await send(client(challenge), vault, 'GET', '/secrets')).status, 200);
+      assert.deepEqual(vault.take().map((s) => s.auth ?? 'none'), ['Bearer tok-1', 'Bearer tok-2']);
+      assert.equal(credential.calls[1]?.options?.tenantId, TENANT, 'the challenge named the real tenant');
+      const before = asked;
+      await send(client(challenge), vault, 'GET', '/keys');
+      assert.deepEqual(vault.take().map((s) => s.auth ?? 'none'), ['Bearer tok-2'], 'a later client uses what the challenge taught');
+      assert.equal(asked, before, 'the presumption is not asked again');
+    });
+
+    it('a presumption the credential (or the token guard) refuses is dropped: the request takes the challenge', async () => {
+      const refusing: TokenCredential = {
+        getToken: (scopes, options) => (options?.tenantId === 'refused' ? Promise.reject(new Error('refused')) : credential.getToken(scopes, options)),
+      };
+      challenge = new VaultChallenge(refusing, () => ({ scopes: [SCOPE], tenantId: 'refused' }));
+      assert.equal((await send(client(challenge), vault, 'GET', '/secrets')).status, 200);
+      assert.deepEqual(vault.take().map((s) => s.auth ?? 'none'), ['none', 'Bearer tok-1']);
+    });
+  });
 });
