@@ -97,11 +97,12 @@ export class VaultClients {
   }
 
   /**
-   * Whether a request to this vault went through its auth challenge already: its clients then send their first
-   * request with a token (no 401 round trip). Until then, requests started together each meet a challenge.
+   * Whether this vault's requests go out authorised from the first (no 401 round trip): its auth challenge was met
+   * already, or can be presumed (sharedChallenge.ts). Until then, requests started together each meet a challenge.
    */
   challengeKnown(vaultUrl: string): boolean {
-    return this.vaults.get(vaultKey(vaultUrl))?.challenge.known ?? false;
+    const url = vaultKey(vaultUrl);
+    return (this.vaults.get(url)?.challenge.known ?? false) || this.presumedChallenge(url) !== undefined;
   }
 
   /** One page of the vault's secrets, keys or certificates (list properties only, never values). */

@@ -11,8 +11,11 @@ export interface Ui {
   confirm(message: string, detail: string, ...actions: string[]): Thenable<string | undefined>;
   showInformationMessage(message: string, ...actions: string[]): Thenable<string | undefined>;
   showErrorMessage(message: string, ...actions: string[]): Thenable<string | undefined>;
-  /** A quick pick whose items arrive in batches (shown as they come, busy until the source ends). */
-  showStreamingQuickPick<T extends vscode.QuickPickItem>(batches: AsyncIterable<readonly T[]>, options: { title: string; placeholder: string }): Promise<T | undefined>;
+  /**
+   * A quick pick whose items arrive in batches (appended as they come, busy until the source ends). The source gets
+   * a signal that aborts when the picker closes (an item picked, or dismissed): what it has in flight stops.
+   */
+  showStreamingQuickPick<T extends vscode.QuickPickItem>(batches: StreamSource<T>, options: { title: string; placeholder: string }): Promise<T | undefined>;
   /** Opens a link outside VS Code (the portal, docs). */
   openExternal(uri: vscode.Uri): Thenable<boolean>;
   /** A quick pick where several items can be chosen; undefined when dismissed. */
@@ -28,6 +31,9 @@ export interface Ui {
   /** The file picker (save): where to write a file the user asked for. */
   showSaveDialog(options: vscode.SaveDialogOptions): Thenable<vscode.Uri | undefined>;
 }
+
+/** The items of a streaming quick pick, batch by batch; `signal` aborts when the picker closes. */
+export type StreamSource<T> = (signal: AbortSignal) => AsyncIterable<readonly T[]>;
 
 /** A button of a notice: its label and what it does when chosen. */
 export interface NoticeAction {
@@ -74,31 +80,55 @@ export const vscodeUi: Ui = {
   showSaveDialog: (options) => vscode.window.showSaveDialog(options),
 };
 
-function showStreamingQuickPick<T extends vscode.QuickPickItem>(batches: AsyncIterable<readonly T[]>, options: { title: string; placeholder: string }): Promise<T | undefined> {
+/**
+ * The shown list grows by appending (never re-listing), but VS Code takes a quick pick's items whole: each update
+ * sends and filters every row again. So the first batch shows at once and later ones are gathered, the wait growing
+ * with the list (1 ms per 10 rows, 100 ms to 1 s), so that updating stays a small share of the time however many
+ * rows arrive.
+ */
+const updateDelayMs = (rows: number): number => Math.min(1000, Math.max(100, rows / 10));
+
+function showStreamingQuickPick<T extends vscode.QuickPickItem>(batches: StreamSource<T>, options: { title: string; placeholder: string }): Promise<T | undefined> {
   const pick = vscode.window.createQuickPick<T>();
   pick.title = options.title;
   pick.placeholder = options.placeholder;
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
+  pick.keepScrollPosition = true;
   pick.busy = true;
-  let closed = false;
+  const stop = new AbortController();
+  const shown: T[] = [];
+  let waiting: T[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const update = (): void => {
+    timer = undefined;
+    if (stop.signal.aborted || waiting.length === 0) return;
+    for (const item of waiting) shown.push(item);
+    waiting = [];
+    pick.items = shown;
+  };
   const result = new Promise<T | undefined>((resolve) => {
     pick.onDidAccept(() => resolve(pick.selectedItems[0]));
     pick.onDidHide(() => resolve(undefined));
   }).finally(() => {
-    closed = true;
+    stop.abort();
+    if (timer) clearTimeout(timer);
     pick.dispose();
   });
   void (async () => {
     try {
-      for await (const batch of batches) {
-        if (closed) return;
-        pick.items = [...pick.items, ...batch];
+      for await (const batch of batches(stop.signal)) {
+        if (stop.signal.aborted) return;
+        waiting.push(...batch);
+        if (shown.length === 0) update();
+        else timer ??= setTimeout(update, updateDelayMs(shown.length));
       }
+      if (timer) clearTimeout(timer);
+      update();
     } catch (error) {
-      if (!closed) pick.placeholder = vscode.l10n.t('Search stopped: {0}', error instanceof Error ? error.message : String(error));
+      if (!stop.signal.aborted) pick.placeholder = vscode.l10n.t('Search stopped: {0}', error instanceof Error ? error.message : String(error));
     } finally {
-      if (!closed) pick.busy = false;
+      if (!stop.signal.aborted) pick.busy = false;
     }
   })();
   pick.show();
@@ -142,7 +172,7 @@ export class ScriptableUi implements Ui {
   showErrorMessage(message: string, ...actions: string[]): Thenable<string | undefined> {
     return this.ui.showErrorMessage(message, ...actions);
   }
-  showStreamingQuickPick<T extends vscode.QuickPickItem>(batches: AsyncIterable<readonly T[]>, options: { title: string; placeholder: string }): Promise<T | undefined> {
+  showStreamingQuickPick<T extends vscode.QuickPickItem>(batches: StreamSource<T>, options: { title: string; placeholder: string }): Promise<T | undefined> {
     return this.ui.showStreamingQuickPick(batches, options);
   }
   openExternal(uri: vscode.Uri): Thenable<boolean> {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { listAllVaults } from '../../auth/vaultDirectory';
 import { classifyError } from '../../azure/errors';
-import type { ItemProperties, ObjectKind } from '../../azure/model';
+import type { ItemProperties, ObjectKind, PageRequest } from '../../azure/model';
 import type { VaultTarget } from '../../model/targets';
 import { itemState, stateText } from '../../presentation/format';
 import { kindName, kindNames } from '../../presentation/kindWords';
@@ -9,6 +9,7 @@ import type { Services } from '../../services';
 import { explainFailure } from '../explain';
 import { accessProblem, noteListing } from '../targets';
 import { UserCancelled } from '../wrapper';
+import { streamListings } from './searchStream';
 
 interface Found extends vscode.QuickPickItem {
   readonly vault: VaultTarget;
@@ -20,15 +21,22 @@ interface Found extends vscode.QuickPickItem {
 
 const kinds: readonly ObjectKind[] = ['secret', 'key', 'certificate'];
 const icons: Record<ObjectKind, string> = { secret: 'lock', key: 'key', certificate: 'verified' };
-const VAULTS_AT_ONCE = 4;
+/**
+ * Listings (one kind of one vault) in flight at once: two vaults' three kinds. Each vault is a host of its own (the
+ * per-vault cap of 4 is not reached), and 30 vaults are not 90 requests at once.
+ */
+const LISTINGS_AT_ONCE = 6;
+/** The largest page the data plane gives: the fewest requests per listing. */
+const PAGE_SIZE = 25;
 
 /**
  * "Search Key Vault…": one quick pick over every secret, key and certificate of the listed vaults. Results stream
- * in as each vault's listings arrive (4 vaults at a time; per vault 3 listings × ⌈items/25⌉ pages). Picking one
- * reveals it in the tree. Returns the revealed node's id.
+ * in page by page as each listing's pages arrive (6 listings at a time; each page of each kind of each vault is
+ * asked for once, ⌈items/25⌉ pages per kind), so the first result shows after one round trip. Closing the picker
+ * aborts what is in flight. Picking one reveals it in the tree. Returns the revealed node's id.
  */
 export async function search(services: Services): Promise<string | undefined> {
-  const picked = await services.ui.showStreamingQuickPick(results(services), {
+  const picked = await services.ui.showStreamingQuickPick((signal) => results(services, signal), {
     title: vscode.l10n.t('Search Key Vault'),
     placeholder: vscode.l10n.t('Type part of a name: secrets, keys and certificates of every listed vault'),
   });
@@ -58,48 +66,34 @@ function unreadRow(vault: VaultTarget, failed: readonly { kind: ObjectKind; erro
   };
 }
 
-async function* results(services: Services): AsyncGenerator<Found[]> {
+async function* results(services: Services, signal: AbortSignal): AsyncGenerator<Found[]> {
   const vaults = await listAllVaults(services);
   const { vaults: clients } = await services.clients.get();
+  if (signal.aborted) return;
   const now = Date.now();
   const warningDays = services.settings.expiryWarningDays();
   const unread: Found[] = [];
-  const listVault = async (vault: VaultTarget): Promise<Found[]> => {
-    const found: Found[] = [];
-    const failed: { kind: ObjectKind; error: unknown }[] = [];
-    for (const kind of kinds) {
-      let token: string | undefined;
-      try {
-        do {
-          const page = await clients.listItems(vault.vaultUrl, kind, { continuationToken: token });
-          for (const item of page.items) {
-            const state = stateText(itemState(item, now, warningDays), item, now);
-            found.push({ label: `$(${icons[kind]}) ${item.name}`, description: `${vault.name} · ${kindName(kind)}`, ...(state ? { detail: state } : {}), vault, item });
-          }
-          token = page.continuationToken;
-        } while (token);
-      } catch (error) {
-        services.log.warn(`search: ${vault.name} ${kind}s: ${error instanceof Error ? error.message : String(error)}`);
-        failed.push({ kind, error });
-      }
+  const listPage = (vault: VaultTarget, kind: ObjectKind, request: PageRequest) => clients.listItems(vault.vaultUrl, kind, request);
+  for await (const event of streamListings(vaults, kinds, listPage, {
+    concurrency: LISTINGS_AT_ONCE,
+    pageSize: PAGE_SIZE,
+    signal,
+    // A vault new to this session meets its auth challenge once (one listing first), not once per kind.
+    opened: (vault) => clients.challengeKnown(vault.vaultUrl),
+  })) {
+    if (event.type === 'page') {
+      const { vault, kind } = event;
+      yield event.items.map((item): Found => {
+        const state = stateText(itemState(item, now, warningDays), item, now);
+        return { label: `$(${icons[kind]}) ${item.name}`, description: `${vault.name} · ${kindName(kind)}`, ...(state ? { detail: state } : {}), vault, item };
+      });
+      continue;
     }
-    await noteListing(services, vault, failed.length === kinds.length ? failed[0]!.error : undefined);
-    if (failed.length) unread.push(unreadRow(vault, failed));
-    return found;
-  };
-  const pending = new Map<number, Promise<{ index: number; found: Found[] }>>();
-  let next = 0;
-  const start = () => {
-    const index = next++;
-    pending.set(index, listVault(vaults[index]!).then((found) => ({ index, found })));
-  };
-  while (next < vaults.length && pending.size < VAULTS_AT_ONCE) start();
-  while (pending.size) {
-    const { index, found } = await Promise.race(pending.values());
-    pending.delete(index);
-    if (next < vaults.length) start();
-    if (found.length) yield found;
+    const { vault, failures } = event;
+    for (const f of failures) services.log.warn(`search: ${vault.name} ${f.kind}s: ${f.error instanceof Error ? f.error.message : String(f.error)}`);
+    await noteListing(services, vault, failures.length === kinds.length ? failures[0]!.error : undefined);
+    if (failures.length) unread.push(unreadRow(vault, failures));
   }
   // The vaults that could not be read come last, together, so they do not break up the results.
-  if (unread.length) yield [{ label: vscode.l10n.t('Could not be read'), kind: vscode.QuickPickItemKind.Separator, vault: unread[0]!.vault }, ...unread];
+  if (unread.length && !signal.aborted) yield [{ label: vscode.l10n.t('Could not be read'), kind: vscode.QuickPickItemKind.Separator, vault: unread[0]!.vault }, ...unread];
 }

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExpiringSoonResult } from '../../../src/commands/expiry/showExpiringSoon';
 import { ExpiryCommandIds, KeyCommandIds } from '../../../src/model/commandIds';
+import type { StreamSource } from '../../../src/platform/ui';
 import { control } from './emulator';
 import { editorWith } from './keysWorld';
 import { hasVault, scriptedWorld, type ScriptedWorld } from './scripted';
@@ -116,9 +117,9 @@ describe('new user: pickers, search and expiring soon (issue 14 items 6, 7, 9)',
     const selectedBefore = w.api.treeView.selection[0]?.id;
     w.api.ui.use({
       ...w.script.ui,
-      showStreamingQuickPick: async <T extends vscode.QuickPickItem>(batches: AsyncIterable<readonly T[]>) => {
+      showStreamingQuickPick: async <T extends vscode.QuickPickItem>(batches: StreamSource<T>) => {
         const offered: T[] = [];
-        for await (const batch of batches) offered.push(...batch);
+        for await (const batch of batches(new AbortController().signal)) offered.push(...batch);
         all.push(...offered);
         return offered.find((i) => plain(i.label) === DENIED);
       },
