@@ -1,40 +1,16 @@
-// Resource Graph (`POST /providers/Microsoft.ResourceGraph/resources`) over the emulator's resources, with a tiny
-// KQL subset: `resources | where … | project … | order by … | limit N`. Enough for
-// `resources | where type =~ 'microsoft.keyvault/vaults'` and the official examples.
-import { randomUUID } from 'node:crypto';
+// Resource Graph (`POST /providers/Microsoft.ResourceGraph/resources`, api-version 2024-04-01) over the emulator's
+// resources, with a tiny KQL subset: `resources | where … | project … | order by … | limit N`. Enough for
+// `resources | where type =~ 'microsoft.keyvault/vaults'` and the official examples (ResourcesBasicQuery.json,
+// ResourcesFilterQuery.json). As the service: the request is `{subscriptions, query, options: {$top, $skip,
+// $skipToken, resultFormat}}`; rows are trimmed to the subscriptions of the token's tenant the caller may read
+// (others named in `subscriptions` are dropped silently; none left → 400 NoValidSubscriptionsInQueryRequest);
+// pages of 1,000 rows by default (`$top` up to 1,000) with an opaque `$skipToken` while rows remain and the
+// projection keeps `id` (without it the answer is cut: `resultTruncated: "true"`, no token).
 import { vaultId, vaultProperties, genericResourceId } from './arm-model';
 import { EmuError } from './errors';
 import type { Subscription } from './directory';
-import type { EmuResponse } from './types';
+import { badRequest, queryError, run, type Row } from './resourcegraph-kql';
 import type { VaultRecord } from './world';
-
-type Row = Record<string, unknown>;
-
-class GraphQueryError extends EmuError {
-  constructor(private readonly detail: string) {
-    super(400, 'BadRequest', `Please provide below info when asking for support: timestamp = ${new Date().toISOString()}, correlationId = ${randomUUID()}.`);
-  }
-
-  override toResponse(): EmuResponse {
-    return {
-      status: 400,
-      body: {
-        error: {
-          code: 'BadRequest',
-          message: this.message,
-          details: [
-            { code: 'InvalidQuery', message: 'Query is invalid. Please refer to the documentation for the Azure Resource Graph service and fix the error before retrying.' },
-            { code: 'ParserFailure', message: this.detail },
-          ],
-        },
-      },
-    };
-  }
-}
-
-function queryError(detail: string): EmuError {
-  return new GraphQueryError(detail);
-}
 
 export function vaultRow(v: VaultRecord): Row {
   return {
@@ -59,129 +35,90 @@ export function resourceRows(subs: readonly Subscription[], vaults: readonly Vau
   return rows;
 }
 
-/** Splits on `sep` outside quotes and parentheses. */
-function splitTop(text: string, sep: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let quote: string | null = null;
-  let cur = '';
-  for (const ch of text) {
-    if (quote) {
-      if (ch === quote) quote = null;
-    } else if (ch === "'" || ch === '"') quote = ch;
-    else if (ch === '(') depth++;
-    else if (ch === ')') depth--;
-    else if (ch === sep && depth === 0) {
-      out.push(cur.trim());
-      cur = '';
-      continue;
-    }
-    cur += ch;
-  }
-  out.push(cur.trim());
-  return out;
-}
-
-function asText(v: unknown): string {
-  return typeof v === 'string' ? v : v === null || v === undefined ? '' : JSON.stringify(v);
-}
-
-function get(row: Row, path: string): unknown {
-  return path.split('.').reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Row)[k] : undefined), row);
-}
-
-function literal(text: string): string {
-  const m = /^\s*(['"])(.*)\1\s*$/.exec(text);
-  if (!m) throw queryError(`Expected a string literal, found '${text.trim()}'.`);
-  return m[2]!;
-}
-
-function clause(text: string): (row: Row) => boolean {
-  const m = /^\s*([A-Za-z_][\w.]*)\s*(=~|==|!=|!~|contains|startswith|in~|in|!in)\s*(.+?)\s*$/i.exec(text);
-  if (!m) throw queryError(`Unsupported condition '${text.trim()}'.`);
-  const [, col, opRaw, rhs] = m as unknown as [string, string, string, string];
-  const op = opRaw.toLowerCase();
-  const str = (row: Row): string => asText(get(row, col));
-  if (op === 'in' || op === 'in~' || op === '!in') {
-    const list = /^\((.*)\)$/.exec(rhs.trim());
-    if (!list) throw queryError(`Expected a list after '${opRaw}'.`);
-    const values = splitTop(list[1]!, ',').map(literal);
-    const ci = op === 'in~';
-    const test = (row: Row): boolean => values.some((v) => (ci ? v.toLowerCase() === str(row).toLowerCase() : v === str(row)));
-    return op === '!in' ? (row) => !test(row) : test;
-  }
-  const value = literal(rhs);
-  switch (op) {
-    case '=~': return (row) => str(row).toLowerCase() === value.toLowerCase();
-    case '!~': return (row) => str(row).toLowerCase() !== value.toLowerCase();
-    case '==': return (row) => str(row) === value;
-    case '!=': return (row) => str(row) !== value;
-    case 'contains': return (row) => str(row).toLowerCase().includes(value.toLowerCase());
-    default: return (row) => str(row).toLowerCase().startsWith(value.toLowerCase());
-  }
-}
-
-interface Parsed {
-  rows: Row[];
-  columns: string[] | undefined;
-}
-
-function run(query: string, input: Row[]): Parsed {
-  const [table, ...ops] = splitTop(query, '|');
-  if (!table || table.toLowerCase() !== 'resources') {
-    throw queryError(`Unknown table '${table ?? ''}'. The emulator knows the 'resources' table only.`);
-  }
-  let rows = input;
-  let columns: string[] | undefined;
-  for (const op of ops) {
-    const [, word = '', rest = ''] = /^(\w+(?:\s+by)?)\s*(.*)$/is.exec(op) ?? [];
-    const verb = word.toLowerCase().replace(/\s+/g, ' ');
-    if (verb === 'where') {
-      const parts = rest.split(/\s+and\s+/i).map(clause);
-      rows = rows.filter((r) => parts.every((p) => p(r)));
-    } else if (verb === 'project') {
-      const specs = splitTop(rest, ',').map((c) => {
-        const [alias, path] = c.includes('=') ? c.split('=').map((x) => x.trim()) as [string, string] : [c.split('.').join('_'), c];
-        return { alias, path };
-      });
-      rows = rows.map((r) => Object.fromEntries(specs.map((s) => [s.alias, get(r, s.path) ?? null])));
-      columns = specs.map((s) => s.alias);
-    } else if (verb === 'limit' || verb === 'take') {
-      const n = Number(rest.trim());
-      if (!Number.isInteger(n) || n < 0) throw queryError(`Invalid limit '${rest.trim()}'.`);
-      rows = rows.slice(0, n);
-    } else if (verb === 'order by' || verb === 'sort by') {
-      const [col = 'name', dir = 'desc'] = rest.trim().split(/\s+/);
-      const sign = dir.toLowerCase() === 'asc' ? 1 : -1;
-      rows = [...rows].sort((a, b) => sign * asText(get(a, col)).localeCompare(asText(get(b, col))));
-    } else {
-      throw queryError(`Unsupported operator '${word}'. The emulator supports where, project, order by, sort by, limit and take.`);
-    }
-  }
-  return { rows, columns };
-}
-
 export interface GraphRequest {
   query?: unknown;
   subscriptions?: unknown;
+  managementGroups?: unknown;
   options?: { $top?: unknown; $skip?: unknown; $skipToken?: unknown; resultFormat?: unknown };
 }
 
-/** Runs a query over the rows of the subscriptions the caller may see (already filtered by the caller). */
+/** The service's page size when `$top` is absent, and the largest `$top` it accepts. */
+export const GRAPH_PAGE_SIZE = 1000;
+
+interface SkipState {
+  readonly offset: number;
+  readonly top: number;
+  readonly query: string;
+}
+
+/** Opaque to clients; it names the query it belongs to, so a token replayed with another query is refused. */
+function encodeSkipToken(state: SkipState): string {
+  return Buffer.from(JSON.stringify(state)).toString('base64url');
+}
+
+function decodeSkipToken(token: unknown, query: string): SkipState | undefined {
+  if (token === undefined || token === null || token === '') return undefined;
+  try {
+    if (typeof token !== 'string') throw new TypeError('not a string');
+    const state = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Partial<SkipState>;
+    if (Number.isInteger(state.offset) && Number.isInteger(state.top) && state.query === query) return state as SkipState;
+  } catch {
+    // refused below
+  }
+  throw badRequest('InvalidSkipToken', 'The skip token is invalid or does not belong to this query.');
+}
+
+function integerOption(value: unknown, name: string, max: number): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > max) {
+    throw badRequest('InvalidQueryOptions', `The value of '${name}' must be an integer between 0 and ${max}.`);
+  }
+  return value as number;
+}
+
+/** The subscriptions the query runs over: those named (or all the caller may read), trimmed to the readable ones. */
+function scope(body: GraphRequest, visible: readonly Subscription[]): readonly Subscription[] {
+  if (body.subscriptions === undefined || body.subscriptions === null) return visible;
+  if (!Array.isArray(body.subscriptions)) throw new EmuError(400, 'InvalidRequestContent', 'The request content was invalid and could not be deserialized.');
+  const asked = body.subscriptions.map((s) => String(s).toLowerCase());
+  const subs = visible.filter((s) => asked.includes(s.id.toLowerCase()));
+  if (subs.length === 0) {
+    throw badRequest('NoValidSubscriptionsInQueryRequest', `There must be at least one subscription that is eligible to contain resources. Given: '${asked.join(',')}'.`);
+  }
+  return subs;
+}
+
+function columnType(values: unknown[]): string {
+  const v = values.find((x) => x !== null && x !== undefined);
+  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'real';
+  if (typeof v === 'boolean') return 'boolean';
+  return typeof v === 'object' ? 'object' : 'string';
+}
+
+/** `resultFormat: "table"`: `{columns: [{name, type}], rows: [[…]]}` instead of an array of objects. */
+function table(rows: Row[], columns: string[] | undefined): Record<string, unknown> {
+  const names = columns ?? [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  return {
+    columns: names.map((name) => ({ name, type: columnType(rows.map((r) => r[name])) })),
+    rows: rows.map((r) => names.map((n) => r[n] ?? null)),
+  };
+}
+
+/** Runs a query over the rows of the subscriptions the caller may see (`visible`: the token's tenant, readable). */
 export function resourceGraph(body: GraphRequest, visible: readonly Subscription[], vaults: readonly VaultRecord[]): Record<string, unknown> {
   if (typeof body.query !== 'string' || body.query.trim() === '') {
     throw queryError("The request must contain a 'query'.");
   }
-  let subs = visible;
-  if (Array.isArray(body.subscriptions)) {
-    const asked = new Set(body.subscriptions.map((s) => String(s).toLowerCase()));
-    subs = visible.filter((s) => asked.has(s.id.toLowerCase()));
-  }
-  const { rows, columns } = run(body.query, resourceRows(subs, vaults));
+  if (body.managementGroups !== undefined) throw badRequest('UnsupportedScope', 'The emulator runs queries over subscriptions only.');
+  const query = body.query;
+  const subs = scope(body, visible);
+  const { rows, columns } = run(query, resourceRows(subs, vaults));
   const opts = body.options ?? {};
-  const top = Math.min(Number.isInteger(opts.$top) ? Number(opts.$top) : 100, 1000);
-  const skipToken = typeof opts.$skipToken === 'string' ? Number.parseInt(Buffer.from(opts.$skipToken, 'base64url').toString('utf8'), 10) || 0 : 0;
-  const start = skipToken || (Number.isInteger(opts.$skip) ? Number(opts.$skip) : 0);
+  const format = opts.resultFormat ?? 'objectArray';
+  if (format !== 'objectArray' && format !== 'table') throw badRequest('InvalidQueryOptions', `Unknown resultFormat '${JSON.stringify(format)}'.`);
+  const skip = decodeSkipToken(opts.$skipToken, query);
+  const top = integerOption(opts.$top, '$top', GRAPH_PAGE_SIZE) ?? skip?.top ?? GRAPH_PAGE_SIZE;
+  const start = integerOption(opts.$skip, '$skip', Number.MAX_SAFE_INTEGER) ?? skip?.offset ?? 0;
   const data = rows.slice(start, start + top);
   const more = start + top < rows.length;
   const pageable = columns === undefined || columns.includes('id');
@@ -189,8 +126,8 @@ export function resourceGraph(body: GraphRequest, visible: readonly Subscription
     totalRecords: rows.length,
     count: data.length,
     resultTruncated: more && !pageable ? 'true' : 'false',
-    ...(more && pageable ? { $skipToken: Buffer.from(String(start + top)).toString('base64url') } : {}),
+    ...(more && pageable ? { $skipToken: encodeSkipToken({ offset: start + top, top, query }) } : {}),
     facets: [],
-    data,
+    data: format === 'table' ? table(data, columns) : data,
   };
 }

@@ -53,7 +53,9 @@ export class AzureClients {
     const cloud = this.session.requireCloud();
     const [sdk, credential] = await Promise.all([loadAzureSdk(), this.session.credential()]);
     const reliability = { ...this.limits() };
-    const clients = { arm: new sdk.ArmClient(credential, cloud, { reliability }), vaults: new sdk.VaultClients(credential, cloud, { reliability }) };
+    const arm = new sdk.ArmClient(credential, cloud, { reliability });
+    // A vault ARM listed has a known tenant: its first data-plane request skips the auth challenge's round trip.
+    const clients = { arm, vaults: new sdk.VaultClients(credential, cloud, { reliability, tenantOf: (url) => arm.vaultTenant(url) }) };
     const forward = (notice: WaitNotice): void => {
       for (const listener of [...this.waitListeners]) listener(notice);
     };

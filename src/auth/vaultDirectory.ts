@@ -1,5 +1,6 @@
 // Every vault the user can see: the attached ones, then ARM's in the selected subscriptions of every directory
-// (subscription listings in parallel, capped). Used by palette picks, search, Expiring Soon and reference lookups.
+// (ArmClient.listVaultsAcross: one Resource Graph query per directory; one listing per subscription, in parallel and
+// capped, where Resource Graph is refused). Used by palette picks, search, Expiring Soon and reference lookups.
 // Also what is known about vaults the user could not read (a listing refused): kept in the workspace state, so a
 // picker can mark them instead of failing after the pick; a later listing that works clears the mark.
 import type * as vscode from 'vscode';
@@ -25,7 +26,7 @@ export interface VaultPlace {
   readonly directory?: string;
 }
 
-/** Every vault the user can see: attached ones, then ARM's (subscription listings in parallel). */
+/** Every vault the user can see: attached ones, then ARM's (one Resource Graph query per directory). */
 export async function listAllVaults(deps: VaultDirectoryDeps): Promise<VaultTarget[]> {
   return (await listVaultPlaces(deps)).map((p) => p.vault);
 }
@@ -35,17 +36,21 @@ export async function listVaultPlaces(deps: VaultDirectoryDeps): Promise<VaultPl
   const places: VaultPlace[] = deps.attachedVaults.list().map((v) => ({ vault: { name: v.name, vaultUrl: v.url, attached: true } }));
   if (!(await deps.session.account())) return places;
   const { arm } = await deps.clients.get();
-  const subscriptions: SubscriptionInfo[] = [];
   const directories = new Map<string, string>();
   const selected = new Set(deps.settings.subscriptions());
-  for (const tenant of await arm.listTenants()) {
-    directories.set(tenant.tenantId, tenant.displayName ?? tenant.defaultDomain ?? tenant.tenantId);
-    try {
-      subscriptions.push(...(await arm.listSubscriptions(tenant.tenantId)).filter((s) => selected.size === 0 || selected.has(s.subscriptionId)));
-    } catch (error) {
-      deps.log.warn(`tenant ${tenant.tenantId}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
+  // The directories' subscriptions at once (one round trip, not one per directory), kept in directory order.
+  const perTenant = await Promise.all(
+    (await arm.listTenants()).map(async (tenant): Promise<SubscriptionInfo[]> => {
+      directories.set(tenant.tenantId, tenant.displayName ?? tenant.defaultDomain ?? tenant.tenantId);
+      try {
+        return (await arm.listSubscriptions(tenant.tenantId)).filter((s) => selected.size === 0 || selected.has(s.subscriptionId));
+      } catch (error) {
+        deps.log.warn(`tenant ${tenant.tenantId}: ${error instanceof Error ? error.message : String(error)}`);
+        return [];
+      }
+    }),
+  );
+  const subscriptions = perTenant.flat();
   const subscriptionNames = new Map(subscriptions.map((s) => [s.subscriptionId, s.displayName]));
   for (const result of await arm.listVaultsAcross(subscriptions)) {
     if (!result.ok) continue;

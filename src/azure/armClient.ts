@@ -2,23 +2,31 @@
 // this file loads the ARM SDKs at run time). One SDK client per tenant / per subscription, reused.
 // Every client is guarded like the data plane's (tokenGuard.ts, armSecurityFor): its credential refuses audiences
 // that must not reach this endpoint, and its pipeline refuses requests to any other origin. Every client carries the
-// reliability policy (reliability.ts: per-attempt timeout, 429 backoff, retries — every ARM call here is a GET) in
-// place of the SDK's own retry.
+// reliability policy (reliability.ts: per-attempt timeout, 429 backoff, retries) in place of the SDK's own retry.
+// Every ARM call here is a GET except the Resource Graph query, a read sent as POST (resourceGraph.ts): the policy
+// does not resend it after a 5xx or a reset, and the listing falls back to one GET per subscription instead.
 import type { TokenCredential } from '@azure/core-auth';
+import type { Pipeline } from '@azure/core-rest-pipeline';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { KeyVaultManagementClient } from '@azure/arm-keyvault';
+import { createResourceGraph, type ResourceGraphContext } from '@azure/arm-resourcegraph/api';
 import type { CloudEndpoints, SubscriptionInfo, SubscriptionVaults, TenantInfo, VaultInfo } from './model';
 import { withTenant } from './credentials';
 import { armSecurityFor, guardCredential, type ArmSecurity } from './tokenGuard';
 import { classifyError } from './errors';
 import { mapWithConcurrency } from './concurrency';
 import { vaultInfo } from './mappers';
+import { graphVaults } from './resourceGraph';
 import { reliabilityPolicy, WaitEvents, type ReliabilityOptions, type WaitListener } from './reliability';
 
 export interface ListAcrossOptions {
-  /** Subscriptions listed at the same time. Default 4. */
+  /** Subscriptions listed at the same time when listed one by one. Default 4. */
   readonly concurrency?: number;
   readonly abortSignal?: AbortSignal;
+  /** One Resource Graph query per tenant (default), or `false`: one listBySubscription per subscription. */
+  readonly resourceGraph?: boolean;
+  /** Resource Graph rows per page (`$top`); the service's default (1,000) when absent. */
+  readonly graphPageSize?: number;
 }
 
 export interface ArmClientOptions {
@@ -27,12 +35,29 @@ export interface ArmClientOptions {
 }
 
 const HOME = '';
+/** Resource Graph statuses that mean "not for this account here" (not a passing fault): don't ask that tenant again. */
+const REFUSED = new Set([400, 403, 404, 409]);
+
+/** `https://host[:port]` in lower case (a vault URL from ARM, or one the data plane was asked about). */
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin.toLowerCase();
+  } catch {
+    return url.toLowerCase();
+  }
+}
 
 export class ArmClient {
   /** Key: tenant id, or '' for the home tenant. */
   private readonly subscriptionClients = new Map<string, SubscriptionClient>();
   /** Key: `{tenantId}/{subscriptionId}`. */
   private readonly keyVaultClients = new Map<string, KeyVaultManagementClient>();
+  /** Key: tenant id (lower case). */
+  private readonly graphContexts = new Map<string, ResourceGraphContext>();
+  /** Tenants whose Resource Graph refused this account (403, 400, …): listed one subscription at a time from then on. */
+  private readonly graphRefused = new Set<string>();
+  /** Key: a listed vault's origin (lower case); value: its tenant. */
+  private readonly vaultTenants = new Map<string, string>();
   private readonly security: ArmSecurity;
   /** The caller's credential behind the ARM token guard. */
   private readonly credential: TokenCredential;
@@ -90,28 +115,75 @@ export class ArmClient {
     for await (const v of this.keyVaultClient(subscription).vaults.listBySubscription({ abortSignal })) {
       vaults.push(vaultInfo(v, subscription.subscriptionId));
     }
+    this.remember(vaults);
     return vaults.sort((a, b) => a.name.localeCompare(b.name));
   }
 
   /**
-   * The vaults of many subscriptions, `concurrency` subscriptions at a time (default 4), one result per
-   * subscription in the order given: its vaults, or why listing them failed.
+   * The tenant of a vault this client listed (its `properties.tenantId`), by vault URL: what lets the data plane
+   * presume the vault's auth challenge (VaultClientsOptions.tenantOf, sharedChallenge.ts).
+   */
+  vaultTenant(vaultUrl: string): string | undefined {
+    return this.vaultTenants.get(originOf(vaultUrl));
+  }
+
+  private remember(vaults: readonly VaultInfo[]): void {
+    for (const v of vaults) if (v.tenantId) this.vaultTenants.set(originOf(v.vaultUrl), v.tenantId);
+  }
+
+  /**
+   * The vaults of many subscriptions, one result per subscription in the order given: its vaults, or why listing
+   * them failed.
    *
-   * Request count: one ARM request per subscription per page of vaults, ⌈vaults/pageSize⌉. The service picks
-   * the page size (the REST docs don't state it; ARM providers commonly return up to 1,000 per page, and
-   * the emulator's `armPageSize` models it), so it is 1 request for nearly every subscription; plus one token
-   * request per tenant the credential has no cached token for. With concurrency c and n subscriptions the wall
-   * time is about ⌈n/c⌉ round trips. (Resource Graph could answer for all subscriptions in one query; this keeps
-   * to the call the tree already makes, and needs no other permission.)
+   * Request count: one Resource Graph query per tenant (per 1,000 subscriptions of it) per page of 1,000 vaults,
+   * whatever the number of subscriptions — 3 tenants × 10 subscriptions × 5 vaults cost 3 requests, not 30. The
+   * query is per tenant because its token is. Where Resource Graph is refused (403, 400 such as an unregistered
+   * provider, any other failure) or cut its answer short, the subscriptions concerned are listed one by one
+   * (`listVaults`, `concurrency` at a time, default 4: one request per subscription per page of vaults), which also
+   * gives each subscription its own failure (no access, not found) as before; a tenant that refused (4xx) is not
+   * asked again by this client. Plus one token request per tenant the credential has no cached token for.
    */
   async listVaultsAcross(subscriptions: readonly SubscriptionInfo[], options: ListAcrossOptions = {}): Promise<SubscriptionVaults[]> {
-    return mapWithConcurrency(subscriptions, options.concurrency ?? 4, async (subscription): Promise<SubscriptionVaults> => {
+    const results = new Map<SubscriptionInfo, SubscriptionVaults>();
+    const oneByOne: SubscriptionInfo[] = [];
+    const byTenant = new Map<string, SubscriptionInfo[]>();
+    for (const s of subscriptions) {
+      const tenant = s.tenantId.toLowerCase();
+      if (options.resourceGraph === false || this.graphRefused.has(tenant)) oneByOne.push(s);
+      else byTenant.set(tenant, [...(byTenant.get(tenant) ?? []), s]);
+    }
+    await Promise.all(
+      [...byTenant].map(async ([tenant, subs]) => {
+        try {
+          const found = await graphVaults(this.graphContext(subs[0]!.tenantId), subs, { abortSignal: options.abortSignal, pageSize: options.graphPageSize });
+          for (const s of subs) {
+            const vaults = found.vaults.get(s.subscriptionId.toLowerCase());
+            if (vaults) {
+              this.remember(vaults);
+              results.set(s, { subscription: s, ok: true, vaults });
+            }
+          }
+          oneByOne.push(...found.uncovered);
+        } catch (error) {
+          const failure = classifyError(error);
+          if (failure.kind === 'cancelled') {
+            for (const s of subs) results.set(s, { subscription: s, ok: false, failure });
+            return;
+          }
+          if (REFUSED.has(failure.status ?? 0)) this.graphRefused.add(tenant);
+          oneByOne.push(...subs);
+        }
+      }),
+    );
+    const listed = await mapWithConcurrency(oneByOne, options.concurrency ?? 4, async (subscription): Promise<SubscriptionVaults> => {
       try {
         return { subscription, ok: true, vaults: await this.listVaults(subscription, options.abortSignal) };
       } catch (error) {
         return { subscription, ok: false, failure: classifyError(error) };
       }
     });
+    for (const r of listed) results.set(r.subscription, r);
+    return subscriptions.map((s) => results.get(s)!);
   }
 
   private subscriptionClient(tenantId: string): SubscriptionClient {
@@ -145,6 +217,23 @@ export class ArmClient {
     return client;
   }
 
+  /** A Resource Graph context (the SDK's modular API: the query alone) with a token for the tenant. */
+  private graphContext(tenantId: string): ResourceGraphContext {
+    const key = tenantId.toLowerCase();
+    let context = this.graphContexts.get(key);
+    if (!context) {
+      // The query is not per subscription: the context's subscription id is unused.
+      context = createResourceGraph(withTenant(this.credential, tenantId), '', {
+        endpoint: this.cloud.resourceManagerEndpoint,
+        credentials: { scopes: [this.cloud.resourceManagerScope] },
+        ...this.pipelineOptions(),
+      });
+      this.guardOrigin(context);
+      this.graphContexts.set(key, context);
+    }
+    return context;
+  }
+
   /** The SDK's retry off, ours in (perCall). */
   private pipelineOptions() {
     return {
@@ -154,7 +243,7 @@ export class ArmClient {
   }
 
   /** The origin check runs first (Serialize phase): a request for another host fails before a token is even asked for. */
-  private guardOrigin(client: SubscriptionClient | KeyVaultManagementClient): void {
+  private guardOrigin(client: { readonly pipeline: Pipeline }): void {
     client.pipeline.addPolicy(this.security.policy, { phase: 'Serialize' });
   }
 }

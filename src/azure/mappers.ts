@@ -4,7 +4,7 @@ import type { DeletedSecret, SecretProperties } from '@azure/keyvault-secrets';
 import type { DeletedKey, KeyProperties } from '@azure/keyvault-keys';
 import type { CertificateProperties, DeletedCertificate } from '@azure/keyvault-certificates';
 import type { Vault } from '@azure/arm-keyvault';
-import type { DeletedItemProperties, ItemProperties, VaultInfo } from './model';
+import type { DeletedItemProperties, ItemProperties, SubscriptionInfo, VaultInfo } from './model';
 
 function date(d: Date | undefined): Date | undefined {
   return d instanceof Date && !Number.isNaN(d.getTime()) ? new Date(d.getTime()) : undefined;
@@ -106,5 +106,31 @@ export function vaultInfo(v: Vault, subscriptionId: string): VaultInfo {
     rbacAuthorization: p.enableRbacAuthorization === true,
     publicNetworkAccess: p.publicNetworkAccess,
     tags: tags(v.tags),
+  });
+}
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+/**
+ * A Resource Graph row of VAULTS_QUERY (resourceGraph.ts: the vault's columns and the properties VaultInfo needs,
+ * projected) → the same VaultInfo vaultInfo() makes of the full ARM object of that vault.
+ */
+export function graphVaultInfo(row: Readonly<Record<string, unknown>>, subscription: SubscriptionInfo): VaultInfo {
+  const id = text(row.id) ?? '';
+  const rowTags = row.tags !== null && typeof row.tags === 'object' ? (row.tags as Record<string, string>) : undefined;
+  return compact({
+    id,
+    name: text(row.name) ?? id.split('/').pop() ?? '',
+    subscriptionId: subscription.subscriptionId,
+    resourceGroup: resourceGroupOf(id),
+    location: text(row.location) ?? '',
+    tenantId: text(row.vaultTenantId) ?? text(row.tenantId) ?? subscription.tenantId,
+    vaultUrl: (text(row.vaultUri) ?? '').replace(/\/+$/, ''),
+    softDeleteEnabled: row.enableSoftDelete !== false,
+    softDeleteRetentionInDays: typeof row.softDeleteRetentionInDays === 'number' ? row.softDeleteRetentionInDays : undefined,
+    purgeProtectionEnabled: row.enablePurgeProtection === true,
+    rbacAuthorization: row.enableRbacAuthorization === true,
+    publicNetworkAccess: text(row.publicNetworkAccess),
+    tags: tags(rowTags),
   });
 }

@@ -4,7 +4,7 @@ import { classifyError } from '../azure/errors';
 import { CommandIds } from '../model/commandIds';
 import { MessageNode } from './MessageNode';
 import { ParentNode } from './ParentNode';
-import { SubscriptionNode } from './SubscriptionNode';
+import { SubscriptionNode, TenantVaultListing } from './SubscriptionNode';
 import type { TreeContext } from './TreeContext';
 import type { TreeNode } from './TreeNode';
 
@@ -37,7 +37,10 @@ export class TenantNode extends ParentNode {
   }
 }
 
-/** The subscriptions of one tenant as nodes, or a node that signs in to that tenant when it needs its own sign-in. */
+/**
+ * The subscriptions of one tenant as nodes, sharing one listing of their vaults (TenantVaultListing), or a node that
+ * signs in to that tenant when it needs its own sign-in. Called again on refresh: a new listing each time.
+ */
 export async function subscriptionChildren(parent: TreeNode | undefined, ctx: TreeContext, tenant: TenantInfo, filter: SubscriptionFilter): Promise<TreeNode[]> {
   const { arm } = await ctx.clients.get();
   let subscriptions: SubscriptionInfo[];
@@ -68,5 +71,7 @@ export async function subscriptionChildren(parent: TreeNode | undefined, ctx: Tr
       }),
     ];
   }
-  return shown.map((s) => new SubscriptionNode(s, parent, ctx));
+  // One listing for the vaults of every subscription shown here (one Resource Graph query when the first expands).
+  const vaults = new TenantVaultListing(ctx, shown);
+  return shown.map((s) => new SubscriptionNode(s, parent, ctx, vaults));
 }

@@ -139,12 +139,12 @@ describe('ArmClient (against the emulator)', () => {
     assert.equal(credential.calls.length, 1, 'the second listing reused the client (and its cached token)');
   });
 
-  it('lists across subscriptions with a concurrency cap: vaults or a failure per subscription, in order', async () => {
+  it('lists across subscriptions one by one (resourceGraph: false) with a concurrency cap: vaults or a failure per subscription, in order', async () => {
     const { ArmClient } = await loadAzureSdk();
     const arm = new ArmClient(multiTenant(), emulatorCloud());
     const missing = '51515151-0000-4000-8000-0000000000ff';
     const since = await cursor();
-    const results = await arm.listVaultsAcross([sub(SUB_ONE, CONTOSO), sub(missing, CONTOSO), sub(SUB_TWO, CONTOSO), sub(SUB_FAB, FABRIKAM)], { concurrency: 2 });
+    const results = await arm.listVaultsAcross([sub(SUB_ONE, CONTOSO), sub(missing, CONTOSO), sub(SUB_TWO, CONTOSO), sub(SUB_FAB, FABRIKAM)], { concurrency: 2, resourceGraph: false });
     assert.deepEqual(results.map((r) => [r.subscription.subscriptionId, r.ok]), [[SUB_ONE, true], [missing, false], [SUB_TWO, true], [SUB_FAB, true]]);
     const failed = results[1];
     assert.ok(failed && !failed.ok);

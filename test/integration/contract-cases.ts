@@ -26,6 +26,8 @@ export interface ContractCase {
   readonly extra?: Readonly<Record<string, AllowedException>>;
   /** Paths the example shows and the emulator does not return. */
   readonly missing?: Readonly<Record<string, AllowedException>>;
+  /** The seed reproduces the example's resources: `data` must equal the example's, values included (any order). */
+  readonly sameData?: boolean;
 }
 
 export const CONTRACT_TENANTS = [
@@ -59,7 +61,7 @@ const ACCESS_POLICY = {
   permissions: { keys: ['get', 'list'], secrets: ['get', 'list', 'set', 'delete', 'backup', 'restore', 'recover', 'purge'], certificates: ['get', 'list'] },
 };
 
-const resource = (type: string, name: string, location: string, tags?: Record<string, string>) => ({ type, name, resourceGroup: 'RG1', location, tags });
+const resource = (type: string, name: string, resourceGroup: string, location: string, tags?: Record<string, string>) => ({ type, name, resourceGroup, location, tags });
 
 /** The secrets each data-plane example needs, by vault key (a fresh vault per example). */
 export const DATA_VAULTS: Record<string, { secrets: unknown[] }> = {
@@ -112,12 +114,12 @@ export function contractSeed(dataVaultName: (key: string) => string): Record<str
       {
         id: GRAPH_SUB, displayName: 'Resource Graph examples', tenantId: home, tags: { purpose: 'contract' },
         resources: [
-          resource('Microsoft.Network/networkInterfaces', 'myNetworkInterface', 'centralus', { tag1: 'Value1' }),
-          resource('Microsoft.Network/virtualNetworks', 'myVnet', 'westus'),
-          resource('Microsoft.Network/publicIPAddresses', 'myPublicIp', 'westus'),
-          resource('Microsoft.Compute/virtualMachines', 'myVm1', 'centralus'),
-          resource('Microsoft.Compute/virtualMachines', 'myVirtualMachine', 'eastus'),
-          resource('Microsoft.Compute/virtualMachines', 'testVm', 'eastus'),
+          resource('Microsoft.Network/networkInterfaces', 'myNetworkInterface', 'RG1', 'centralus', { tag1: 'Value1' }),
+          resource('Microsoft.Network/virtualNetworks', 'myVnet', 'RG2', 'westus'),
+          resource('Microsoft.Network/publicIPAddresses', 'myPublicIp', 'RG2', 'westus'),
+          resource('Microsoft.Compute/virtualMachines', 'myVm1', 'RG1', 'centralus'),
+          resource('Microsoft.Compute/virtualMachines', 'myVirtualMachine', 'RG2', 'eastus'),
+          resource('Microsoft.Compute/virtualMachines', 'testVm', 'RG3', 'eastus'),
         ],
       },
     ],
@@ -208,6 +210,6 @@ export const CONTRACT_CASES: readonly ContractCase[] = [
   { file: 'arm/listDeletedVaults.json', plane: 'arm', operationId: 'Vaults_ListDeleted', openapi: 'arm/keyvault.json' },
   { file: 'arm/GetSubscriptions.json', plane: 'arm', operationId: 'Subscriptions_List', method: 'GET', path: '/subscriptions', armPageSize: 2 },
   { file: 'arm/GetTenants.json', plane: 'arm', operationId: 'Tenants_List', method: 'GET', path: '/tenants', armPageSize: 3 },
-  { file: 'arm/ResourcesBasicQuery.json', plane: 'arm', operationId: 'Resources', method: 'POST', path: '/providers/Microsoft.ResourceGraph/resources' },
-  { file: 'arm/ResourcesFilterQuery.json', plane: 'arm', operationId: 'Resources', method: 'POST', path: '/providers/Microsoft.ResourceGraph/resources' },
+  { file: 'arm/ResourcesBasicQuery.json', plane: 'arm', operationId: 'Resources', method: 'POST', path: '/providers/Microsoft.ResourceGraph/resources', sameData: true },
+  { file: 'arm/ResourcesFilterQuery.json', plane: 'arm', operationId: 'Resources', method: 'POST', path: '/providers/Microsoft.ResourceGraph/resources', sameData: true },
 ];

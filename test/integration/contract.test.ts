@@ -177,6 +177,13 @@ describe('contract: official REST examples replayed against the emulator', () =>
         return allowed === undefined;
       });
       assert.deepEqual(unexplained, [], `shape differs from ${c.file}`);
+      if (c.sameData) {
+        const byId = (rows: Json | undefined): Json[] => [...((rows ?? []) as { id: string }[])].sort((a, b) => a.id.localeCompare(b.id));
+        const body = expected.body as { data: Json; totalRecords: number; count: number };
+        const got = res.json as { data: Json; totalRecords: number; count: number };
+        assert.deepEqual(byId(got.data), byId(body.data), `data differs from ${c.file}`);
+        assert.deepEqual([got.totalRecords, got.count], [body.totalRecords, body.count]);
+      }
       assert.deepEqual(foreignUrls(res.json as Json, new URL(base).hostname), []);
     });
   }
