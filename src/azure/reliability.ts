@@ -81,13 +81,13 @@ export class WaitEvents {
   }
 }
 
-const SAFE_POST = /^\/keys\/[^/]+(?:\/[^/]*)?\/(?:encrypt|decrypt|sign|verify|wrapkey|unwrapkey)$|^\/(?:keys|secrets|certificates|storage)\/[^/]+\/backup$/;
+const SAFE_POST = /^\/keys\/[^/]+(?:\/[^/]*)?\/(?:encrypt|decrypt|sign|verify|wrapkey|unwrapkey)$|^\/(?:keys|secrets|certificates|storage)\/[^/]+\/backup$|^\/providers\/microsoft\.resourcegraph\/resources$/;
 const SAFE_PUT = /^\/keys\/[^/]+\/rotationpolicy$/;
 
 /**
  * Whether sending `method url` twice has the effect of sending it once: GET, HEAD, OPTIONS, PATCH (sets the given
  * attributes), PUT of a key's rotation policy (replaces it), and the POSTs that only compute or read (crypto
- * operations, backups). Everything else creates or removes something: PUT secret / key import, POST create, import,
+ * operations, backups, a Resource Graph query). Everything else creates or removes something: PUT secret / key import, POST create, import,
  * rotate, recover, restore, DELETE.
  */
 export function isRetrySafe(method: string, url: string): boolean {

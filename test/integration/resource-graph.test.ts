@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { ClientSecretCredential } from '@azure/identity';
 import { loadAzureSdk } from '../../src/azure/lazy';
 import type { CloudEndpoints, SubscriptionInfo, SubscriptionVaults } from '../../src/azure/model';
+import type { ReliabilityOptions } from '../../src/azure/reliability';
 import { armRequest, controlApi, emulatorInfo, type JsonValue, type RequestLogEntry } from './emulator';
 
 const run = Math.random().toString(36).slice(2, 7);
@@ -35,9 +36,9 @@ function credential(): ClientSecretCredential {
   return new ClientSecretCredential(APP.tenantId, APP.clientId, APP.clientSecret, { authorityHost: emulatorInfo().login, disableInstanceDiscovery: true, additionallyAllowedTenants: ['*'] });
 }
 
-async function newArm() {
+async function newArm(reliability: ReliabilityOptions = {}) {
   const { ArmClient } = await loadAzureSdk();
-  return new ArmClient(credential(), cloud());
+  return new ArmClient(credential(), cloud(), { reliability });
 }
 
 async function armLogSince(since: number): Promise<RequestLogEntry[]> {
@@ -184,8 +185,16 @@ describe('Resource Graph: vaults across many subscriptions (against the emulator
   });
 
   it('a failed or cut answer falls back for that tenant only, keeping per-subscription failures', async () => {
+    // A query is a read: a transient 503 is sent again (reliability.ts), like any GET, and nothing falls back.
     await controlApi.addFault({ match: { plane: 'arm', method: 'POST', pathRegex: 'ResourceGraph' }, action: 'status', status: 503, count: 1 });
-    const arm = await newArm();
+    const retried = await cursor();
+    assertAllListed(await (await newArm({ baseDelayMs: 1 })).listVaultsAcross(SUBSCRIPTIONS));
+    const retriedLog = await armLogSince(retried);
+    assert.deepEqual([retriedLog.filter(isGraph).map((e) => e.status).sort(), retriedLog.filter(isListBySub).length], [[200, 200, 200, 503], 0], 'the 503 query was sent again');
+
+    // A failure that outlasts the retries: that tenant's subscriptions are listed one by one.
+    await controlApi.addFault({ match: { plane: 'arm', method: 'POST', pathRegex: 'ResourceGraph' }, action: 'status', status: 503, count: 1 });
+    const arm = await newArm({ maxTransientRetries: 0 });
     const since = await cursor();
     assertAllListed(await arm.listVaultsAcross(SUBSCRIPTIONS));
     const log = await armLogSince(since);

@@ -247,8 +247,9 @@ describe('reliability: isRetrySafe (every route the extension calls)', () => {
     ['GET', '/certificates'], ['GET', '/certificates/c/'], ['GET', '/certificates/c/pending'], ['GET', '/certificates/c/policy'],
     ['PATCH', '/certificates/c/policy'], ['PATCH', '/certificates/c/v1'], ['PATCH', '/certificates/c/pending'], ['GET', '/deletedcertificates/c'],
     ['POST', '/certificates/c/backup'], ['HEAD', '/secrets'],
-    // Resource Manager (every call the extension makes there is a GET)
+    // Resource Manager (every call the extension makes there is a GET, or a Resource Graph query: a read)
     ['GET', '/tenants'], ['GET', '/subscriptions'], ['GET', '/subscriptions/s1/providers/Microsoft.KeyVault/vaults'],
+    ['POST', '/providers/Microsoft.ResourceGraph/resources'],
   ];
   const unsafe: [string, string][] = [
     ['PUT', '/secrets/s'], ['DELETE', '/secrets/s'], ['POST', '/deletedsecrets/s/recover'], ['DELETE', '/deletedsecrets/s'], ['POST', '/secrets/restore'],
@@ -259,6 +260,7 @@ describe('reliability: isRetrySafe (every route the extension calls)', () => {
     // names that look like operations are still names
     ['POST', '/keys/encrypt/create'], ['POST', '/keys/backup/rotate'], ['PUT', '/secrets/rotationpolicy'],
     ['PUT', '/subscriptions/s1/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/v'],
+    ['POST', '/providers/Microsoft.ResourceGraph/resources/other'], ['POST', '/subscriptions/s1/providers/Microsoft.ResourceGraph/resources'],
   ];
   for (const [method, path] of safe) it(`${method} ${path} is retry-safe`, () => assert.equal(isRetrySafe(method, `${VAULT}${path}?api-version=7.6`), true));
   for (const [method, path] of unsafe) it(`${method} ${path} is sent once`, () => assert.equal(isRetrySafe(method, `${VAULT}${path}?api-version=7.6`), false));
