@@ -1,0 +1,67 @@
+// The vaults view as the benchmark drives it: through the data provider (what VS Code calls) and the extension's
+// commands, nothing else of the extension's internals.
+import * as vscode from 'vscode';
+import type { TestApi } from '../../src/testApi';
+import type { TreeNode } from '../../src/tree/TreeNode';
+
+export function labelText(item: vscode.TreeItem): string {
+  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+}
+
+export class BenchTree {
+  constructor(private readonly api: TestApi) {}
+
+  children(node?: TreeNode): Promise<TreeNode[]> {
+    return this.api.tree.getChildren(node);
+  }
+
+  async item(node: TreeNode): Promise<vscode.TreeItem> {
+    return this.api.tree.getTreeItem(node);
+  }
+
+  async child(node: TreeNode | undefined, label: string): Promise<TreeNode> {
+    const children = await this.children(node);
+    for (const n of children) if (labelText(await this.item(n)) === label) return n;
+    const labels = await Promise.all(children.map(async (n) => labelText(await this.item(n))));
+    throw new Error(`no "${label}" under ${node?.id ?? 'the root'} (${labels.slice(0, 20).join(', ')})`);
+  }
+
+  async path(...labels: string[]): Promise<TreeNode> {
+    let node: TreeNode | undefined;
+    for (const label of labels) node = await this.child(node, label);
+    return node!;
+  }
+
+  /** The "Load more…" row ending a listing, if the listing has more. */
+  async loadMoreRow(children: readonly TreeNode[]): Promise<TreeNode | undefined> {
+    const last = children.at(-1);
+    return last && (await this.item(last)).contextValue === 'loadMore' ? last : undefined;
+  }
+
+  /**
+   * Loads every page of a listing whose first page is shown: "Load more…" until there is none. `afterPage` runs
+   * after each page (the render measurement); it is not part of the caller's timing if it times itself out.
+   */
+  async loadRest(node: TreeNode, afterPage?: (children: TreeNode[]) => Promise<void>): Promise<{ pages: number; rows: number }> {
+    let children = await this.children(node);
+    let pages = 0;
+    for (let more = await this.loadMoreRow(children); more; more = await this.loadMoreRow(children)) {
+      await vscode.commands.executeCommand('azureKeyVault.loadMore', more);
+      pages++;
+      children = await this.children(node);
+      if (afterPage) await afterPage(children);
+    }
+    return { pages, rows: children.length };
+  }
+
+  /** getChildren + getTreeItem of every row, as VS Code does when a node changes: its duration in ms. */
+  async draw(node: TreeNode): Promise<number> {
+    const t0 = performance.now();
+    const children = await this.children(node);
+    for (const child of children) {
+      const item = this.api.tree.getTreeItem(child);
+      if (item instanceof Promise) await item;
+    }
+    return performance.now() - t0;
+  }
+}
