@@ -1,10 +1,14 @@
 // What the editor needs to know about referenced objects — properties only, never a value. One listing per
-// vault and kind answers every reference to that vault (no request per reference); deleted objects are listed
-// only when a name is missing; versions only for references that pin one. Results are cached for `ttlMs` and
-// dropped on `invalidate`. Pure at load time: type-only SDK imports.
+// vault and kind answers every reference to that vault (no request per reference), read only as far as the
+// question needs: a name on the first page costs one request, a missing name the whole listing (./pagedListing.ts).
+// Deleted objects are listed only when a name is missing; versions only for references that pin one. Pages the
+// tree listed are offered (`offer`) and taken in when they continue a listing, so a vault whose pages the tree
+// showed is not listed again for the editor. Results are cached for `ttlMs` and dropped on `invalidate`. Pure at
+// load time: type-only SDK imports.
 import { classifyError } from './errors';
 import { newestFirst } from './mappers';
-import type { AzureFailure, DeletedItemProperties, ItemProperties, ObjectKind, Page, PageRequest } from './model';
+import type { AzureFailure, DeletedItemProperties, ItemProperties, ObjectKind, Page } from './model';
+import { PagedListing } from './pagedListing';
 import type { VaultClients } from './vaultClients';
 
 /** The state of a referenced object as the editor reports it. */
@@ -19,27 +23,32 @@ export type ReferenceStatus =
 /** The listing calls the index needs (VaultClients has them). */
 export type ListingClient = Pick<VaultClients, 'listItems' | 'listDeleted' | 'listVersions'>;
 
+/** Which listing of a vault a page belongs to: the objects of a kind, the deleted ones, or one object's versions. */
+export type ListingOf = { readonly kind: ObjectKind; readonly deleted?: boolean; readonly versionsOf?: undefined } | { readonly kind: ObjectKind; readonly versionsOf: string };
+
+/** A page listed elsewhere (the tree), as asked (`requestToken`: undefined for a first page) and as answered. */
+export interface ListedPage {
+  readonly vaultUrl: string;
+  readonly of: ListingOf;
+  readonly requestToken: string | undefined;
+  readonly page: Page<ItemProperties | DeletedItemProperties>;
+}
+
 export interface ReferenceIndexOptions {
   /** How long a listing answers before it is fetched again. Default 60 s. */
   readonly ttlMs?: number;
-  /** At most this many pages per listing (25 items a page); a larger vault answers `unknown`. Default 40. */
+  /** At most this many pages fetched per listing (25 items a page); a larger vault answers `unknown`. Default 40. */
   readonly maxPages?: number;
   readonly now?: () => number;
 }
 
-interface Listing<T> {
-  readonly items: Map<string, T>;
-  /** False when the listing stopped at maxPages. */
-  readonly complete: boolean;
-}
-
-interface Entry<T> {
+interface Entry {
   readonly at: number;
-  readonly value: Promise<T>;
+  readonly listing: PagedListing<ItemProperties>;
 }
 
 export class ReferenceIndex {
-  private readonly entries = new Map<string, Entry<unknown>>();
+  private readonly entries = new Map<string, Entry>();
   private readonly ttlMs: number;
   private readonly maxPages: number;
   private readonly now: () => number;
@@ -55,33 +64,32 @@ export class ReferenceIndex {
 
   /** Every object of a kind in the vault (list properties; completions). */
   async list(vaultUrl: string, kind: ObjectKind): Promise<ItemProperties[]> {
-    return [...(await this.items(vaultUrl, kind)).items.values()];
+    return [...(await this.read(vaultUrl, { kind }, (l) => l.all())).items.values()];
   }
 
   /** The state of one referenced object (and its version, when the reference pins one). */
   async status(vaultUrl: string, kind: ObjectKind, name: string, version?: string, now = this.now()): Promise<ReferenceStatus> {
-    let listing: Listing<ItemProperties>;
+    const key = name.toLowerCase();
+    let item: ItemProperties | undefined;
+    let complete: boolean;
     try {
-      listing = await this.items(vaultUrl, kind);
+      [item, complete] = await this.read(vaultUrl, { kind }, async (l) => [await l.find(key), l.complete] as const);
     } catch (error) {
       return { state: 'unknown', failure: classifyError(error) };
     }
-    const item = listing.items.get(name.toLowerCase());
     if (!item) {
-      if (!listing.complete) return { state: 'unknown' };
-      const deleted = await this.deleted(vaultUrl, kind).catch(() => undefined);
-      const gone = deleted?.items.get(name.toLowerCase());
+      if (!complete) return { state: 'unknown' };
+      const gone: DeletedItemProperties | undefined = await this.read(vaultUrl, { kind, deleted: true }, (l) => l.find(key)).catch(() => undefined);
       return gone ? { state: 'deleted', deleted: gone } : { state: 'missing' };
     }
     let properties = item;
     if (version) {
-      let versions: ItemProperties[];
+      let pinned: ItemProperties | undefined;
       try {
-        versions = await this.versions(vaultUrl, kind, item.name);
+        pinned = await this.read(vaultUrl, { kind, versionsOf: item.name }, (l) => l.find(version.toLowerCase()));
       } catch (error) {
         return { state: 'unknown', failure: classifyError(error) };
       }
-      const pinned = versions.find((v) => v.version?.toLowerCase() === version.toLowerCase());
       if (!pinned) return { state: 'versionMissing', properties: item };
       properties = pinned;
     }
@@ -90,9 +98,21 @@ export class ReferenceIndex {
 
   /** The current version of an object (its newest version's properties, with the version id). */
   async currentVersion(vaultUrl: string, kind: ObjectKind, name: string): Promise<ItemProperties | undefined> {
-    const item = (await this.items(vaultUrl, kind)).items.get(name.toLowerCase());
-    const versions = await this.versions(vaultUrl, kind, item?.name ?? name);
+    const item = await this.read(vaultUrl, { kind }, (l) => l.find(name.toLowerCase()));
+    const listing = await this.read(vaultUrl, { kind, versionsOf: item?.name ?? name }, (l) => l.all());
+    const versions = newestFirst([...listing.items.values()]);
     return versions.find((v) => item?.createdOn !== undefined && v.createdOn?.getTime() === item.createdOn.getTime()) ?? versions[0];
+  }
+
+  /**
+   * A page the tree listed: taken into the cached listing it continues (a first page starts one when none is
+   * cached); otherwise ignored. Never a request.
+   */
+  offer(listed: ListedPage): void {
+    const key = keyOf(listed.vaultUrl, listed.of);
+    let entry = this.fresh(key);
+    if (!entry && listed.requestToken === undefined) entry = this.start(key, listed.vaultUrl, listed.of);
+    entry?.listing.offer(listed.requestToken, listed.page);
   }
 
   /** Forgets what is cached for one vault (after a change), or everything. */
@@ -105,51 +125,45 @@ export class ReferenceIndex {
     for (const key of [...this.entries.keys()]) if (key.startsWith(prefix)) this.entries.delete(key);
   }
 
-  private items(vaultUrl: string, kind: ObjectKind): Promise<Listing<ItemProperties>> {
-    return this.cached(`${safeKey(vaultUrl)}|${kind}`, async () => {
-      const client = await this.client();
-      return this.listAll((req) => client.listItems(vaultUrl, kind, req));
-    });
-  }
-
-  private deleted(vaultUrl: string, kind: ObjectKind): Promise<Listing<DeletedItemProperties>> {
-    return this.cached(`${safeKey(vaultUrl)}|${kind}|deleted`, async () => {
-      const client = await this.client();
-      return this.listAll((req) => client.listDeleted(vaultUrl, kind, req));
-    });
-  }
-
-  private versions(vaultUrl: string, kind: ObjectKind, name: string): Promise<ItemProperties[]> {
-    return this.cached(`${safeKey(vaultUrl)}|${kind}|versions|${name.toLowerCase()}`, async () => {
-      const client = await this.client();
-      const listing = await this.listAll((req) => client.listVersions(vaultUrl, kind, name, req), (v) => v.version ?? v.id);
-      return newestFirst([...listing.items.values()]);
-    });
-  }
-
-  private cached<T>(key: string, load: () => Promise<T>): Promise<T> {
-    const hit = this.entries.get(key) as Entry<T> | undefined;
-    if (hit && this.now() - hit.at < this.ttlMs) return hit.value;
-    const value = load();
-    this.entries.set(key, { at: this.now(), value });
-    // A failure is not cached: the next check asks again.
-    value.catch(() => {
-      if (this.entries.get(key)?.value === value) this.entries.delete(key);
-    });
-    return value;
-  }
-
-  private async listAll<T extends ItemProperties>(page: (req: PageRequest) => Promise<Page<T>>, keyOf: (item: T) => string = (i) => i.name): Promise<Listing<T>> {
-    const items = new Map<string, T>();
-    let token: string | undefined;
-    for (let i = 0; i < this.maxPages; i++) {
-      const result = await page({ pageSize: 25, ...(token ? { continuationToken: token } : {}) });
-      for (const item of result.items) items.set(keyOf(item).toLowerCase(), item);
-      token = result.continuationToken;
-      if (!token) return { items, complete: true };
+  /** Asks a question of the cached listing (a new one when none is fresh); a failure drops it: the next question asks again. */
+  private async read<R>(vaultUrl: string, of: ListingOf, ask: (listing: PagedListing<ItemProperties>) => Promise<R>): Promise<R> {
+    const key = keyOf(vaultUrl, of);
+    const entry = this.fresh(key) ?? this.start(key, vaultUrl, of);
+    try {
+      return await ask(entry.listing);
+    } catch (error) {
+      if (this.entries.get(key) === entry) this.entries.delete(key);
+      throw error;
     }
-    return { items, complete: false };
   }
+
+  /** A new listing for `key`; expired ones are dropped meanwhile (the tree offers pages of every vault it lists). */
+  private start(key: string, vaultUrl: string, of: ListingOf): Entry {
+    for (const [k, e] of this.entries) if (this.now() - e.at >= this.ttlMs) this.entries.delete(k);
+    const entry = { at: this.now(), listing: this.newListing(vaultUrl, of) };
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  private fresh(key: string): Entry | undefined {
+    const hit = this.entries.get(key);
+    return hit && this.now() - hit.at < this.ttlMs ? hit : undefined;
+  }
+
+  private newListing(vaultUrl: string, of: ListingOf): PagedListing<ItemProperties> {
+    const request = (continuationToken: string | undefined) => ({ pageSize: 25, ...(continuationToken ? { continuationToken } : {}) });
+    const fetch = async (token: string | undefined): Promise<Page<ItemProperties>> => {
+      const client = await this.client();
+      if (of.versionsOf !== undefined) return client.listVersions(vaultUrl, of.kind, of.versionsOf, request(token));
+      return of.deleted ? client.listDeleted(vaultUrl, of.kind, request(token)) : client.listItems(vaultUrl, of.kind, request(token));
+    };
+    return new PagedListing(fetch, of.versionsOf !== undefined ? (v) => v.version ?? v.id : (i) => i.name, this.maxPages);
+  }
+}
+
+function keyOf(vaultUrl: string, of: ListingOf): string {
+  const base = `${safeKey(vaultUrl)}|${of.kind}`;
+  return of.versionsOf !== undefined ? `${base}|versions|${of.versionsOf.toLowerCase()}` : of.deleted ? `${base}|deleted` : base;
 }
 
 /** `https://host[:port]` in lower case (vaultClients' vaultKey, without loading the SDK). */

@@ -2,7 +2,9 @@
 // completions: the vault directory (every vault the user can see, listed once per 5 minutes) and the reference
 // index (one listing per vault and kind). Only vaults in the directory are ever asked: a reference in a file
 // never sends a request to a vault the user has not listed or attached, and nothing is asked in an untrusted
-// workspace. Tree changes (a secret enabled, recovered, created…) invalidate what they touch.
+// workspace. Data changes invalidate what they touch: a write (a secret enabled, recovered, created…), a refresh,
+// a sign-in change. A redraw of the tree (a page appended, a filter) invalidates nothing, and the pages the tree
+// lists are taken into the index (a vault whose Secrets the tree listed is not listed again for the editor).
 import * as vscode from 'vscode';
 import { listAllVaults } from '../auth/vaultDirectory';
 import { ReferenceIndex, type ReferenceStatus } from '../azure/referenceLookup';
@@ -40,12 +42,19 @@ export class ReferenceLookups implements vscode.Disposable {
       this.changedEmitter,
       services.session.onDidChange(() => this.invalidate()),
       services.view.onDidChangeVault((vault) => this.invalidate(vault?.vaultUrl)),
-      services.view.provider.onDidChangeTreeData((row) => {
+      // Reloads only: a redraw (onDidChangeTreeData alone) changed no data.
+      services.view.provider.onDidReload((row) => {
+        if (row === 'attached') {
+          this.directory = undefined;
+          this.changedEmitter.fire();
+          return;
+        }
         const vault = vaultOfTarget(row?.target);
         // A tenant or subscription refreshed: its vaults may have changed, their objects did not.
         if (row && !vault) this.directory = undefined;
         else this.invalidate(vault?.vaultUrl);
       }),
+      services.view.provider.onDidListPage((page) => this.index.offer(page)),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.changedEmitter.fire()),
     );
   }

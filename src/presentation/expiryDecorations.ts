@@ -18,13 +18,19 @@ export type ScannedVault = Readonly<Record<ObjectKind, Rollup>>;
  * known roll-up, from whichever came last: the group's listing (`setLoaded`) or an "Expiring Soon…" scan
  * (`setScan`, which lists every item, so a collapsed vault shows its badge). A refresh forgets nothing: a roll-up
  * stays until its group lists again, so badges neither vanish on a refresh nor change as groups expand after a scan.
- * A listing with pages left can only raise a count (the rest is not known yet).
+ * A listing with pages left can only raise a count (the rest is not known yet). A changed roll-up re-decorates
+ * only the group and vault rows of that vault (items carry their own state).
  */
 export class ExpiryDecorations implements vscode.FileDecorationProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri | vscode.Uri[] | undefined>();
   readonly onDidChangeFileDecorations = this.changed.event;
   /** Vault URL (lower case) → the last known roll-up of each kind. */
   private readonly known = new Map<string, Partial<Record<ObjectKind, Rollup>>>();
+  /**
+   * Vault URL (lower case) → the group and vault URIs VS Code asked about (by their text): what a changed roll-up
+   * re-decorates, instead of every row (a listing of 10,000 items would be asked again on each page).
+   */
+  private readonly asked = new Map<string, Map<string, vscode.Uri>>();
 
   constructor(private readonly warningDays: () => number) {}
 
@@ -45,7 +51,8 @@ export class ExpiryDecorations implements vscode.FileDecorationProvider, vscode.
     const next = complete ? rollup : widest(rollup, before);
     if (before && sameRollup(before, next)) return;
     this.known.set(key, { ...own, [kind]: next });
-    this.changed.fire(undefined);
+    const rows = this.asked.get(key);
+    if (rows?.size) this.changed.fire([...rows.values()]);
   }
 
   /** What the decoration of a node's URI shows (also used by tests). */
@@ -62,6 +69,13 @@ export class ExpiryDecorations implements vscode.FileDecorationProvider, vscode.
 
   provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
     if (uri.scheme !== TREE_SCHEME) return undefined;
+    const parsed = parseTreeUri(uri);
+    if (parsed && parsed.type !== 'item') {
+      const key = parsed.vaultUrl.toLowerCase();
+      const rows = this.asked.get(key) ?? new Map<string, vscode.Uri>();
+      rows.set(uri.toString(), uri);
+      this.asked.set(key, rows);
+    }
     const spec = this.specFor(uri);
     if (!spec) return undefined;
     const decoration = new vscode.FileDecoration(spec.badge, spec.tooltip, spec.color ? new vscode.ThemeColor(spec.color) : undefined);

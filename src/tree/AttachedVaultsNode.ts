@@ -9,6 +9,7 @@ export class AttachedVaultsNode implements TreeNode {
   readonly id = 'attached';
   readonly parent = undefined;
   private children: VaultNode[] | undefined;
+  private treeItem: vscode.TreeItem | undefined;
 
   constructor(
     private readonly vaults: readonly VaultAddress[],
@@ -16,12 +17,13 @@ export class AttachedVaultsNode implements TreeNode {
   ) {}
 
   getTreeItem(): vscode.TreeItem {
+    if (this.treeItem) return this.treeItem;
     const item = new vscode.TreeItem(vscode.l10n.t('Attached Vaults'), vscode.TreeItemCollapsibleState.Expanded);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('plug');
     item.tooltip = vscode.l10n.t('Vaults you attached by URL');
     item.contextValue = 'attachedVaults';
-    return item;
+    return (this.treeItem = item);
   }
 
   getChildren(): VaultNode[] {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { DeletedItemProperties, ObjectKind, Page } from '../azure/model';
 import { kindLabels } from '../presentation/kindWords';
-import { presentDeleted } from '../presentation/itemPresentation';
+import { deletedTooltip, presentDeleted } from '../presentation/itemPresentation';
 import { deletedGroupLabel } from '../presentation/kindWords';
 import { PagedNode } from './PagedNode';
 import type { TreeContext } from './TreeContext';
@@ -13,6 +13,7 @@ import type { NodeTarget } from '../model/targets';
 export class DeletedGroupNode implements TreeNode {
   readonly id: string;
   private groups: DeletedKindNode[] | undefined;
+  private treeItem: vscode.TreeItem | undefined;
 
   constructor(
     readonly vaultNode: VaultNode,
@@ -30,12 +31,13 @@ export class DeletedGroupNode implements TreeNode {
   }
 
   getTreeItem(): vscode.TreeItem {
+    if (this.treeItem) return this.treeItem;
     const item = new vscode.TreeItem(vscode.l10n.t('Deleted'), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('trash');
     item.tooltip = vscode.l10n.t('Soft-deleted objects: recover them, or purge them for good');
     item.contextValue = 'group;deleted';
-    return item;
+    return (this.treeItem = item);
   }
 
   getChildren(): TreeNode[] {
@@ -62,7 +64,7 @@ export class DeletedKindNode extends PagedNode<DeletedItemProperties> {
     return { type: 'group', vault: this.deletedGroup.vaultNode.vault, kind: this.kind, deleted: true };
   }
 
-  getTreeItem(): vscode.TreeItem {
+  protected buildTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(deletedGroupLabel(this.kind), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(kindLabels[this.kind].icon);
@@ -75,6 +77,10 @@ export class DeletedKindNode extends PagedNode<DeletedItemProperties> {
     return vaults.listDeleted(this.deletedGroup.vaultNode.vault.vaultUrl, this.kind, { continuationToken, pageSize: this.ctx.pageSize(), abortSignal });
   }
 
+  protected override pageLoaded(requestToken: string | undefined, page: Page<DeletedItemProperties>): void {
+    this.ctx.listed({ vaultUrl: this.deletedGroup.vaultNode.vault.vaultUrl, of: { kind: this.kind, deleted: true }, requestToken, page });
+  }
+
   protected toNode(item: DeletedItemProperties): TreeNode & { name: string } {
     return new DeletedItemNode(item, this, this.ctx);
   }
@@ -83,6 +89,7 @@ export class DeletedKindNode extends PagedNode<DeletedItemProperties> {
 export class DeletedItemNode implements TreeNode {
   readonly id: string;
   readonly name: string;
+  private treeItem: vscode.TreeItem | undefined;
 
   constructor(
     readonly item: DeletedItemProperties,
@@ -99,13 +106,18 @@ export class DeletedItemNode implements TreeNode {
   }
 
   getTreeItem(): vscode.TreeItem {
+    if (this.treeItem) return this.treeItem;
     const shown = presentDeleted(this.item, this.ctx.now());
     const item = new vscode.TreeItem(this.item.name, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.iconPath = shown.icon;
     item.description = shown.description;
-    item.tooltip = shown.tooltip;
     item.contextValue = `deleted;${this.item.kind}`;
-    return item;
+    return (this.treeItem = item);
+  }
+
+  /** Built on hover. */
+  tooltip(): vscode.MarkdownString {
+    return deletedTooltip(this.item);
   }
 }

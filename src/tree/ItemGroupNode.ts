@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ItemProperties, ObjectKind, Page } from '../azure/model';
 import { groupUri } from '../presentation/uris';
-import { rollupOf } from '../presentation/rollup';
+import { addState, emptyRollup, type Rollup } from '../presentation/rollup';
 import { itemState } from '../presentation/format';
 import { ItemNode } from './ItemNode';
 import { groupLabel, groupTooltip, kindLabels } from '../presentation/kindWords';
@@ -14,6 +14,9 @@ import type { NodeTarget } from '../model/targets';
 
 /** "Secrets", "Keys" or "Certificates" of a vault: a paged listing (first page = one request). */
 export class ItemGroupNode extends PagedNode<ItemProperties> {
+  /** The roll-up of the rows counted so far (`nodes`: the listing they belong to; a refresh starts another). */
+  private rolled: { nodes: readonly TreeNode[]; count: number; rollup: Rollup } | undefined;
+
   constructor(
     readonly kind: ObjectKind,
     readonly vaultNode: VaultNode,
@@ -26,7 +29,7 @@ export class ItemGroupNode extends PagedNode<ItemProperties> {
     return { type: 'group', vault: this.vaultNode.vault, kind: this.kind, deleted: false };
   }
 
-  getTreeItem(): vscode.TreeItem {
+  protected buildTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(groupLabel(this.kind), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(kindLabels[this.kind].icon);
@@ -42,21 +45,38 @@ export class ItemGroupNode extends PagedNode<ItemProperties> {
    * Expiry states of every loaded item, whatever the filter (those a certificate manages excluded: the certificate
    * stands for them, and their rows are not coloured), for the decorations of this group and its vault. Reported on
    * every listing (the provider keeps the last known roll-up); computed from what is loaded: no extra request.
+   * Counted as pages come (each row once), not again over every row on each page.
    */
   override async getChildren(): Promise<TreeNode[]> {
     const children = await super.getChildren();
+    // The decorations of this group and its vault follow (no row is re-rendered: see src/presentation/uris.ts).
+    this.ctx.expiryLoaded(this.vaultNode.vault.vaultUrl, this.kind, this.rollup(), !this.hasMore);
+    return children;
+  }
+
+  private rollup(): Rollup {
+    const nodes = this.loadedNodes;
+    if (this.rolled?.nodes !== nodes) this.rolled = { nodes, count: 0, rollup: emptyRollup };
     const now = this.ctx.now();
     const days = this.ctx.expiryWarningDays();
-    const items = this.loadedNodes.filter((n): n is ItemNode => n instanceof ItemNode && !n.item.managed);
-    // The decorations of this group and its vault follow (no row is re-rendered: see src/presentation/uris.ts).
-    this.ctx.expiryLoaded(this.vaultNode.vault.vaultUrl, this.kind, rollupOf(items.map((n) => itemState(n.item, now, days))), !this.hasMore);
-    return children;
+    let { rollup } = this.rolled;
+    for (let i = this.rolled.count; i < nodes.length; i++) {
+      const n = nodes[i];
+      if (n instanceof ItemNode && !n.item.managed) rollup = addState(rollup, itemState(n.item, now, days));
+    }
+    this.rolled = { nodes, count: nodes.length, rollup };
+    return rollup;
   }
 
   protected async fetchPage(continuationToken: string | undefined, abortSignal: AbortSignal): Promise<Page<ItemProperties>> {
     const { vaults } = await this.ctx.clients.get();
     const page = await vaults.listItems(this.vaultNode.vault.vaultUrl, this.kind, { continuationToken, pageSize: this.ctx.pageSize(), abortSignal });
+    // One page sorted (the service lists in name order already): never the whole listing again.
     return { ...page, items: [...page.items].sort((a, b) => a.name.localeCompare(b.name)) };
+  }
+
+  protected override pageLoaded(requestToken: string | undefined, page: Page<ItemProperties>): void {
+    this.ctx.listed({ vaultUrl: this.vaultNode.vault.vaultUrl, of: { kind: this.kind }, requestToken, page });
   }
 
   protected toNode(item: ItemProperties): TreeNode & { name: string } {

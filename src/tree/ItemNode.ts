@@ -3,7 +3,7 @@ import type { ItemProperties, Page } from '../azure/model';
 import { hasPortal } from '../azure/portal';
 import { daysUntil, itemUri } from '../presentation/uris';
 import type { ItemGroupNode } from './ItemGroupNode';
-import { presentItem } from '../presentation/itemPresentation';
+import { itemTooltip, presentItem } from '../presentation/itemPresentation';
 import { PagedNode } from './PagedNode';
 import type { TreeContext } from './TreeContext';
 import type { TreeNode } from './TreeNode';
@@ -35,22 +35,29 @@ export class ItemNode extends PagedNode<ItemProperties> {
     return this.group.vaultNode.vault.vaultUrl;
   }
 
-  getTreeItem(): vscode.TreeItem {
+  protected buildTreeItem(): vscode.TreeItem {
     const shown = presentItem(this.item, this.ctx.now(), this.ctx.expiryWarningDays());
     const item = new vscode.TreeItem(this.item.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = shown.icon;
     item.description = shown.description;
-    item.tooltip = shown.tooltip;
     item.contextValue = [...shown.facets, ...(hasPortal(this.vaultUrl) ? [] : ['noPortal'])].join(';');
     // Expiry decorations (src/presentation/uris.ts, src/presentation/expiryDecorations.ts): the state travels in the URI, so decorating needs no lookup.
     item.resourceUri = itemUri(this.id, shown.decorated, daysUntil(this.item.expiresOn, this.ctx.now()));
     return item;
   }
 
+  tooltip(): vscode.MarkdownString {
+    return itemTooltip(this.item, this.ctx.now());
+  }
+
   protected async fetchPage(continuationToken: string | undefined, abortSignal: AbortSignal): Promise<Page<ItemProperties>> {
     const { vaults } = await this.ctx.clients.get();
     return vaults.listVersions(this.vaultUrl, this.item.kind, this.item.name, { continuationToken, pageSize: this.ctx.pageSize(), abortSignal });
+  }
+
+  protected override pageLoaded(requestToken: string | undefined, page: Page<ItemProperties>): void {
+    this.ctx.listed({ vaultUrl: this.vaultUrl, of: { kind: this.item.kind, versionsOf: this.item.name }, requestToken, page });
   }
 
   protected toNode(version: ItemProperties): TreeNode {

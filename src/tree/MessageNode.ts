@@ -14,6 +14,8 @@ const learnMore: Record<string, string> = {
 
 /** A leaf that says something instead of showing children: an error with its action, or a hint. */
 export class MessageNode implements TreeNode {
+  private treeItem: vscode.TreeItem | undefined;
+
   constructor(
     readonly id: string,
     readonly parent: TreeNode | undefined,
@@ -54,12 +56,13 @@ export class MessageNode implements TreeNode {
   }
 
   getTreeItem(): vscode.TreeItem {
+    if (this.treeItem) return this.treeItem;
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     if (this.options.tooltip) item.tooltip = this.options.tooltip;
     if (this.options.icon) item.iconPath = this.options.icon;
     if (this.options.command) item.command = this.options.command;
     item.contextValue = this.options.contextValue ?? 'message';
-    return item;
+    return (this.treeItem = item);
   }
 }

@@ -9,18 +9,20 @@ import type { TreeNode } from './TreeNode';
 /** The "Load more…" row at the end of a paged listing. */
 export class LoadMoreNode implements TreeNode {
   readonly id: string;
+  private item: vscode.TreeItem | undefined;
 
   constructor(readonly parent: PagedNode<unknown>) {
     this.id = `${parent.id}/more`;
   }
 
   getTreeItem(): vscode.TreeItem {
+    if (this.item) return this.item;
     const item = new vscode.TreeItem(vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('ellipsis');
     item.command = { command: CommandIds.loadMore, title: vscode.l10n.t('Load more'), arguments: [this] };
     item.contextValue = 'loadMore';
-    return item;
+    return (this.item = item);
   }
 }
 
@@ -29,27 +31,49 @@ export class LoadMoreNode implements TreeNode {
  * returns a continuation token. Pages already shown stay cached until refresh. A refresh starts a new generation:
  * a page still in flight from before it (a first page or a "Load more…") is dropped when it lands, never shown or
  * appended to the new listing.
+ *
+ * Large listings stay linear: a page is appended to the nodes already made (no copy, no re-sort), each row keeps
+ * its TreeItem (built once, see TreeNode.getTreeItem) and builds its markdown tooltip only on hover, so a
+ * "Load more…" builds the new rows only, whatever VS Code re-reads.
  */
 export abstract class PagedNode<T> implements TreeNode {
-  private loaded: { nodes: TreeNode[]; token: string | undefined; failure?: MessageNode } | undefined;
+  private loaded: { readonly nodes: TreeNode[]; token: string | undefined; failure?: MessageNode } | undefined;
+  /** This row's TreeItem (built once; dropped when the filter or the listing changes). */
+  private treeItem: vscode.TreeItem | undefined;
+  private moreRow: LoadMoreNode | undefined;
+  private prefix: string | undefined;
   /** The fetch in flight for the current generation (a reset forgets it). */
   private pending: Promise<void> | undefined;
   /** Bumped by every reset: a fetch of an older generation discards its result. */
   private generation = 0;
   /** Aborts the requests of the current generation (a reset cancels what is in flight). */
   private inFlight = new AbortController();
-  /** Name prefix filter (case-insensitive), set by the Filter… command. */
-  filter: string | undefined;
-
   constructor(
     readonly id: string,
     readonly parent: TreeNode | undefined,
     protected readonly ctx: TreeContext,
   ) {}
 
-  abstract getTreeItem(): vscode.TreeItem | Promise<vscode.TreeItem>;
+  /** Builds this row's TreeItem (getTreeItem keeps it). */
+  protected abstract buildTreeItem(): vscode.TreeItem;
   protected abstract fetchPage(continuationToken: string | undefined, abortSignal: AbortSignal): Promise<Page<T>>;
   protected abstract toNode(item: T): TreeNode & { readonly name?: string };
+  /** A page of the current generation was loaded (`requestToken`: what it was asked with; undefined for the first). */
+  protected pageLoaded(_requestToken: string | undefined, _page: Page<T>): void {}
+
+  getTreeItem(): vscode.TreeItem {
+    return (this.treeItem ??= this.buildTreeItem());
+  }
+
+  /** Name prefix filter (case-insensitive), set by the Filter… command. */
+  get filter(): string | undefined {
+    return this.prefix;
+  }
+
+  set filter(prefix: string | undefined) {
+    this.prefix = prefix;
+    this.treeItem = undefined; // the row says its filter
+  }
 
   async getChildren(): Promise<TreeNode[]> {
     // A reset while the first page loads drops that page: load again, for the new generation.
@@ -57,7 +81,8 @@ export abstract class PagedNode<T> implements TreeNode {
     const { nodes, token, failure } = this.loaded;
     const prefix = this.filter?.toLowerCase();
     const shown = prefix ? nodes.filter((n) => ((n as { name?: string }).name ?? '').toLowerCase().startsWith(prefix)) : nodes;
-    return [...shown, ...(failure ? [failure] : token ? [new LoadMoreNode(this)] : [])];
+    const last = failure ?? (token ? (this.moreRow ??= new LoadMoreNode(this)) : undefined);
+    return last ? [...shown, last] : [...shown];
   }
 
   /** Fetches the next page (first page when nothing is loaded) and appends it; one fetch at a time per generation. */
@@ -93,6 +118,7 @@ export abstract class PagedNode<T> implements TreeNode {
     this.inFlight = new AbortController();
     this.loaded = undefined;
     this.pending = undefined;
+    this.treeItem = undefined;
   }
 
   private async fetchNext(generation: number): Promise<void> {
@@ -100,7 +126,12 @@ export abstract class PagedNode<T> implements TreeNode {
     if (this.loaded && before.token === undefined) return;
     try {
       const page = await this.fetchPage(before.token, this.inFlight.signal);
-      if (generation === this.generation) this.loaded = { nodes: [...before.nodes, ...page.items.map((i) => this.toNode(i))], token: page.continuationToken };
+      if (generation !== this.generation) return;
+      // Appended in place: the rows already made stay as they are (no copy of the listing per page).
+      const nodes = this.loaded?.nodes ?? [];
+      for (const item of page.items) nodes.push(this.toNode(item));
+      this.loaded = { nodes, token: page.continuationToken };
+      this.pageLoaded(before.token, page);
     } catch (error) {
       if (generation !== this.generation) return;
       const failure = classifyError(error);

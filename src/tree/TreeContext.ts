@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { AzureClients } from '../auth/azureClients';
 import type { AzureSession } from '../auth/azureSession';
 import type { ObjectKind } from '../azure/model';
+import type { ListedPage } from '../azure/referenceLookup';
 import type { Rollup } from '../presentation/rollup';
 import type { TreeNode } from './TreeNode';
 
@@ -17,6 +18,8 @@ export interface TreeContext {
   expiryWarningDays(): number;
   /** A group listed its items (`complete`: no page left): the expiry decorations of the group and its vault follow. */
   expiryLoaded(vaultUrl: string, kind: ObjectKind, rollup: Rollup, complete: boolean): void;
-  /** Ask the view to re-read a node (after its own cache changed). */
+  /** Ask the view to redraw a node (after its own cache changed: a page appended, a filter set). Drops no data. */
   changed(node: TreeNode | undefined): void;
+  /** A listing page the tree loaded (of the current listing): reference lookups take it in instead of asking again. */
+  listed(page: ListedPage): void;
 }

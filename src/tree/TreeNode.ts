@@ -6,7 +6,13 @@ export interface TreeNode {
   /** Stable hierarchical id (`tenant/{id}/sub/{id}/vault/{name}/secrets/{name}`, `attached/{url}`). */
   readonly id: string;
   readonly parent: TreeNode | undefined;
+  /**
+   * The row as VS Code draws it: built once and kept (the same object every time), rebuilt only when the node's
+   * own data changes, so re-reading a listing (Load more…) costs no row a rebuild.
+   */
   getTreeItem(): vscode.TreeItem | Promise<vscode.TreeItem>;
+  /** A tooltip too costly to build for every row (markdown): built on hover (the provider's resolveTreeItem). */
+  tooltip?(): string | vscode.MarkdownString;
   getChildren?(): TreeNode[] | Promise<TreeNode[]>;
   /** What the row stands for, in domain terms (commands receive this, never the node). */
   readonly target?: NodeTarget;

@@ -14,6 +14,7 @@ export class VaultNode implements TreeNode {
   readonly vault: VaultTarget;
   readonly target: NodeTarget;
   private groups: TreeNode[] | undefined;
+  private treeItem: vscode.TreeItem | undefined;
 
   constructor(
     vault: VaultTarget,
@@ -27,13 +28,13 @@ export class VaultNode implements TreeNode {
   }
 
   getTreeItem(): vscode.TreeItem {
+    return (this.treeItem ??= this.buildTreeItem());
+  }
+
+  /** Built on hover. What ARM or the attached URL says goes into the markdown tooltip as text (no link, no image). */
+  tooltip(): vscode.MarkdownString {
     const { vault } = this;
-    const item = new vscode.TreeItem(vault.name, vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon('shield');
     const info = vault.info;
-    item.description = info ? `${info.resourceGroup} · ${info.location}` : new URL(vault.vaultUrl).host;
-    // What ARM or the attached URL says goes into the markdown tooltip as text (no link, no image).
     const lines = [this.attached ? vscode.l10n.t('**{0}** (attached by URL)', mdText(vault.name)) : `**${mdText(vault.name)}**`, '', vscode.l10n.t('URI: {0}', mdText(`${vault.vaultUrl}/`))];
     if (info) {
       lines.push(
@@ -44,7 +45,16 @@ export class VaultNode implements TreeNode {
       );
       if (info.publicNetworkAccess) lines.push(vscode.l10n.t('Public network access: {0}', mdText(info.publicNetworkAccess)));
     }
-    item.tooltip = new vscode.MarkdownString(lines.join('  \n'));
+    return new vscode.MarkdownString(lines.join('  \n'));
+  }
+
+  private buildTreeItem(): vscode.TreeItem {
+    const { vault } = this;
+    const item = new vscode.TreeItem(vault.name, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('shield');
+    const info = vault.info;
+    item.description = info ? `${info.resourceGroup} · ${info.location}` : new URL(vault.vaultUrl).host;
     const facets = ['vault', this.attached ? 'attached' : 'arm'];
     if (info?.softDeleteEnabled !== false) facets.push('softDeleteOn');
     if (info?.purgeProtectionEnabled) facets.push('purgeProtection');

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { classifyError } from '../azure/errors';
 import type { SubscriptionInfo } from '../azure/model';
+import type { ListedPage } from '../azure/referenceLookup';
 import { CommandIds } from '../model/commandIds';
 import type { Settings } from '../platform/settings';
 import type { AttachedVaults } from '../platform/attachedVaults';
@@ -13,36 +14,59 @@ import type { TreeNode } from './TreeNode';
 /**
  * The vaults view. It owns only the roots (the account's tenants or subscriptions, and "Attached Vaults");
  * every other node loads and caches its own children.
+ *
+ * Two kinds of change: a redraw (`onDidChangeTreeData` alone: a page appended, a filter set — the data did not
+ * change) and a reload (`refresh`: cached children dropped and read again, also announced on `onDidReload`).
+ * Caches of vault data (reference lookups) follow reloads only. Rows keep their TreeItem; markdown tooltips are
+ * built on hover (`resolveTreeItem`).
  */
 export class VaultTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changedEmitter = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changedEmitter.event;
+  private readonly reloadEmitter = new vscode.EventEmitter<TreeNode | 'attached' | undefined>();
+  /**
+   * A node's data is read again (undefined: everything; 'attached': the list of attached vaults): what was cached of
+   * it may be stale. Never fired on a redraw.
+   */
+  readonly onDidReload = this.reloadEmitter.event;
+  private readonly listedEmitter = new vscode.EventEmitter<ListedPage>();
+  /** A listing page the tree loaded (of the listing it shows): reference lookups take it in. */
+  readonly onDidListPage = this.listedEmitter.event;
   /** The account's part of the roots (tenants or subscriptions); attached vaults are rebuilt on their own. */
   private accountPart: Promise<TreeNode[]> | undefined;
   private readonly accountEmitter = new vscode.EventEmitter<string | undefined>();
   /** Fires with the signed-in account's label (undefined: signed out) each time the roots load. */
   readonly onDidChangeAccount = this.accountEmitter.event;
-  /** Every node handed out and still cached, by id: lets refreshes find a node by its target without a request. */
-  private readonly known = new Map<string, TreeNode>();
+  /**
+   * The children handed out, by parent id ('' for the roots) and still cached: lets refreshes find a node by its
+   * target without a request. One entry per listing read (not per row), so re-reading a long listing costs nothing here.
+   */
+  private readonly known = new Map<string, readonly TreeNode[]>();
 
   /** The context handed to nodes. */
   readonly nodeContext: TreeContext;
 
   constructor(
-    ctx: Omit<TreeContext, 'changed'>,
+    ctx: Omit<TreeContext, 'changed' | 'listed'>,
     private readonly attached: AttachedVaults,
     private readonly settings: Settings,
   ) {
-    this.nodeContext = { ...ctx, changed: (node) => this.changedEmitter.fire(node) };
+    this.nodeContext = { ...ctx, changed: (node) => this.changedEmitter.fire(node), listed: (page) => this.listedEmitter.fire(page) };
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem | Promise<vscode.TreeItem> {
     return node.getTreeItem();
   }
 
+  /** On hover: the tooltip a row builds only then (markdown, see TreeNode.tooltip); kept on the row's TreeItem. */
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    if (item.tooltip === undefined && node.tooltip) item.tooltip = node.tooltip();
+    return item;
+  }
+
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     const children = node ? ((await node.getChildren?.()) ?? []) : await this.roots();
-    for (const child of children) this.known.set(child.id, child);
+    this.known.set(node?.id ?? '', children);
     return children;
   }
 
@@ -63,30 +87,42 @@ export class VaultTreeDataProvider implements vscode.TreeDataProvider<TreeNode>,
       this.forgetBelow(node.id);
     } else {
       this.accountPart = undefined;
-      this.known.clear();
+      this.forgetBelow(undefined);
     }
+    this.reloadEmitter.fire(node);
     this.changedEmitter.fire(node);
   }
 
   /** The attached vaults changed: re-read the roots without calling ARM again. */
   refreshAttached(): void {
-    this.known.delete('attached');
+    const roots = this.known.get('') ?? [];
+    this.known.set('', roots.filter((n) => n.id !== 'attached'));
     this.forgetBelow('attached');
+    this.reloadEmitter.fire('attached');
     this.changedEmitter.fire(undefined);
   }
 
-  /** Forgets the rows under `id` (their parent dropped its cached children). */
-  private forgetBelow(id: string): void {
-    for (const known of [...this.known.keys()]) if (known.startsWith(`${id}/`)) this.known.delete(known);
+  /**
+   * Forgets the rows under `id` (everything when undefined): their parent dropped its cached children. Each is reset
+   * too, so a page still in flight for a row no longer shown is dropped when it lands (never offered as fresh data).
+   */
+  private forgetBelow(id: string | undefined): void {
+    for (const [parent, children] of [...this.known]) {
+      if (id !== undefined && parent !== id && !parent.startsWith(`${id}/`)) continue;
+      this.known.delete(parent);
+      for (const child of children) child.reset?.();
+    }
   }
 
   /** The cached nodes that satisfy `test` (no request). */
   knownNodes<T extends TreeNode>(test: (node: TreeNode) => node is T): T[] {
-    return [...this.known.values()].filter(test);
+    return [...this.known.values()].flatMap((children) => children.filter(test));
   }
 
   dispose(): void {
     this.changedEmitter.dispose();
+    this.reloadEmitter.dispose();
+    this.listedEmitter.dispose();
     this.accountEmitter.dispose();
   }
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ItemProperties } from '../azure/model';
 import { hasPortal } from '../azure/portal';
 import type { ItemNode } from './ItemNode';
-import { presentItem } from '../presentation/itemPresentation';
+import { itemTooltip, presentItem } from '../presentation/itemPresentation';
 import { shortId, versionLabel } from '../presentation/format';
 import type { TreeContext } from './TreeContext';
 import type { TreeNode } from './TreeNode';
@@ -11,6 +11,7 @@ import type { NodeTarget } from '../model/targets';
 /** One version of a secret, key or certificate. */
 export class VersionNode implements TreeNode {
   readonly id: string;
+  private treeItem: vscode.TreeItem | undefined;
 
   constructor(
     readonly version: ItemProperties,
@@ -35,13 +36,21 @@ export class VersionNode implements TreeNode {
    * so nothing important is cut at the view's default width; the full id is in the tooltip.
    */
   getTreeItem(): vscode.TreeItem {
+    return (this.treeItem ??= this.buildTreeItem());
+  }
+
+  /** Built on hover: the full id is here. */
+  tooltip(): vscode.MarkdownString {
+    return itemTooltip(this.version, this.ctx.now(), `${this.version.name}/${this.version.version ?? this.version.id}`);
+  }
+
+  private buildTreeItem(): vscode.TreeItem {
     const id = this.version.version ?? this.version.id;
-    const shown = presentItem(this.version, this.ctx.now(), this.ctx.expiryWarningDays(), { current: this.current, label: `${this.version.name}/${id}` });
+    const shown = presentItem(this.version, this.ctx.now(), this.ctx.expiryWarningDays(), { current: this.current });
     const item = new vscode.TreeItem(versionLabel(this.version.createdOn, id), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.iconPath = this.current ? new vscode.ThemeIcon('pass-filled', shown.icon.color) : new vscode.ThemeIcon('git-commit', shown.icon.color);
     item.description = [shown.description, this.version.createdOn ? shortId(id) : undefined].filter(Boolean).join(' · ');
-    item.tooltip = shown.tooltip;
     item.contextValue = ['version', ...shown.facets, ...(this.current ? ['current'] : []), ...(hasPortal(this.parent.vaultUrl) ? [] : ['noPortal'])].join(';');
     return item;
   }

@@ -1,6 +1,7 @@
 // The reference index (src/azure/referenceLookup.ts) over a fake listing client: one listing answers every
 // reference to a vault, deleted objects are listed only for missing names, versions only when pinned, results
-// expire and can be invalidated, failures are not cached, and a huge vault answers "unknown".
+// expire and can be invalidated, failures are not cached, a huge vault answers "unknown", pages are read only as
+// far as a name needs, and the tree's pages are taken in.
 import * as assert from 'node:assert/strict';
 import type { DeletedItemProperties, ItemProperties, ObjectKind, Page, PageRequest } from '../../src/azure/model';
 import { ReferenceIndex, type ListingClient } from '../../src/azure/referenceLookup';
@@ -84,19 +85,62 @@ describe('reference index (properties only, cached per vault)', () => {
   });
 
   it('lists again after the time to live, or after invalidate (per vault)', async () => {
+    // "ok" is on the first page: one request answers it.
     await index.status(url, 'secret', 'ok', undefined, now);
     clock += 30_000;
     await index.status(url, 'secret', 'ok', undefined, now);
-    assert.equal(vault.calls.length, 2, 'still cached');
+    assert.equal(vault.calls.length, 1, 'still cached');
     index.invalidate('https://other.vault.azure.net');
     await index.status(url, 'secret', 'ok', undefined, now);
-    assert.equal(vault.calls.length, 2, 'another vault changed');
+    assert.equal(vault.calls.length, 1, 'another vault changed');
     index.invalidate('https://KV.vault.azure.net/');
     await index.status(url, 'secret', 'ok', undefined, now);
-    assert.equal(vault.calls.length, 4);
+    assert.equal(vault.calls.length, 2);
     clock += 61_000;
     await index.status(url, 'secret', 'ok', undefined, now);
-    assert.equal(vault.calls.length, 6);
+    assert.equal(vault.calls.length, 3);
+  });
+
+  it('reads only as far as a name needs: a name on the first page costs one request, a missing one every page', async () => {
+    vault.items = Array.from({ length: 10 }, (_, i) => item(`s${i}`));
+    assert.equal((await index.status(url, 'secret', 's1', undefined, now)).state, 'ok');
+    assert.deepEqual(vault.calls, ['items secret 0']);
+    assert.equal((await index.status(url, 'secret', 's5', undefined, now)).state, 'ok');
+    assert.deepEqual(vault.calls, ['items secret 0', 'items secret 2', 'items secret 4']);
+    assert.equal((await index.status(url, 'secret', 'nope', undefined, now)).state, 'missing');
+    assert.deepEqual(vault.calls.filter((c) => c.startsWith('items')), ['items secret 0', 'items secret 2', 'items secret 4', 'items secret 6', 'items secret 8']);
+  });
+
+  it("takes in the tree's pages: a listed first page answers without a request, and the listing continues after the last page taken in", async () => {
+    vault.items = Array.from({ length: 6 }, (_, i) => item(`s${i}`));
+    const treePage = (token: string | undefined) => {
+      const start = token ? Number(token) : 0;
+      return { items: vault.items.slice(start, start + 2), ...(start + 2 < vault.items.length ? { continuationToken: String(start + 2) } : {}) };
+    };
+    index.offer({ vaultUrl: url, of: { kind: 'secret' }, requestToken: undefined, page: treePage(undefined) });
+    index.offer({ vaultUrl: 'https://KV.vault.azure.net/', of: { kind: 'secret' }, requestToken: '2', page: treePage('2') });
+    // A page that does not continue the listing (a gap) is ignored.
+    index.offer({ vaultUrl: url, of: { kind: 'secret' }, requestToken: '6', page: { items: [item('stray')] } });
+    assert.equal((await index.status(url, 'secret', 's3', undefined, now)).state, 'ok');
+    assert.equal(vault.calls.length, 0, 'answered from the pages the tree listed');
+    assert.equal((await index.status(url, 'secret', 'stray', undefined, now)).state, 'missing');
+    assert.deepEqual(vault.calls.filter((c) => c.startsWith('items')), ['items secret 4'], 'only the page the tree did not list');
+    // A first page when a listing is cached changes nothing; after invalidate it starts the next listing.
+    index.offer({ vaultUrl: url, of: { kind: 'secret' }, requestToken: undefined, page: { items: [item('other')] } });
+    assert.equal((await index.status(url, 'secret', 'other', undefined, now)).state, 'missing');
+    index.invalidate(url);
+    index.offer({ vaultUrl: url, of: { kind: 'secret' }, requestToken: undefined, page: { items: [item('fresh')] } });
+    assert.equal((await index.status(url, 'secret', 'fresh', undefined, now)).state, 'ok');
+    assert.equal(vault.calls.filter((c) => c.startsWith('items')).length, 1);
+  });
+
+  it("takes in the tree's deleted and version pages too", async () => {
+    index.offer({ vaultUrl: url, of: { kind: 'secret', versionsOf: 'OK' }, requestToken: undefined, page: { items: vault.versions } });
+    assert.equal((await index.status(url, 'secret', 'ok', 'b'.repeat(32), now)).state, 'disabled');
+    assert.equal((await index.currentVersion(url, 'secret', 'ok'))?.version, 'a'.repeat(32));
+    index.offer({ vaultUrl: url, of: { kind: 'secret', deleted: true }, requestToken: undefined, page: { items: vault.deletedItems } });
+    assert.equal((await index.status(url, 'secret', 'gone', undefined, now)).state, 'deleted');
+    assert.ok(!vault.calls.some((c) => c.startsWith('versions') || c.startsWith('deleted')), vault.calls.join());
   });
 
   it('says "unknown" when the vault cannot be read, and asks again next time', async () => {

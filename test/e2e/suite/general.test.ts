@@ -17,7 +17,7 @@ describe('search, portal and walkthrough', () => {
       showStreamingQuickPick: async (batches) => {
         // The user types "db-pass": VS Code's filter keeps the matching entries; they pick the one in kv-e2e-main.
         const all = [];
-        for await (const batch of batches) all.push(...batch);
+        for await (const batch of batches(new AbortController().signal)) all.push(...batch);
         offered.push(...all.map((item) => `${item.label} | ${item.description ?? ''}`));
         const matching = all.filter((item) => item.label.includes('db-pass'));
         matches.push(...matching.map((item) => `${item.label} | ${item.description ?? ''}`));

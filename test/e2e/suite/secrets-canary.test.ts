@@ -23,7 +23,7 @@ const CANARY2 = `CANARY2-${randomUUID()}`;
 const needles = [CANARY, CANARY2].flatMap((c) => [Buffer.from(c, 'utf8'), Buffer.from(c, 'utf16le'), Buffer.from(Buffer.from(c).toString('base64').slice(0, 24))]);
 
 async function treeTexts(w: SecretsWorld, node: TreeNode, out: string[]): Promise<void> {
-  const item = await w.tree.item(node);
+  const item = await w.tree.hovered(node);
   out.push(labelText(item), String(item.description ?? ''), typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? ''));
   if (item.collapsibleState !== vscode.TreeItemCollapsibleState.None) for (const child of await w.tree.children(node)) await treeTexts(w, child, out);
 }

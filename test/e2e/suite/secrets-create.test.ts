@@ -182,7 +182,7 @@ describe('secrets: create and rotate (emulator)', function () {
   it('the tree never shows a value (labels, descriptions, tooltips of the created secrets)', async () => {
     const group = await w.node(VAULTS.main, 'Secrets');
     for (const n of await w.tree.children(group)) {
-      const item = await w.tree.item(n);
+      const item = await w.tree.hovered(n);
       const text = [labelText(item), String(item.description ?? ''), typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? '')].join(' ');
       for (const value of ['created-value', 'next-app-value', 'after-backoff', 'rotated-after-backoff']) assert.ok(!text.includes(value), `${labelText(item)} shows a value`);
     }

@@ -147,7 +147,7 @@ describe('security: names, tags and content types show as text in hovers and too
     assert.ok(row, 'the hostile secret is listed');
     const rows = [row, ...(await w.tree.children(row)), await w.node(VAULT)];
     for (const node of rows) {
-      const tooltip = (await w.tree.item(node)).tooltip;
+      const tooltip = (await w.tree.hovered(node)).tooltip;
       assert.ok(tooltip instanceof vscode.MarkdownString, `${node.id}: a markdown tooltip`);
       const markdown = tooltip.value;
       await assertInert(markdown, () => false, node.id);
@@ -155,10 +155,10 @@ describe('security: names, tags and content types show as text in hovers and too
       assert.ok(!tooltip.supportHtml, `${node.id}: no HTML`);
       assert.ok(!markdown.includes(PIXEL) && !markdown.includes(COMMAND) && !markdown.includes(HTML), `${node.id}: nothing raw:\n${markdown}`);
     }
-    const item = (await w.tree.item(row)).tooltip as vscode.MarkdownString;
+    const item = (await w.tree.hovered(row)).tooltip as vscode.MarkdownString;
     assert.ok(shown(item.value).includes(`Content type: ${PIXEL} ${COMMAND}`), item.value);
     assert.ok(shown(item.value).includes(`Tags: ${COMMAND}=${PIXEL}, note=${HTML} ${BREAKOUT}`), item.value);
-    const vault = (await w.tree.item(await w.node(VAULT))).tooltip as vscode.MarkdownString;
+    const vault = (await w.tree.hovered(await w.node(VAULT))).tooltip as vscode.MarkdownString;
     assert.ok(shown(vault.value).includes(`Resource group: ${RG} · ${PIXEL}`), vault.value);
   });
 });

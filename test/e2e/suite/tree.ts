@@ -19,6 +19,12 @@ export class TreeReader {
     return Promise.resolve(this.api.tree.getTreeItem(node));
   }
 
+  /** The row as a hover shows it: its TreeItem, resolved (markdown tooltips are built on hover: resolveTreeItem). */
+  async hovered(node: TreeNode): Promise<vscode.TreeItem> {
+    const item = await this.item(node);
+    return this.api.tree.resolveTreeItem(item, node);
+  }
+
   async labels(node?: TreeNode): Promise<string[]> {
     return Promise.all((await this.children(node)).map(async (n) => labelText(await this.item(n))));
   }
