@@ -3,6 +3,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
+import type { LoggedRequest } from '../e2e/suite/emulator';
 
 export interface EmulatorLine {
   control: string;
@@ -17,17 +18,8 @@ export function emulatorLine(): EmulatorLine {
   return JSON.parse(line) as EmulatorLine;
 }
 
-interface Logged {
-  id: number;
-  plane: string;
-  method: string;
-  path: string;
-  vault: string | null;
-  status: number;
-  /** When the answer went out (ISO) and how long the emulator held the request (the injected latency included). */
-  time: string;
-  durationMs: number;
-}
+/** A request of the emulator's log (as the e2e suite reads it), with its id in the log. */
+type Logged = LoggedRequest & { id: number };
 
 async function control<T>(path: string): Promise<T> {
   const response = await fetch(`${emulatorLine().control}${path}`);

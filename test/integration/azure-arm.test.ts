@@ -3,19 +3,14 @@
 import * as assert from 'node:assert/strict';
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import { loadAzureSdk } from '../../src/azure/lazy';
-import type { CloudEndpoints, SubscriptionInfo } from '../../src/azure/model';
-import { appCredential, controlApi, emulatorInfo, vaultUrl, type RequestLogEntry } from './emulator';
+import type { SubscriptionInfo } from '../../src/azure/model';
+import { appCredential, controlApi, cursor, emulatorCloud, emulatorInfo, type RequestLogEntry, vaultUrl } from './emulator';
 
 const CONTOSO = '11111111-1111-4111-8111-111111111111';
 const FABRIKAM = '22222222-2222-4222-8222-222222222222';
 const SUB_ONE = '51515151-0000-4000-8000-000000000001';
 const SUB_TWO = '51515151-0000-4000-8000-000000000002';
 const SUB_FAB = '52525252-0000-4000-8000-000000000001';
-
-function emulatorCloud(): CloudEndpoints {
-  const info = emulatorInfo();
-  return { resourceManagerEndpoint: info.arm, resourceManagerScope: info.scopes.arm, keyVaultDnsSuffix: new URL(info.audiences.vault).hostname };
-}
 
 /** Records each getToken: the tenant asked for and the `tid` claim of the token returned. */
 class SpyCredential implements TokenCredential {
@@ -33,10 +28,6 @@ class SpyCredential implements TokenCredential {
 /** test-app is a guest in Fabrikam: let its credential ask for tokens of any tenant. */
 function multiTenant(app = 'test-app'): TokenCredential {
   return appCredential(app, { additionallyAllowedTenants: ['*'] });
-}
-
-async function cursor(): Promise<number> {
-  return (await controlApi.requests({ limit: 1 })).cursor;
 }
 
 async function armLog(since: number): Promise<RequestLogEntry[]> {

@@ -4,27 +4,13 @@
 import * as assert from 'node:assert/strict';
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import { loadAzureSdk } from '../../src/azure/lazy';
-import type { CloudEndpoints } from '../../src/azure/model';
-import { appCredential, controlApi, emulatorInfo, liveVaultUrl } from './emulator';
+
+import { appCredential, controlApi, cursor, emulatorCloud, liveVaultUrl, trace } from './emulator';
 
 const SUB_ONE = '51515151-0000-4000-8000-000000000001';
 const stamp = Date.now().toString(36);
 const BROWSE = `kvb${stamp}`;
 const PAGING = `kvp${stamp}`;
-
-function emulatorCloud(): CloudEndpoints {
-  const info = emulatorInfo();
-  return { resourceManagerEndpoint: info.arm, resourceManagerScope: info.scopes.arm, keyVaultDnsSuffix: new URL(info.audiences.vault).hostname };
-}
-
-async function cursor(): Promise<number> {
-  return (await controlApi.requests({ limit: 1 })).cursor;
-}
-
-/** `status METHOD path` of every request to `vault` since `since`. */
-async function trace(vault: string, since: number): Promise<string[]> {
-  return (await controlApi.requests({ vault, sinceId: since })).requests.map((e) => `${e.status} ${e.method} ${e.path}`);
-}
 
 /** Counts getToken calls (and can hand out one bad token). */
 class CountingCredential implements TokenCredential {

@@ -1,18 +1,13 @@
 // classifyError on what the SDK clients (through VaultClients) really throw against the emulator.
 import * as assert from 'node:assert/strict';
 import { loadAzureSdk } from '../../src/azure/lazy';
-import type { AzureFailure, CloudEndpoints } from '../../src/azure/model';
-import { appCredential, controlApi, emulatorInfo, liveVaultUrl, seededApp } from './emulator';
+import type { AzureFailure } from '../../src/azure/model';
+import { appCredential, controlApi, emulatorCloud, liveVaultUrl, seededApp } from './emulator';
 
 const SUB_ONE = '51515151-0000-4000-8000-000000000001';
 const stamp = Date.now().toString(36);
 const VAULT = `kve${stamp}`;
 const SLOW = `kvs${stamp}`;
-
-function emulatorCloud(): CloudEndpoints {
-  const info = emulatorInfo();
-  return { resourceManagerEndpoint: info.arm, resourceManagerScope: info.scopes.arm, keyVaultDnsSuffix: new URL(info.audiences.vault).hostname };
-}
 
 async function failureOf(work: Promise<unknown>): Promise<AzureFailure> {
   const { classifyError } = await loadAzureSdk();

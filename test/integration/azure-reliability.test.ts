@@ -8,7 +8,7 @@ import type { AzureSdk } from '../../src/azure/lazy';
 import type { VaultClients } from '../../src/azure/vaultClients';
 import type { WaitEvent } from '../../src/azure/reliability';
 import type { CloudEndpoints } from '../../src/azure/model';
-import { appCredential, controlApi, emulatorInfo, type FaultSpec } from './emulator';
+import { appCredential, controlApi, cursor, emulatorInfo, type FaultSpec } from './emulator';
 import { OPS_SUBSCRIPTION as SUB, seedOpsVaults } from './opsVaults';
 
 const STAMP = Date.now().toString(36);
@@ -18,10 +18,6 @@ const LIMITS = { timeoutMs: 1500, retryAfterCapMs: 200, baseDelayMs: 10 };
 
 async function fault(vault: string, method: string, pathRegex: string, spec: Omit<FaultSpec, 'match'>): Promise<void> {
   await controlApi.addFault({ match: { plane: 'vault', vault, method, pathRegex }, ...spec });
-}
-
-async function cursor(): Promise<number> {
-  return (await controlApi.requests({ limit: 1 })).cursor;
 }
 
 /** `status METHOD path [fault]` of every request to `vault` since `since`. */

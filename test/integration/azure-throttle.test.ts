@@ -3,21 +3,12 @@
 // (ThrottleOptions.sleep records the delays and resolves), so nothing here depends on timing.
 import * as assert from 'node:assert/strict';
 import { loadAzureSdk } from '../../src/azure/lazy';
-import type { CloudEndpoints } from '../../src/azure/model';
-import { appCredential, controlApi, emulatorInfo, liveVaultUrl } from './emulator';
+
+import { appCredential, controlApi, cursor, emulatorCloud, liveVaultUrl } from './emulator';
 
 const SUB_ONE = '51515151-0000-4000-8000-000000000001';
 const VAULT = `kvt${Date.now().toString(36)}`;
 const THROTTLED = { error: { code: 'Throttled', message: 'Request was not processed because too many requests were received. Reason: VaultRequestTypeLimitReached' } };
-
-function emulatorCloud(): CloudEndpoints {
-  const info = emulatorInfo();
-  return { resourceManagerEndpoint: info.arm, resourceManagerScope: info.scopes.arm, keyVaultDnsSuffix: new URL(info.audiences.vault).hostname };
-}
-
-async function cursor(): Promise<number> {
-  return (await controlApi.requests({ limit: 1 })).cursor;
-}
 
 async function trace(since: number): Promise<string[]> {
   return (await controlApi.requests({ vault: VAULT, sinceId: since })).requests.map((e) => `${e.status} ${e.method} ${e.path}`);

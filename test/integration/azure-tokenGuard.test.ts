@@ -4,17 +4,12 @@
 import * as assert from 'node:assert/strict';
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import { loadAzureSdk } from '../../src/azure/lazy';
-import type { CloudEndpoints } from '../../src/azure/model';
-import { appCredential, controlApi, emulatorInfo, liveVaultUrl } from './emulator';
+
+import { appCredential, controlApi, emulatorCloud, emulatorInfo, liveVaultUrl } from './emulator';
 import { probe, startHostileServer, type HostileServer } from './hostileServer';
 
 const SUB_ONE = '51515151-0000-4000-8000-000000000001';
 const VAULT = `kvg${Date.now().toString(36)}`;
-
-function emulatorCloud(): CloudEndpoints {
-  const info = emulatorInfo();
-  return { resourceManagerEndpoint: info.arm, resourceManagerScope: info.scopes.arm, keyVaultDnsSuffix: new URL(info.audiences.vault).hostname };
-}
 
 /** Records the scopes it is asked for; hands out the emulator's tokens. */
 class ScopeSpy implements TokenCredential {

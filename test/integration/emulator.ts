@@ -16,6 +16,7 @@ import {
   type PipelineResponse,
 } from '@azure/core-rest-pipeline';
 import type { TokenCredential } from '@azure/core-auth';
+import type { CloudEndpoints } from '../../src/azure/model';
 
 export interface EmulatorVault {
   name: string;
@@ -310,4 +311,20 @@ export function userCredentialOf(info: EmulatorInfo, tenantId?: string): Usernam
     disableInstanceDiscovery: true,
     additionallyAllowedTenants: ['*'],
   });
+}
+
+/** The emulator as a cloud of src/azure: its ARM endpoint and scope, its vault audience's host as the Key Vault suffix. */
+export function emulatorCloud(): CloudEndpoints {
+  const info = emulatorInfo();
+  return { resourceManagerEndpoint: info.arm, resourceManagerScope: info.scopes.arm, keyVaultDnsSuffix: new URL(info.audiences.vault).hostname };
+}
+
+/** The request log's cursor now: pass it as `sinceId` to read only what follows. */
+export async function cursor(): Promise<number> {
+  return (await controlApi.requests({ limit: 1 })).cursor;
+}
+
+/** `status METHOD path` of every request to `vault` since `since` (a cursor). */
+export async function trace(vault: string, since: number): Promise<string[]> {
+  return (await controlApi.requests({ vault, sinceId: since })).requests.map((e) => `${e.status} ${e.method} ${e.path}`);
 }

@@ -1,9 +1,9 @@
 // Shared by the *-ops integration tests (src/azure secretOps, keyOps, certificateOps): seed their own vaults, then
 // the extension's own VaultClients for the emulator (the seeded app's credential) and the lazily loaded SDK module.
 import { loadAzureSdk, type AzureSdk } from '../../src/azure/lazy';
-import type { CloudEndpoints } from '../../src/azure/model';
+
 import type { VaultClients, VaultClientsOptions } from '../../src/azure/vaultClients';
-import { appCredential, controlApi, emulatorInfo, liveVaultUrl } from './emulator';
+import { appCredential, controlApi, emulatorCloud, liveVaultUrl } from './emulator';
 
 export const OPS_SUBSCRIPTION = '51515151-0000-4000-8000-000000000001';
 
@@ -11,11 +11,6 @@ export const OPS_SUBSCRIPTION = '51515151-0000-4000-8000-000000000001';
 export interface SeedVault {
   readonly name: string;
   readonly [field: string]: unknown;
-}
-
-function emulatorCloud(): CloudEndpoints {
-  const info = emulatorInfo();
-  return { resourceManagerEndpoint: info.arm, resourceManagerScope: info.scopes.arm, keyVaultDnsSuffix: new URL(info.audiences.vault).hostname };
 }
 
 export interface OpsVaults {

@@ -3,27 +3,14 @@
 // request goes out authorised (src/azure/sharedChallenge.ts, "Presumed"). Counts read from the emulator's request log.
 import * as assert from 'node:assert/strict';
 import { loadAzureSdk } from '../../src/azure/lazy';
-import type { CloudEndpoints } from '../../src/azure/model';
-import { appCredential, controlApi, emulatorInfo, liveVaultUrl } from './emulator';
+
+import { appCredential, controlApi, cursor, emulatorCloud, liveVaultUrl, trace } from './emulator';
 
 const SUB_ONE = '51515151-0000-4000-8000-000000000001';
 const stamp = Date.now().toString(36);
 const FIRST = `kvpa${stamp}`;
 const SECOND = `kvpb${stamp}`;
 const THIRD = `kvpc${stamp}`;
-
-function emulatorCloud(): CloudEndpoints {
-  const info = emulatorInfo();
-  return { resourceManagerEndpoint: info.arm, resourceManagerScope: info.scopes.arm, keyVaultDnsSuffix: new URL(info.audiences.vault).hostname };
-}
-
-async function cursor(): Promise<number> {
-  return (await controlApi.requests({ limit: 1 })).cursor;
-}
-
-async function trace(vault: string, since: number): Promise<string[]> {
-  return (await controlApi.requests({ vault, sinceId: since })).requests.map((e) => `${e.status} ${e.method} ${e.path}`);
-}
 
 describe('VaultClients: the auth challenge presumed for vaults listed by ARM', function () {
   this.timeout(60_000);

@@ -11,10 +11,10 @@
 import * as assert from 'node:assert/strict';
 import type { AzureSdk } from '../../src/azure/lazy';
 import { classifyError } from '../../src/azure/errors';
-import type { AzureFailure, CloudEndpoints } from '../../src/azure/model';
+import type { AzureFailure } from '../../src/azure/model';
 import type { VaultClients } from '../../src/azure/vaultClients';
 import { record } from '../reliability/recorder';
-import { appCredential, controlApi, emulatorInfo, seededApp } from './emulator';
+import { appCredential, controlApi, emulatorCloud, seededApp } from './emulator';
 import { OPS_SUBSCRIPTION, seedOpsVaults } from './opsVaults';
 import { GUARD_EXTRA_MS, guarded, LISTING_COLUMNS, listingBoundMs, pause, RELIABILITY, WRITE_COLUMNS, writeBoundMs } from './reliability/cells';
 import { addFault, clearFaults, logCursor, removeFault, requestsSince, tokenRequestsSince } from './reliability/faults';
@@ -29,11 +29,6 @@ const LIST_VAULT = `kvml${STAMP}`;
 const TOKEN_VAULT = `kvmt${STAMP}`;
 const PFX_SOURCE = 'pfx-source';
 const options = { reliability: RELIABILITY };
-
-function emulatorCloud(): CloudEndpoints {
-  const info = emulatorInfo();
-  return { resourceManagerEndpoint: info.arm, resourceManagerScope: info.scopes.arm, keyVaultDnsSuffix: new URL(info.audiences.vault).hostname };
-}
 
 /** The client's wait events (reliability.ts), kept in `into`. */
 function listenToWaits(client: Pick<VaultClients, 'onWait'>, into: SeenWait[]): void {

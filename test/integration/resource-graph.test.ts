@@ -7,7 +7,7 @@ import { ClientSecretCredential } from '@azure/identity';
 import { loadAzureSdk } from '../../src/azure/lazy';
 import type { CloudEndpoints, SubscriptionInfo, SubscriptionVaults } from '../../src/azure/model';
 import type { ReliabilityOptions } from '../../src/azure/reliability';
-import { armRequest, controlApi, emulatorInfo, type JsonValue, type RequestLogEntry } from './emulator';
+import { armRequest, controlApi, cursor, emulatorInfo, type JsonValue, type RequestLogEntry } from './emulator';
 
 const run = Math.random().toString(36).slice(2, 7);
 const hex = (n: number, width: number): string => n.toString(16).padStart(width, '0');
@@ -43,10 +43,6 @@ async function newArm(reliability: ReliabilityOptions = {}) {
 
 async function armLogSince(since: number): Promise<RequestLogEntry[]> {
   return (await controlApi.requests({ plane: 'arm', sinceId: since })).requests;
-}
-
-async function cursor(): Promise<number> {
-  return (await controlApi.requests({ limit: 1 })).cursor;
 }
 
 const isGraph = (e: RequestLogEntry): boolean => e.method === 'POST' && e.path === GRAPH_PATH;

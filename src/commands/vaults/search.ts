@@ -22,10 +22,10 @@ interface Found extends vscode.QuickPickItem {
 const kinds: readonly ObjectKind[] = ['secret', 'key', 'certificate'];
 const icons: Record<ObjectKind, string> = { secret: 'lock', key: 'key', certificate: 'verified' };
 /**
- * Listings (one kind of one vault) in flight at once: two vaults' three kinds. Each vault is a host of its own (the
+ * Listings (one kind of one vault) in flight at once: four vaults' three kinds. Each vault is a host of its own (the
  * per-vault cap of 4 is not reached), and 30 vaults are not 90 requests at once.
  */
-const LISTINGS_AT_ONCE = 6;
+const LISTINGS_AT_ONCE = 12;
 /** The largest page the data plane gives: the fewest requests per listing. */
 const PAGE_SIZE = 25;
 
