@@ -72,7 +72,7 @@ export async function runVsCodeBench({ extRoot, latencyMs, timeoutSec = 900, kee
     server = await startCodeServer({ tmp, folder, env: emulator.env, settings: emulator.settings });
     // The emulator's variables reach the extension host through code-server's environment: its ready line lists
     // 150 vaults, too long for the workbench URL that carries extensionEnvironment.
-    const extEnv = { BENCH_RESULTS_FILE: resultsFile, BENCH_LATENCY_MS: String(latencyMs) };
+    const extEnv = { BENCH_RESULTS_FILE: resultsFile, BENCH_LATENCY_MS: String(latencyMs), ...(process.env.BENCH_CPU_PROFILE ? { BENCH_CPU_PROFILE: process.env.BENCH_CPU_PROFILE } : {}) };
     const payload = [
       ['extensionDevelopmentPath', remoteUri(server.authority, extRoot)],
       ['extensionTestsPath', remoteUri(server.authority, suite)],

@@ -1,5 +1,7 @@
 // The view's actions: open the tree, expand Secrets (with and without an open editor referencing the vault),
 // expand a secret's 200 versions, copy a value 10 times. Floors are in pages of 25 (the service's page size).
+import * as fs from 'node:fs';
+import * as inspector from 'node:inspector';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/testApi';
 import type { TreeNode } from '../../src/tree/TreeNode';
@@ -85,11 +87,14 @@ export async function largeListing(rec: Recorder, tree: BenchTree, api: TestApi)
   const gc1 = await collectGarbage();
   const before = heapUsedMb();
   const probe = new BlockProbe();
+  // BENCH_CPU_PROFILE=<file>: a CPU profile of the extension host while the pages load (to find what blocks).
+  const profile = process.env.BENCH_CPU_PROFILE ? await startCpuProfile() : undefined;
   probe.start();
   const pageAt: number[] = [];
   const mark = () => Promise.resolve(void pageAt.push(probe.elapsed()));
   await expandSecrets(rec, tree, api, 'kvb-s10k-a', 10_000, false, { inView: true, afterFirstPage: mark, afterPage: mark });
   const block = probe.stop();
+  if (profile) await profile.stopInto(process.env.BENCH_CPU_PROFILE!);
   // Which page had just been shown when each long block began (0: before the first page).
   const longest = block.longest.map((b) => ({ ...b, after_page: pageAt.filter((t) => t <= b.at_ms).length }));
   await collectGarbage();
@@ -142,4 +147,22 @@ export async function copyTenTimes(rec: Recorder, tree: BenchTree, api: TestApi)
   } finally {
     api.ui.reset();
   }
+}
+
+/** Starts V8's CPU profiler in this process (node:inspector); `stopInto(file)` writes a .cpuprofile. */
+async function startCpuProfile(): Promise<{ stopInto(file: string): Promise<void> }> {
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 500 });
+  await post('Profiler.start');
+  return {
+    stopInto: async (file) => {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      fs.writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
 }

@@ -20,8 +20,10 @@ describe('activation inside VS Code', () => {
     const { extension } = await activateExtension();
     const loaded = Object.keys(require.cache);
     const chunks = ['azure-sdk.js', 'azure-identity.js', 'references.js'].map((f) => path.join(extension.extensionPath, 'dist', f));
-    const ourAzure = loaded.filter((m) => chunks.includes(m) || (m.startsWith(extension.extensionPath) && /[\\/]node_modules[\\/](@azure|yaml|jsonc-parser)[\\/]/.test(m)));
-    assert.deepEqual(ourAzure, [], 'activation must not evaluate @azure/*, yaml or jsonc-parser modules');
+    // The chunks, not node_modules/yaml or jsonc-parser: this suite's own files (compiled tests of src/references)
+    // load those into the same extension host; the extension reaches them only through dist/references.js.
+    const ourAzure = loaded.filter((m) => chunks.includes(m) || (m.startsWith(extension.extensionPath) && /[\\/]node_modules[\\/]@azure[\\/]/.test(m)));
+    assert.deepEqual(ourAzure, [], 'activation must not evaluate @azure/* modules nor load a lazy chunk');
     // Positive control: the check sees the SDK bundle once something loads it.
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- loading the bundle by path is the point
     require(sdkBundle);
