@@ -14,6 +14,7 @@ import type { CloudEndpoints, SubscriptionInfo, SubscriptionVaults, TenantInfo, 
 import { withTenant } from './credentials';
 import { armSecurityFor, guardCredential, type ArmSecurity } from './tokenGuard';
 import { classifyError } from './errors';
+import { createFetchHttpClient } from './fetchHttpClient';
 import { mapWithConcurrency } from './concurrency';
 import { vaultInfo } from './mappers';
 import { graphVaults } from './resourceGraph';
@@ -62,6 +63,8 @@ export class ArmClient {
   /** The caller's credential behind the ARM token guard. */
   private readonly credential: TokenCredential;
   private readonly waits = new WaitEvents();
+  /** One fetch-based HTTP client for every ARM client: connections kept open (fetchHttpClient.ts). */
+  private readonly httpClient = createFetchHttpClient();
 
   constructor(
     credential: TokenCredential,
@@ -238,6 +241,7 @@ export class ArmClient {
   private pipelineOptions() {
     return {
       retryOptions: { maxRetries: 0 },
+      httpClient: this.httpClient,
       additionalPolicies: [{ policy: reliabilityPolicy({ options: this.options.reliability ?? {}, events: this.waits }), position: 'perCall' as const }],
     };
   }

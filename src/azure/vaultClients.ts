@@ -13,6 +13,7 @@ import { CertificateClient, type ListPropertiesOfCertificatesOptions } from '@az
 import type { CloudEndpoints, DeletedItemProperties, ItemProperties, ObjectKind, Page, PageRequest } from './model';
 import { clientSecurityFor, guardCredential, isLoopbackHost, originPolicy, vaultSuffixOf, type ClientSecurity } from './tokenGuard';
 import { VaultChallenge, type Learned } from './sharedChallenge';
+import { createFetchHttpClient } from './fetchHttpClient';
 import { ConcurrencyGate, defaultThrottle } from './throttle';
 import { reliabilityPolicy, WaitEvents, type ReliabilityOptions, type WaitListener } from './reliability';
 import { ListContext, withErrorDetails, type ListCall } from './listContext';
@@ -43,7 +44,7 @@ interface VaultEntry {
 }
 
 /** The options we set on the three Key Vault clients (their option types share these fields). */
-type KeyVaultClientOptions = Pick<SecretClientOptions, 'disableChallengeResourceVerification' | 'additionalPolicies' | 'retryOptions'>;
+type KeyVaultClientOptions = Pick<SecretClientOptions, 'disableChallengeResourceVerification' | 'additionalPolicies' | 'retryOptions' | 'httpClient'>;
 
 /** At most this many empty pages are skipped in one call (the service may return an empty page with a nextLink). */
 const MAX_EMPTY_PAGES = 10;
@@ -63,6 +64,8 @@ export class VaultClients {
   private readonly vaults = new Map<string, VaultEntry>();
   private readonly lists = new ListContext();
   private readonly waits = new WaitEvents();
+  /** One fetch-based HTTP client for every client of every vault: connections kept open (fetchHttpClient.ts). */
+  private readonly httpClient = createFetchHttpClient();
   private readonly reliability: ReliabilityOptions;
 
   constructor(
@@ -209,6 +212,7 @@ export class VaultClients {
         disableChallengeResourceVerification: entry.security.disableChallengeResourceVerification,
         // Our reliability policy retries; the SDK's would resend non-idempotent writes blindly.
         retryOptions: { maxRetries: 0 },
+        httpClient: this.httpClient,
         additionalPolicies: [
           { policy: originPolicy('keyVaultOriginPolicy', entry.url), position: 'perCall' },
           { policy: this.lists.policy(), position: 'perCall' },

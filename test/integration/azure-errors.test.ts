@@ -1,5 +1,6 @@
 // classifyError on what the SDK clients (through VaultClients) really throw against the emulator.
 import * as assert from 'node:assert/strict';
+import * as net from 'node:net';
 import { loadAzureSdk } from '../../src/azure/lazy';
 import type { AzureFailure } from '../../src/azure/model';
 import { appCredential, controlApi, emulatorCloud, liveVaultUrl, seededApp } from './emulator';
@@ -114,7 +115,14 @@ describe('classifyError on real SDK errors (against the emulator)', function () 
   it('an unreachable vault → network', async () => {
     const { VaultClients } = await loadAzureSdk();
     const clients = new VaultClients(appCredential(), emulatorCloud());
-    const f = await failureOf(clients.listItems('https://127.0.0.1:1', 'secret'));
+    // A port nothing listens on (one just closed): port 1 would be refused by fetch itself (a "bad port").
+    const port = await new Promise<number>((resolve) => {
+      const server = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = server.address() as net.AddressInfo;
+        server.close(() => resolve(free));
+      });
+    });
+    const f = await failureOf(clients.listItems(`https://127.0.0.1:${port}`, 'secret'));
     assert.equal(f.kind, 'network');
     assert.equal(f.code, 'ECONNREFUSED');
   });
