@@ -183,7 +183,8 @@ export class VaultClients {
 
   /**
    * What the auth challenge of a vault listed by ARM would name: its tenant (from ARM), and the scope of its cloud's
-   * Key Vault DNS suffix — or, for a local (loopback) vault, the scope another local vault's challenge named.
+   * Key Vault DNS suffix — or, for a local (loopback) vault, its cloud's localhost suffix, else the scope another local
+   * vault's challenge named.
    */
   private presumedChallenge(url: string): Learned | undefined {
     const tenantId = this.options.tenantOf?.(url);
@@ -192,6 +193,10 @@ export class VaultClients {
     const suffix = vaultSuffixOf(host, this.cloud);
     if (suffix !== undefined) return { scopes: [`https://${suffix}/.default`], tenantId };
     if (!isLoopbackHost(host)) return undefined;
+    // A local emulator's cloud names its vault audience as a localhost suffix (the only audience the token guard lets
+    // a loopback vault receive): the scope of every local vault's challenge.
+    const localSuffix = this.cloud.keyVaultDnsSuffix.toLowerCase();
+    if (localSuffix === 'localhost' || localSuffix.endsWith('.localhost')) return { scopes: [`https://${localSuffix}/.default`], tenantId };
     for (const other of this.vaults.values()) {
       const scopes = other.challenge.learnedScopes;
       if (scopes && isLoopbackHost(new URL(other.url).hostname)) return { scopes, tenantId };
