@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import { launchBrowser, makeTempDir, remoteUri, startCodeServer, workbenchUrl } from '../e2e/codeServer.mjs';
+import { awaitExtensionTests, launchBrowser, makeTempDir, startCodeServer } from '../e2e/codeServer.mjs';
 import { installCompanion, startEmulatorForVsCode } from '../e2e/emulatorSetup.mjs';
 import { ROOT } from '../e2e/paths.mjs';
 import { ensureE2eTools } from '../e2e/setup.mjs';
@@ -73,30 +73,11 @@ export async function runVsCodeBench({ extRoot, latencyMs, timeoutSec = 900, kee
     // The emulator's variables reach the extension host through code-server's environment: its ready line lists
     // 150 vaults, too long for the workbench URL that carries extensionEnvironment.
     const extEnv = { BENCH_RESULTS_FILE: resultsFile, BENCH_LATENCY_MS: String(latencyMs), ...(process.env.BENCH_CPU_PROFILE ? { BENCH_CPU_PROFILE: process.env.BENCH_CPU_PROFILE } : {}) };
-    const payload = [
-      ['extensionDevelopmentPath', remoteUri(server.authority, extRoot)],
-      ['extensionTestsPath', remoteUri(server.authority, suite)],
-      ['extensionEnvironment', JSON.stringify(extEnv)],
-      ['skipWelcome', 'true'],
-      ['skipReleaseNotes', 'true'],
-    ];
     const launched = await launchBrowser(server.url);
     browser = launched.browser;
-    const page = launched.page;
-    let settle;
-    const finished = new Promise((resolve) => (settle = resolve));
-    await page.exposeFunction('codeAutomationLog', () => undefined);
-    await page.exposeFunction('codeAutomationExit', (code) => settle({ code }));
-    page.on('crash', () => settle({ infra: 'the page crashed' }));
-    await page.goto(workbenchUrl(server.url, { folder, payload }), { waitUntil: 'domcontentloaded' });
+    const run = awaitExtensionTests(launched.page, server, { folder, extensionPath: extRoot, testsPath: suite, extEnv, timeoutSec });
     log(`VS Code (code-server) started; measuring inside its extension host (progress: ${path.relative(ROOT, resultsFile)}.log)`);
-    let timer;
-    const result = await Promise.race([
-      finished,
-      new Promise((r) => (timer = setTimeout(() => r({ infra: `no result after ${timeoutSec}s` }), timeoutSec * 1000))),
-      server.exit.then((e) => ({ infra: `code-server exited (${JSON.stringify(e)})` })),
-    ]);
-    clearTimeout(timer);
+    const { result } = await run;
     let results;
     try {
       results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));

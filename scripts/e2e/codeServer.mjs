@@ -153,3 +153,36 @@ export function workbenchUrl(base, { folder, payload }) {
 }
 
 export const remoteUri = (authority, absPath) => `vscode-remote://${authority}${path.resolve(absPath)}`;
+
+/**
+ * Opens `server`'s workbench on `folder` in `page` with an extension under development and its tests entry (as
+ * @vscode/test-electron's extensionDevelopmentPath / extensionTestsPath, `extEnv` in its extension host), and waits
+ * until the tests call codeAutomationExit, `timeoutSec` passes or code-server exits. Resolves `{ result, workbenchLog }`:
+ * `result` is `{ code }` from the tests or `{ infra }` (what went wrong around them); `workbenchLog` the workbench's
+ * console lines and page errors.
+ */
+export async function awaitExtensionTests(page, server, { folder, extensionPath, testsPath, extEnv, timeoutSec }) {
+  const payload = [
+    ['extensionDevelopmentPath', remoteUri(server.authority, extensionPath)],
+    ['extensionTestsPath', remoteUri(server.authority, testsPath)],
+    ['extensionEnvironment', JSON.stringify(extEnv)],
+    ['skipWelcome', 'true'],
+    ['skipReleaseNotes', 'true'],
+  ];
+  const workbenchLog = [];
+  let settle;
+  const finished = new Promise((resolve) => (settle = resolve));
+  await page.exposeFunction('codeAutomationLog', (level, args) => workbenchLog.push(`[${level}] ${Array.isArray(args) ? args.map(String).join(' ') : String(args)}`));
+  await page.exposeFunction('codeAutomationExit', (code) => settle({ code }));
+  page.on('pageerror', (e) => workbenchLog.push(`[pageerror] ${e.message}`));
+  page.on('crash', () => settle({ infra: 'the page crashed' }));
+  await page.goto(workbenchUrl(server.url, { folder, payload }), { waitUntil: 'domcontentloaded' });
+  let timer;
+  const result = await Promise.race([
+    finished,
+    new Promise((r) => (timer = setTimeout(() => r({ infra: `no result after ${timeoutSec}s` }), timeoutSec * 1000))),
+    server.exit.then((e) => ({ infra: `code-server exited (${JSON.stringify(e)})` })),
+  ]);
+  clearTimeout(timer);
+  return { result, workbenchLog };
+}

@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
-import { launchBrowser, makeTempDir, remoteUri, startCodeServer, workbenchUrl } from './codeServer.mjs';
+import { awaitExtensionTests, launchBrowser, makeTempDir, startCodeServer } from './codeServer.mjs';
 import { ROOT } from './paths.mjs';
 import { installCompanion, startEmulatorForVsCode } from './emulatorSetup.mjs';
 import { ensureE2eTools } from './setup.mjs';
@@ -60,31 +60,11 @@ export async function runE2e({ grep, forceFail = false, env = {}, keep = false, 
     };
     server = await startCodeServer({ tmp, folder, env: { ...emulator.env, ...env }, settings, workspaceTrust: untrusted });
     info(`code-server ${server.url} (VS Code in ${path.relative(ROOT, tmp)})`);
-    const payload = [
-      ['extensionDevelopmentPath', remoteUri(server.authority, ROOT)],
-      ['extensionTestsPath', remoteUri(server.authority, path.join(ROOT, 'out', 'test', 'e2e', 'index.js'))],
-      ['extensionEnvironment', JSON.stringify(extEnv)],
-      ['skipWelcome', 'true'],
-      ['skipReleaseNotes', 'true'],
-    ];
     const launched = await launchBrowser(server.url);
     browser = launched.browser;
     const page = launched.page;
-    const workbenchLog = [];
-    let settle;
-    const finished = new Promise((resolve) => (settle = resolve));
-    await page.exposeFunction('codeAutomationLog', (level, args) => workbenchLog.push(`[${level}] ${Array.isArray(args) ? args.map(String).join(' ') : String(args)}`));
-    await page.exposeFunction('codeAutomationExit', (code) => settle({ code }));
-    page.on('pageerror', (e) => workbenchLog.push(`[pageerror] ${e.message}`));
-    page.on('crash', () => settle({ infra: 'the page crashed' }));
-    await page.goto(workbenchUrl(server.url, { folder, payload }), { waitUntil: 'domcontentloaded' });
-    let timer;
-    const result = await Promise.race([
-      finished,
-      new Promise((r) => (timer = setTimeout(() => r({ infra: `no result after ${timeoutSec}s` }), timeoutSec * 1000))),
-      server.exit.then((e) => ({ infra: `code-server exited (${JSON.stringify(e)})` })),
-    ]);
-    clearTimeout(timer);
+    const testsPath = path.join(ROOT, 'out', 'test', 'e2e', 'index.js');
+    const { result, workbenchLog } = await awaitExtensionTests(page, server, { folder, extensionPath: ROOT, testsPath, extEnv, timeoutSec });
 
     let results = null;
     try { results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')); } catch { /* reported below */ }
