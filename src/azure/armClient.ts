@@ -4,7 +4,7 @@
 // that must not reach this endpoint, and its pipeline refuses requests to any other origin. Every client carries the
 // reliability policy (reliability.ts: per-attempt timeout, 429 backoff, retries) in place of the SDK's own retry.
 // Every ARM call here is a GET except the Resource Graph query, a read sent as POST (resourceGraph.ts): the policy
-// does not resend it after a 5xx or a reset, and the listing falls back to one GET per subscription instead.
+// resends it like a GET (isRetrySafe), and a failure that outlasts the retries falls back to one GET per subscription.
 import type { TokenCredential } from '@azure/core-auth';
 import type { Pipeline } from '@azure/core-rest-pipeline';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
@@ -18,6 +18,7 @@ import { createFetchHttpClient } from './fetchHttpClient';
 import { mapWithConcurrency } from './concurrency';
 import { vaultInfo } from './mappers';
 import { graphVaults } from './resourceGraph';
+import { vaultOrigin } from './vaultUrl';
 import { reliabilityPolicy, WaitEvents, type ReliabilityOptions, type WaitListener } from './reliability';
 
 export interface ListAcrossOptions {
@@ -38,15 +39,6 @@ export interface ArmClientOptions {
 const HOME = '';
 /** Resource Graph statuses that mean "not for this account here" (not a passing fault): don't ask that tenant again. */
 const REFUSED = new Set([400, 403, 404, 409]);
-
-/** `https://host[:port]` in lower case (a vault URL from ARM, or one the data plane was asked about). */
-function originOf(url: string): string {
-  try {
-    return new URL(url).origin.toLowerCase();
-  } catch {
-    return url.toLowerCase();
-  }
-}
 
 export class ArmClient {
   /** Key: tenant id, or '' for the home tenant. */
@@ -127,11 +119,11 @@ export class ArmClient {
    * presume the vault's auth challenge (VaultClientsOptions.tenantOf, sharedChallenge.ts).
    */
   vaultTenant(vaultUrl: string): string | undefined {
-    return this.vaultTenants.get(originOf(vaultUrl));
+    return this.vaultTenants.get(vaultOrigin(vaultUrl));
   }
 
   private remember(vaults: readonly VaultInfo[]): void {
-    for (const v of vaults) if (v.tenantId) this.vaultTenants.set(originOf(v.vaultUrl), v.tenantId);
+    for (const v of vaults) if (v.tenantId) this.vaultTenants.set(vaultOrigin(v.vaultUrl), v.tenantId);
   }
 
   /**

@@ -10,6 +10,7 @@ import { newestFirst } from './mappers';
 import type { AzureFailure, DeletedItemProperties, ItemProperties, ObjectKind, Page } from './model';
 import { PagedListing } from './pagedListing';
 import type { VaultClients } from './vaultClients';
+import { vaultOrigin } from './vaultUrl';
 
 /** The state of a referenced object as the editor reports it. */
 export type ReferenceStatus =
@@ -121,7 +122,7 @@ export class ReferenceIndex {
       this.entries.clear();
       return;
     }
-    const prefix = `${safeKey(vaultUrl)}|`;
+    const prefix = `${vaultOrigin(vaultUrl)}|`;
     for (const key of [...this.entries.keys()]) if (key.startsWith(prefix)) this.entries.delete(key);
   }
 
@@ -162,18 +163,10 @@ export class ReferenceIndex {
 }
 
 function keyOf(vaultUrl: string, of: ListingOf): string {
-  const base = `${safeKey(vaultUrl)}|${of.kind}`;
+  const base = `${vaultOrigin(vaultUrl)}|${of.kind}`;
   return of.versionsOf !== undefined ? `${base}|versions|${of.versionsOf.toLowerCase()}` : of.deleted ? `${base}|deleted` : base;
 }
 
-/** `https://host[:port]` in lower case (vaultClients' vaultKey, without loading the SDK). */
-function safeKey(vaultUrl: string): string {
-  try {
-    return new URL(vaultUrl).origin.toLowerCase();
-  } catch {
-    return vaultUrl.toLowerCase();
-  }
-}
 
 function stateOf(p: ItemProperties, now: number): 'ok' | 'disabled' | 'expired' | 'notYetActive' {
   if (p.enabled === false) return 'disabled';

@@ -52,3 +52,15 @@ export function parseVaultUrl(input: string): ParseResult {
 function isIpAddress(host: string): boolean {
   return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith('[');
 }
+
+/**
+ * `https://host[:port]` in lower case: a vault's key (the same as VaultClients' vaultKey, which also insists on
+ * https), or the input in lower case when it is not a URL. Loads no SDK.
+ */
+export function vaultOrigin(vaultUrl: string): string {
+  try {
+    return new URL(vaultUrl).origin.toLowerCase();
+  } catch {
+    return vaultUrl.toLowerCase();
+  }
+}
