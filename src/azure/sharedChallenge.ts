@@ -46,11 +46,13 @@ export class VaultChallenge {
 
   /** Set once the vault refused a token sent on a presumption: from then on only its challenge counts. */
   private presumptionRefused = false;
+  /** What `presume` answered, once it answered something (asked again while it has nothing to say). */
+  private presumption: Learned | undefined;
 
   /**
    * @param credential the vault's (guarded) credential.
-   * @param presume what its challenge would name, when that is known before any challenge (asked at each request
-   *   until the vault's own challenge is learned; undefined: nothing presumed).
+   * @param presume what its challenge would name, when that is known before any challenge (asked until it answers
+   *   something, which is kept; undefined: nothing presumed yet).
    */
   constructor(
     private readonly credential: TokenCredential,
@@ -84,7 +86,7 @@ export class VaultChallenge {
       name: sharedChallengePolicyName,
       sendRequest: async (request: PipelineRequest, next: SendRequest): Promise<PipelineResponse> => {
         const presumed = this.learned === undefined && !this.presumptionRefused;
-        const learned = this.learned ?? (presumed ? this.presume() : undefined);
+        const learned = this.learned ?? (presumed ? (this.presumption ??= this.presume()) : undefined);
         const hasBody = request.body !== undefined && request.body !== null;
         let used: AccessToken | undefined;
         if (learned && !client.sdkHasToken && (client.started || !hasBody)) {
