@@ -3,33 +3,12 @@
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/testApi';
 import type { TreeNode } from '../../src/tree/TreeNode';
+import { TreeReader } from '../e2e/suite/tree';
 
-export function labelText(item: vscode.TreeItem): string {
-  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
-}
-
-export class BenchTree {
-  constructor(private readonly api: TestApi) {}
-
-  children(node?: TreeNode): Promise<TreeNode[]> {
-    return this.api.tree.getChildren(node);
-  }
-
-  async item(node: TreeNode): Promise<vscode.TreeItem> {
-    return this.api.tree.getTreeItem(node);
-  }
-
-  async child(node: TreeNode | undefined, label: string): Promise<TreeNode> {
-    const children = await this.children(node);
-    for (const n of children) if (labelText(await this.item(n)) === label) return n;
-    const labels = await Promise.all(children.map(async (n) => labelText(await this.item(n))));
-    throw new Error(`no "${label}" under ${node?.id ?? 'the root'} (${labels.slice(0, 20).join(', ')})`);
-  }
-
-  async path(...labels: string[]): Promise<TreeNode> {
-    let node: TreeNode | undefined;
-    for (const label of labels) node = await this.child(node, label);
-    return node!;
+/** The e2e suite's reader of the view (children, items, paths by label), with what the benchmark adds. */
+export class BenchTree extends TreeReader {
+  constructor(private readonly testApi: TestApi) {
+    super(testApi);
   }
 
   /** The "Load more…" row ending a listing, if the listing has more. */
@@ -59,7 +38,7 @@ export class BenchTree {
     const t0 = performance.now();
     const children = await this.children(node);
     for (const child of children) {
-      const item = this.api.tree.getTreeItem(child);
+      const item = this.testApi.tree.getTreeItem(child);
       if (item instanceof Promise) await item;
     }
     return performance.now() - t0;
