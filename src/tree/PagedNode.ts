@@ -3,6 +3,7 @@ import { classifyError } from '../azure/errors';
 import type { Page } from '../azure/model';
 import { CommandIds } from '../model/commandIds';
 import { MessageNode } from './MessageNode';
+import { RowRanges } from './RangeNode';
 import type { TreeContext } from './TreeContext';
 import type { TreeNode } from './TreeNode';
 
@@ -34,7 +35,8 @@ export class LoadMoreNode implements TreeNode {
  *
  * Large listings stay linear: a page is appended to the nodes already made (no copy, no re-sort), each row keeps
  * its TreeItem (built once, see TreeNode.getTreeItem) and builds its markdown tooltip only on hover, so a
- * "Load more…" builds the new rows only, whatever VS Code re-reads.
+ * "Load more…" builds the new rows only; past RANGE_SIZE rows the rows fold into ranges (RangeNode.ts), so what VS
+ * Code reads again after a page is bounded too.
  */
 export abstract class PagedNode<T> implements TreeNode {
   private loaded: { readonly nodes: TreeNode[]; token: string | undefined; failure?: MessageNode } | undefined;
@@ -42,6 +44,8 @@ export abstract class PagedNode<T> implements TreeNode {
   private treeItem: vscode.TreeItem | undefined;
   private moreRow: LoadMoreNode | undefined;
   private prefix: string | undefined;
+  /** The ranges long listings show their rows in. */
+  private readonly ranges = new RowRanges(this);
   /** The fetch in flight for the current generation (a reset forgets it). */
   private pending: Promise<void> | undefined;
   /** Bumped by every reset: a fetch of an older generation discards its result. */
@@ -73,16 +77,29 @@ export abstract class PagedNode<T> implements TreeNode {
   set filter(prefix: string | undefined) {
     this.prefix = prefix;
     this.treeItem = undefined; // the row says its filter
+    this.ranges.clear();
   }
 
   async getChildren(): Promise<TreeNode[]> {
     // A reset while the first page loads drops that page: load again, for the new generation.
     while (!this.loaded) await this.load();
-    const { nodes, token, failure } = this.loaded;
-    const prefix = this.filter?.toLowerCase();
-    const shown = prefix ? nodes.filter((n) => ((n as { name?: string }).name ?? '').toLowerCase().startsWith(prefix)) : nodes;
+    const { token, failure } = this.loaded;
+    const rows = this.ranges.layout(this.shownRows());
     const last = failure ?? (token ? (this.moreRow ??= new LoadMoreNode(this)) : undefined);
-    return last ? [...shown, last] : [...shown];
+    if (last) rows.push(last);
+    return rows;
+  }
+
+  /** The rows loaded so far that the filter lets through, in order, ranges or not (no request). */
+  shownRows(): readonly TreeNode[] {
+    const nodes = this.loaded?.nodes ?? [];
+    const prefix = this.filter?.toLowerCase();
+    return prefix ? nodes.filter((n) => ((n as { name?: string }).name ?? '').toLowerCase().startsWith(prefix)) : nodes;
+  }
+
+  /** The row a child is drawn under: its range in a long listing, else this node. */
+  parentOf(child: TreeNode): TreeNode {
+    return this.ranges.rangeOf(child) ?? this;
   }
 
   /** Fetches the next page (first page when nothing is loaded) and appends it; one fetch at a time per generation. */
@@ -119,6 +136,7 @@ export abstract class PagedNode<T> implements TreeNode {
     this.loaded = undefined;
     this.pending = undefined;
     this.treeItem = undefined;
+    this.ranges.clear();
   }
 
   private async fetchNext(generation: number): Promise<void> {

@@ -16,6 +16,8 @@ export interface TreeNode {
   getChildren?(): TreeNode[] | Promise<TreeNode[]>;
   /** What the row stands for, in domain terms (commands receive this, never the node). */
   readonly target?: NodeTarget;
+  /** The row a child is drawn under when it is not this node (a range of a long listing, see RangeNode.ts). */
+  parentOf?(child: TreeNode): TreeNode;
   /** Forget cached children (refresh). */
   reset?(): void;
 }

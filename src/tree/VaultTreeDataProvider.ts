@@ -76,8 +76,9 @@ export class VaultTreeDataProvider implements vscode.TreeDataProvider<TreeNode>,
     return [...(await this.accountPart), ...(attached.length ? [new AttachedVaultsNode(attached, this.nodeContext)] : [])];
   }
 
+  /** The row a node is drawn under: its parent, or the range of its parent's listing it is in (RangeNode.ts). */
   getParent(node: TreeNode): TreeNode | undefined {
-    return node.parent;
+    return node.parent?.parentOf?.(node) ?? node.parent;
   }
 
   /** Refresh one node (drops its cached children) or, without an argument, everything. */

@@ -4,7 +4,6 @@ import type { ObjectKind } from '../azure/model';
 import { AttachedVaultsNode } from './AttachedVaultsNode';
 import { ItemGroupNode } from './ItemGroupNode';
 import { ItemNode } from './ItemNode';
-import type { PagedNode } from './PagedNode';
 import { SubscriptionNode } from './SubscriptionNode';
 import { TenantNode } from './TenantNode';
 import type { TreeNode } from './TreeNode';
@@ -39,8 +38,9 @@ export async function locateItem(tree: VaultTreeDataProvider, vault: VaultTarget
   if (!group) return undefined;
   const wanted = name.toLowerCase();
   for (;;) {
-    const found = (await childrenOf(tree, group)).find((n): n is ItemNode => n instanceof ItemNode && n.name.toLowerCase() === wanted);
-    if (found || !(group as PagedNode<unknown>).hasMore) return found;
+    await childrenOf(tree, group); // the listing as the view shows it (first page loaded), ranges or not
+    const found = group.shownRows().find((n): n is ItemNode => n instanceof ItemNode && n.name.toLowerCase() === wanted);
+    if (found || !group.hasMore) return found;
     await group.load();
   }
 }

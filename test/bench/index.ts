@@ -88,7 +88,7 @@ export async function run(): Promise<void> {
     await largeListing(rec, tree, api);
     for (const [size, vault] of [[25, 'kvb-s25-b'], [1000, 'kvb-s1k-b'], [10_000, 'kvb-s10k-b']] as const) {
       const secrets = await expandSecrets(rec, tree, api, vault, size, true);
-      if (size === 10_000) rec.details.draw_once_ms = round(await tree.draw(secrets));
+      if (size === 10_000) rec.details.draw_once_ms = round(await tree.draw(secrets, true));
     }
     await renderCost(rec, tree, api, rec.details.draw_once_ms as number);
     rec.details.transport = await transport(api, 'kvb-s25-a');

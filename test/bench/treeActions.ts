@@ -108,7 +108,10 @@ export async function largeListing(rec: Recorder, tree: BenchTree, api: TestApi)
   rec.details.heap_growth_mb = round(collapsed - before);
 }
 
-/** Render cost: getChildren + getTreeItem of every row after each of the 400 pages, against one draw of 10,000. */
+/**
+ * Render cost: what VS Code reads again after each of the 400 pages (getChildren + getTreeItem of the listing's
+ * children: past 500 rows, the ranges and the rows after them), against one draw of all 10,000 rows.
+ */
 export async function renderCost(rec: Recorder, tree: BenchTree, api: TestApi, drawOnceMs: number): Promise<void> {
   let total = 0;
   let draws = 0;

@@ -76,12 +76,16 @@ describe('perf-tree: a 1,000-secret vault costs the floor in list requests, with
     return secrets;
   }
 
-  /** Clicks "Load more…" until the listing ends; every row. */
-  async function loadAll(group: TreeNode): Promise<TreeNode[]> {
+  /**
+   * Clicks "Load more…" until the listing ends; every row (those folded into ranges too). `reread` gets what the
+   * view reads again after each page: the listing's own children.
+   */
+  async function loadAll(group: TreeNode, reread?: (children: TreeNode[]) => void): Promise<TreeNode[]> {
     for (;;) {
-      const rows = await w.tree.children(group);
-      const last = rows[rows.length - 1];
-      if (!last?.id.endsWith('/more')) return rows;
+      const children = await w.tree.children(group);
+      reread?.(children);
+      const last = children[children.length - 1];
+      if (!last?.id.endsWith('/more')) return w.tree.rows(group);
       assert.ok(await w.api.services.view.loadMore(last));
     }
   }
@@ -151,6 +155,37 @@ describe('perf-tree: a 1,000-secret vault costs the floor in list requests, with
     first.forEach((node, i) => assert.equal(after[i], node, `row ${i} is the same node`));
     for (const [i, node] of first.entries()) assert.equal(await w.tree.item(node), items[i], `row ${i} keeps its TreeItem`);
     assert.equal(after[50], more, 'the same "Load more…" row');
+  });
+
+  it('past 500 rows the listing folds into ranges: a page re-reads at most 500 rows + the ranges, and a row in a range can be revealed', async () => {
+    const secrets = await freshSecrets();
+    const reads: number[] = [];
+    const rows = await loadAll(secrets, (children) => reads.push(children.length));
+    assert.deepEqual(rows.map((r) => r.id), Array.from({ length: COUNT }, (_, i) => `${secrets.id}/${name(i)}`), 'every row once, in order');
+    // Up to 500 rows the listing is flat (25 a page, "Load more…" last); past that the re-read stays bounded.
+    assert.deepEqual(reads.slice(0, 20), Array.from({ length: 20 }, (_, i) => 25 * (i + 1) + 1));
+    assert.ok(Math.max(...reads) <= 500 + 2 + 1, `a re-read never exceeds 500 rows, the ranges and "Load more…": ${Math.max(...reads)}`);
+    const top = await w.tree.children(secrets);
+    assert.deepEqual(await Promise.all(top.map(async (n) => { const item = await w.tree.item(n); return [item.label, item.description, item.contextValue]; })), [
+      ['1–500', `${name(0)} … ${name(499)}`, 'range'],
+      ['501–1000', `${name(500)} … ${name(999)}`, 'range'],
+    ]);
+    // The ranges keep their rows (the same nodes) and are found again by VS Code's reveal through getParent.
+    const row = (await w.tree.children(top[1]))[250]!;
+    assert.equal(row.id, `${secrets.id}/${name(750)}`);
+    assert.equal(w.api.tree.getParent(row), top[1], 'a row in a range: the range is its parent');
+    assert.equal(w.api.tree.getParent(top[1]!), secrets, "a range's parent is the listing");
+    const vaultTarget = (await w.node(VAULT)).target;
+    assert.equal(vaultTarget?.type, 'vault');
+    const revealed = await w.api.services.view.reveal({ vault: vaultTarget.vault, kind: 'secret', name: name(750) });
+    assert.equal(revealed, row.id);
+    assert.deepEqual(w.api.treeView.selection.map((n) => n.id), [row.id], 'selected in the view, inside its range');
+    // A filter applies to every row loaded; a short result is flat again.
+    w.api.services.view.setFilter(secrets, 'bulk-07');
+    const filtered = await w.tree.children(secrets);
+    assert.deepEqual(filtered.map((r) => r.id), Array.from({ length: 100 }, (_, i) => `${secrets.id}/${name(700 + i)}`));
+    w.api.services.view.setFilter(secrets, '');
+    assert.equal((await w.tree.children(secrets)).length, 2, 'the two ranges again');
   });
 
   it('tooltips are built on hover (resolveTreeItem) and hold what they held, never a value', async () => {

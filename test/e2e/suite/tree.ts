@@ -15,6 +15,16 @@ export class TreeReader {
     return this.api.tree.getChildren(node);
   }
 
+  /** The children with the rows of ranges (a long listing's "1–500" rows, src/tree/RangeNode.ts) in their place. */
+  async rows(node: TreeNode): Promise<TreeNode[]> {
+    const rows: TreeNode[] = [];
+    for (const child of await this.children(node)) {
+      if ((await this.item(child)).contextValue === 'range') rows.push(...(await this.children(child)));
+      else rows.push(child);
+    }
+    return rows;
+  }
+
   item(node: TreeNode): Promise<vscode.TreeItem> {
     return Promise.resolve(this.api.tree.getTreeItem(node));
   }
