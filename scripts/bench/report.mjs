@@ -56,7 +56,9 @@ export function budgetWarnings(r) {
   for (const [name, x] of Object.entries(r.actions ?? {})) {
     if (x.error) w.push(`${name}: ${x.error}`);
     if (x.requests > x.floor) w.push(`${name}: ${x.requests} requests > floor ${x.floor}`);
-    if (/first_page/.test(name) && x.wall_ms > 1.5 * r.latency_ms) w.push(`${name}: first page ${x.wall_ms} ms > 1.5 × ${r.latency_ms} ms`);
+    // In the visible view the figure is the extension's answer (VS Code asks → rows); VS Code's reveal is beside it.
+    const firstPage = x.extension_ms ?? x.wall_ms;
+    if (/first_page/.test(name) && firstPage > 1.5 * r.latency_ms) w.push(`${name}: first page ${firstPage} ms > 1.5 × ${r.latency_ms} ms`);
   }
   if (w.length) console.log(`\nover budget (issue 16; reported, not asserted):\n  ${w.join('\n  ')}`);
   return w;

@@ -1,5 +1,5 @@
 // Reads a public certificate (DER or PEM) with node:crypto's X509Certificate (pure: no SDK, no vscode).
-import { createHash, X509Certificate } from 'node:crypto';
+import { nodeCrypto } from './nodeCrypto';
 import type { ParsedCertificate } from './certificateModel';
 
 const curveNames: Record<string, string> = { prime256v1: 'P-256', secp384r1: 'P-384', secp521r1: 'P-521', secp256k1: 'P-256K' };
@@ -28,11 +28,11 @@ export function parseSubjectAltName(text: string | undefined): ParsedCertificate
 
 /** SHA-1 / SHA-256 of the DER bytes as upper-case hex without separators. */
 export function thumbprint(der: Uint8Array, algorithm: 'sha1' | 'sha256'): string {
-  return createHash(algorithm).update(der).digest('hex').toUpperCase();
+  return nodeCrypto().createHash(algorithm).update(der).digest('hex').toUpperCase();
 }
 
 export function parseCertificate(input: Uint8Array | string): ParsedCertificate {
-  const x509 = new X509Certificate(typeof input === 'string' ? input : Buffer.from(input));
+  const x509 = new (nodeCrypto().X509Certificate)(typeof input === 'string' ? input : Buffer.from(input));
   const der = x509.raw;
   const key = x509.publicKey;
   const type = key.asymmetricKeyType;

@@ -2,7 +2,7 @@
 // pipeline, challenge and throttling as the vault's KeyClient). Decrypt and sign always run in the vault (the
 // private key never leaves it); the SDK may encrypt with RSA-OAEP/RSA1_5 locally with the PUBLIC key it fetched.
 // Digests for signing are computed here, locally, with node:crypto. Pure helpers are exported for unit tests.
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from './nodeCrypto';
 import type { CryptoResult, EncryptionAlgorithmName, KeyDetails, SignatureAlgorithmName } from './keyModel';
 import type { VaultClients } from './vaultClients';
 import type { OperationOptions } from './polling';
@@ -35,7 +35,7 @@ export function hashFor(algorithm: SignatureAlgorithmName): 'sha256' | 'sha384' 
 
 /** The digest signed in the vault: computed locally, so the message itself never leaves the machine. */
 export function digestFor(algorithm: SignatureAlgorithmName, message: Uint8Array): Buffer {
-  return createHash(hashOf[algorithm]).update(message).digest();
+  return nodeCrypto().createHash(hashOf[algorithm]).update(message).digest();
 }
 
 /** Signature algorithms a key can use: RSA → RSnnn and PSnnn; EC → the one algorithm of its curve. */

@@ -9,7 +9,7 @@
 // extension's `deactivate` returns its promise, which VS Code awaits) cancels the timer and clears the clipboard
 // once more if it still holds the copied value; calling it again returns the same promise.
 import * as l10n from '@vscode/l10n';
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../azure/nodeCrypto';
 
 export interface ClipboardLike {
   readText(): PromiseLike<string>;
@@ -40,7 +40,7 @@ const realTimer: TimerLike = (callback, ms) => {
 };
 
 function digestOf(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return nodeCrypto().createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 export class SecretClipboard {

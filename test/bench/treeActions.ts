@@ -32,6 +32,29 @@ export async function openTree(rec: Recorder, tree: BenchTree): Promise<void> {
   });
 }
 
+/**
+ * When VS Code first asks the provider for `node`'s children and when the extension answered (the provider's
+ * getChildren wrapped on the instance VS Code holds; restored by stop()).
+ */
+function watchChildren(api: TestApi, node: TreeNode): { stop(): { askedAt?: number; answeredAt?: number } } {
+  const provider = api.tree;
+  const times: { askedAt?: number; answeredAt?: number } = {};
+  // An own property shadows the class's method for the instance VS Code holds; deleting it restores the method.
+  provider.getChildren = async (asked?: TreeNode) => {
+    const mine = asked === node && times.askedAt === undefined;
+    if (mine) times.askedAt = performance.now();
+    const children = await Object.getPrototypeOf(provider).getChildren.call(provider, asked) as TreeNode[];
+    if (mine) times.answeredAt = performance.now();
+    return children;
+  };
+  return {
+    stop: () => {
+      delete (provider as { getChildren?: unknown }).getChildren;
+      return times;
+    },
+  };
+}
+
 /** The vault's Secrets node, with the vault's auth challenge already answered (by listing its Keys). */
 async function warmSecrets(tree: BenchTree, vault: string, warm: boolean): Promise<TreeNode> {
   const node = await vaultNode(tree, vault);
@@ -64,9 +87,18 @@ export async function expandSecrets(rec: Recorder, tree: BenchTree, api: TestApi
   const secrets = await warmSecrets(tree, vault, !withEditor);
   if (options.inView) await vscode.commands.executeCommand('azureKeyVault.vaults.focus');
   const first = await rec.measure(`expand_secrets_${size}_first_page${suffix}`, { requests: 1, roundTrips: 1 }, async () => {
+    if (!options.inView) return { rows: (await tree.children(secrets)).length };
     // In the view: the user expands the node (VS Code asks for its children); the bench waits for the same rows.
-    if (options.inView) await api.treeView.reveal(secrets, { expand: true, select: false, focus: false }).then(undefined, (e: unknown) => void (rec.details.reveal_error = String(e)));
-    return { rows: (await tree.children(secrets)).length };
+    // What VS Code's reveal costs before it asks (and after it has the rows) is told apart from the extension's answer.
+    const watch = watchChildren(api, secrets);
+    const t0 = performance.now();
+    await api.treeView.reveal(secrets, { expand: true, select: false, focus: false }).then(undefined, (e: unknown) => void (rec.details.reveal_error = String(e)));
+    const rows = (await tree.children(secrets)).length;
+    const t1 = performance.now();
+    const { askedAt, answeredAt } = watch.stop();
+    return askedAt === undefined || answeredAt === undefined
+      ? { rows }
+      : { rows, extension_ms: round(answeredAt - askedAt), vscode_before_ask_ms: round(askedAt - t0), vscode_after_answer_ms: round(t1 - answeredAt) };
   });
   if (options.afterFirstPage) await options.afterFirstPage();
   const rest = await rec.measure(`expand_secrets_${size}_rest${suffix}`, { requests: pages(size) - 1, roundTrips: pages(size) - 1 }, async () => {

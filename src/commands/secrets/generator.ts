@@ -1,7 +1,7 @@
 // Random secret values (pure: node's crypto only, unit-tested under plain node). Characters are drawn with
 // crypto.randomBytes and rejection sampling (no modulo bias); every chosen class appears at least once.
 import * as l10n from '@vscode/l10n';
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../../azure/nodeCrypto';
 
 export const characterClasses = {
   lower: 'abcdefghijklmnopqrstuvwxyz',
@@ -45,7 +45,7 @@ function randomIndex(n: number, random: RandomSource): number {
   }
 }
 
-export function generateSecret(options: GeneratorOptions, random: RandomSource = randomBytes): string {
+export function generateSecret(options: GeneratorOptions, random: RandomSource = (size) => nodeCrypto().randomBytes(size)): string {
   const problem = checkGeneratorOptions(options);
   if (problem) throw new Error(problem);
   const classes = [...new Set(options.classes)];

@@ -1,7 +1,7 @@
 // The page of a secret value editor: one textarea. The value never appears in this HTML (it arrives by message,
 // after the page asked for it), and the page never calls `setState`: VS Code writes a webview's state into its
 // backups and its saved editor layout, i.e. to disk.
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../../azure/nodeCrypto';
 
 /** Messages the page sends: it loaded (`ready`), the user changed the text (`edit`) or asked to save (`save`). */
 export type FromPage = { readonly type: 'ready' } | { readonly type: 'save' } | { readonly type: 'edit'; readonly text: string };
@@ -29,7 +29,7 @@ const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.
  * the Save button. Ctrl+S / Cmd+S in the page is the page's own (VS Code never sees it): an explicit save.
  */
 export function secretEditorHtml(label: string, hint: string, save: string, saveTitle: string): string {
-  const nonce = randomBytes(18).toString('base64');
+  const nonce = nodeCrypto().randomBytes(18).toString('base64');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
