@@ -1,5 +1,5 @@
-// ARM JSON shapes (as in the official examples: getVault.json, GetSubscriptions.json, GetTenants.json, …) and ARM
-// paging with nextLink/$skiptoken.
+// ARM JSON shapes (as in the official examples: getVault.json, GetSubscriptions.json, GetTenants.json, …); ARM
+// paging (nextLink/$skiptoken) is in paging.ts.
 import { armTime } from './clock';
 import type { Directory, Subscription, Tenant } from './directory';
 import type { SeedResource } from './seed';
@@ -111,19 +111,4 @@ export function tenantsFor(directory: Directory, ids: readonly string[], home: s
     .map((id) => directory.findTenant(id))
     .filter((t): t is Tenant => t !== undefined)
     .map((t) => tenantJson(t, home !== undefined && t.id.toLowerCase() === home.toLowerCase() ? 'Home' : 'ProjectedBy'));
-}
-
-/** One ARM page: `$top` (or the default size) items after `$skiptoken`, with a nextLink carrying the query. */
-export function armPage<T>(items: readonly T[], origin: string, path: string, query: URLSearchParams, defaultSize: number): { value: T[]; nextLink?: string } {
-  const topRaw = query.get('$top');
-  const top = topRaw !== null && Number.isInteger(Number(topRaw)) && Number(topRaw) > 0 ? Number(topRaw) : defaultSize;
-  const token = query.get('$skiptoken');
-  const start = token ? Number.parseInt(Buffer.from(token, 'base64url').toString('utf8'), 10) || 0 : 0;
-  const value = items.slice(start, start + top);
-  if (start + top >= items.length) {
-    return { value };
-  }
-  const next = new URLSearchParams(query);
-  next.set('$skiptoken', Buffer.from(String(start + top)).toString('base64url'));
-  return { value, nextLink: `${origin}${path}?${next.toString()}` };
 }

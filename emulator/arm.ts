@@ -1,12 +1,15 @@
 // Azure Resource Manager: tenants, subscriptions, Key Vault vaults (live and deleted), generic resources and
 // Resource Graph. Every call needs a token for the ARM audience; what a caller sees depends on its tenant and id.
 import {
-  armPage, deletedVaultJson, genericResourceJson, subscriptionJson, tenantsFor, VAULT_TYPE, vaultJson, vaultResourceJson,
+  deletedVaultJson, genericResourceJson, subscriptionJson, tenantsFor, VAULT_TYPE, vaultJson, vaultResourceJson,
 } from './arm-model';
+import { armApiVersionError } from './apiVersions';
 import { ARM_AUDIENCE, authenticate } from './auth';
 import type { Principal, Subscription } from './directory';
 import { EmuError } from './errors';
 import { matchRoute, parseJsonBody, type HttpInput, type PlaneHandler } from './httpio';
+import { armPage } from './paging';
+import { managedHsmArmRoutes, managedHsmResourceJson, managedHsmsOf } from './hsm/arm';
 import type { TokenClaims } from './jwt';
 import { resourceGraph, type GraphRequest } from './resourcegraph';
 import type { EmuResponse } from './types';
@@ -92,6 +95,13 @@ export class Arm {
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 
+  /** A resource group exists when something is in it (a vault, a managed HSM, a seeded resource). */
+  private knownResourceGroup(s: Subscription, rg: string): boolean {
+    const same = (x: { subscriptionId: string; resourceGroup: string }): boolean =>
+      x.subscriptionId.toLowerCase() === s.id.toLowerCase() && x.resourceGroup.toLowerCase() === rg.toLowerCase();
+    return this.world.liveVaults().some(same) || managedHsmsOf(this.world, s.id, rg).length > 0 || s.resources.some((r) => r.resourceGroup.toLowerCase() === rg.toLowerCase());
+  }
+
   private page<T>(call: ArmCall, items: readonly T[]): EmuResponse {
     return { status: 200, body: armPage(items, this.world.armOrigin, call.input.path, call.input.query, this.world.settings.armPageSize) };
   }
@@ -123,6 +133,7 @@ export class Arm {
           const type = m?.[1]?.toLowerCase();
           const items = [
             ...this.vaultsOf(s).map(vaultResourceJson),
+            ...managedHsmsOf(this.world, s.id).map(managedHsmResourceJson),
             ...s.resources.map((r) => genericResourceJson(s.id, r)),
           ].filter((r) => type === undefined || String(r.type).toLowerCase() === type);
           return this.page(c, items);
@@ -139,9 +150,7 @@ export class Arm {
         run: (c) => {
           const s = this.subscription(c, `${VAULT_TYPE}/read`);
           const rg = c.params.rg ?? '';
-          const known = this.world.liveVaults().some((v) => v.subscriptionId.toLowerCase() === s.id.toLowerCase() && v.resourceGroup.toLowerCase() === rg.toLowerCase())
-            || s.resources.some((r) => r.resourceGroup.toLowerCase() === rg.toLowerCase());
-          if (!known) {
+          if (!this.knownResourceGroup(s, rg)) {
             throw armError(404, 'ResourceGroupNotFound', `Resource group '${rg}' could not be found.`);
           }
           return this.page(c, this.vaultsOf(s, rg).map(vaultJson));
@@ -187,9 +196,15 @@ export class Arm {
         pattern: /^\/providers\/Microsoft\.ResourceGraph\/resources\/?$/i,
         run: (c) => {
           const body = (parseJsonBody(c.input.body) ?? {}) as GraphRequest;
-          return { status: 200, body: resourceGraph(body, this.world.directory.visibleSubscriptions(c.principal), this.world.liveVaults()) };
+          return { status: 200, body: resourceGraph(body, this.world.directory.visibleSubscriptions(c.principal), this.world.liveVaults(), [...this.world.managedHsms.values()]) };
         },
       },
+      ...managedHsmArmRoutes<ArmCall>({
+        world: this.world,
+        subscription: (c, action) => this.subscription(c, action),
+        page: (c, items) => this.page(c, items),
+        knownResourceGroup: (s, rg) => this.knownResourceGroup(s, rg),
+      }),
     ];
   }
 
@@ -200,8 +215,13 @@ export class Arm {
       if (auth instanceof EmuError) {
         return auth.toResponse();
       }
-      if (!input.query.get('api-version')) {
+      const apiVersion = input.query.get('api-version');
+      if (!apiVersion) {
         return armError(400, 'MissingApiVersionParameter', 'The api-version query parameter (?api-version=) is required for all requests.').toResponse();
+      }
+      const badVersion = armApiVersionError(input.path, apiVersion, input.query.get('$filter'));
+      if (badVersion) {
+        return badVersion.toResponse();
       }
       const found = matchRoute(routes, input.method, input.path);
       if (found === undefined || found === 'methodMismatch') {

@@ -6,6 +6,8 @@ import { peekClaims } from './jwt';
 
 export const ARM_AUDIENCE = 'https://management.kv-emulator.localhost/';
 export const VAULT_AUDIENCE = 'https://vault.kv-emulator.localhost';
+/** Managed HSM data planes (the local stand-in for `https://managedhsm.azure.net`): a vault token is refused there. */
+export const MANAGED_HSM_AUDIENCE = 'https://managedhsm.kv-emulator.localhost';
 
 export function sameAudience(a: string, b: string): boolean {
   const norm = (s: string): string => s.replace(/\/+$/, '').toLowerCase();
@@ -17,6 +19,7 @@ export function audienceForScope(scope: string): string | undefined {
   const resource = scope.replace(/\/?\.default$/, '').replace(/\/user_impersonation$/, '');
   if (sameAudience(resource, ARM_AUDIENCE)) return ARM_AUDIENCE;
   if (sameAudience(resource, VAULT_AUDIENCE)) return VAULT_AUDIENCE;
+  if (sameAudience(resource, MANAGED_HSM_AUDIENCE)) return MANAGED_HSM_AUDIENCE;
   return undefined;
 }
 

@@ -1,14 +1,15 @@
 // One vault's HTTPS endpoint: authentication with the challenge, api-version, throttling, denial, then the stores.
+import { isSupportedApiVersion, unsupportedApiVersionMessage } from './apiVersions';
+import { dispatch } from './dispatch';
 import { authenticate, callerDescription, VAULT_AUDIENCE, type AuthOutcome } from './auth';
-import { EmuError, errorToResponse } from './errors';
-import { matchRoute, parseJsonBody, type HttpInput, type PlaneHandler } from './httpio';
+import { EmuError } from './errors';
+import type { HttpInput, PlaneHandler } from './httpio';
 import type { TokenClaims } from './jwt';
 import type { DenyReason } from './seed';
-import type { EmuRequest, EmuResponse } from './types';
+import type { EmuResponse } from './types';
 import type { VaultRecord, World } from './world';
 
-export const SUPPORTED_API_VERSIONS = ['7.4', '7.5', '7.6', '2025-06-01', '2025-07-01'] as const;
-export const LATEST_API_VERSION = '2025-07-01';
+export { LATEST_API_VERSION, SUPPORTED_API_VERSIONS } from './apiVersions';
 
 function unauthorized(world: World, record: VaultRecord, message: string): EmuResponse {
   return new EmuError(401, 'Unauthorized', message, undefined, {
@@ -19,7 +20,7 @@ function unauthorized(world: World, record: VaultRecord, message: string): EmuRe
 function authFailure(world: World, record: VaultRecord, outcome: Exclude<AuthOutcome, { ok: true }>): EmuResponse {
   switch (outcome.failure) {
     case 'missing':
-      return unauthorized(world, record, 'AKV10000: Request is missing a Bearer or PoP token.');
+      return unauthorized(world, record, 'AKV10000: Request is missing a Bearer, PoP, or MTLS_POP token.');
     case 'malformed':
       return unauthorized(world, record, 'AKV10005: Invalid token: the bearer token is not a well-formed JWT.');
     case 'signature':
@@ -113,12 +114,8 @@ export function dataPlaneHandler(world: World, record: VaultRecord): PlaneHandle
     if (apiVersion === null || apiVersion === '') {
       return new EmuError(400, 'BadParameter', 'The api-version query parameter is required.').toResponse();
     }
-    if (!(SUPPORTED_API_VERSIONS as readonly string[]).includes(apiVersion)) {
-      return new EmuError(
-        400,
-        'BadParameter',
-        `The specified version (${apiVersion}) is not recognized. Consider using the latest supported version (${LATEST_API_VERSION}).`,
-      ).toResponse();
+    if (!isSupportedApiVersion(apiVersion)) {
+      return new EmuError(400, 'BadParameter', unsupportedApiVersionMessage(apiVersion)).toResponse();
     }
     if (!world.throttle.admit(record.name, Date.now())) {
       return new EmuError(
@@ -133,32 +130,6 @@ export function dataPlaneHandler(world: World, record: VaultRecord): PlaneHandle
     }
     // Seeded key pairs and certificates may still be generating (the ready line does not wait for them).
     await vault.whenSeeded();
-    const found = matchRoute(vault.routes(), input.method, input.path);
-    if (found === undefined) {
-      return new EmuError(404, 'NotFound', `The requested resource '${input.path}' was not found on this vault.`).toResponse();
-    }
-    if (found === 'methodMismatch') {
-      return new EmuError(405, 'BadParameter', `The requested resource does not support http method '${input.method}'.`).toResponse();
-    }
-    let body: unknown;
-    try {
-      body = parseJsonBody(input.body);
-    } catch {
-      return new EmuError(400, 'BadParameter', 'The request body is not valid JSON.').toResponse();
-    }
-    const req: EmuRequest = {
-      method: input.method,
-      path: input.path,
-      query: input.query,
-      headers: input.headers,
-      body,
-      params: found.params,
-      principal: { tenantId: claims.tid, objectId: claims.oid },
-    };
-    try {
-      return await found.route.handler(req);
-    } catch (err) {
-      return errorToResponse(err);
-    }
+    return dispatch(vault.routes(), input, claims, apiVersion, 'vault');
   };
 }

@@ -1,15 +1,17 @@
-// The emulator: TLS material, the login/ARM/control listeners, one HTTPS listener per vault, and seeding.
+// The emulator: TLS material, the login/ARM/control listeners, one HTTPS listener per vault and per managed HSM, and seeding.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Arm } from './arm';
-import { ARM_AUDIENCE, VAULT_AUDIENCE } from './auth';
+import { ARM_AUDIENCE, MANAGED_HSM_AUDIENCE, VAULT_AUDIENCE } from './auth';
 import { BackupCodec } from './backup';
 import { parseSeedTime, nowSeconds } from './clock';
 import { controlHandler } from './control';
 import { dataPlaneHandler, LATEST_API_VERSION, SUPPORTED_API_VERSIONS } from './dataplane';
 import { Entra } from './entra';
 import { checkFaultSpec, type FaultSpec } from './faults';
+import { createManagedHsm, managedHsmInfo, seedManagedHsmKeys } from './hsm/create';
+import { seedRoleAssignments } from './hsm/seed';
 import { frontDoor, listenHttps, plainDoor, type Listener, type PlaneHandler } from './httpio';
 import { TokenSigner } from './jwt';
 import type { Plane } from './requestlog';
@@ -159,6 +161,13 @@ export class Emulator {
       const done = record.vault?.seed(sv, (m) => console.error(`[kv-emulator] ${m}`));
       if (done) generating.push(done);
     }
+    for (const sh of seed.managedHsms ?? []) {
+      const existing = this.world.managedHsm(sh.name);
+      const record = existing ?? (await createManagedHsm(this.world, this.codec, sh, (name, handler, headers) => this.listen('vault', name, handler, headers)));
+      if (existing) existing.roleAssignments.push(...seedRoleAssignments(sh));
+      if (sh.throttleLimitPer10s !== undefined) this.world.throttle.setLimit(record.name, sh.throttleLimitPer10s || null);
+      generating.push(seedManagedHsmKeys(record, sh.keys ?? [], (m) => console.error(`[kv-emulator] ${m}`)));
+    }
     return { vaults: touched.map((r) => this.vaultInfo(r)), generated: Promise.all(generating).then(() => undefined) };
   }
 
@@ -219,6 +228,7 @@ export class Emulator {
       name: record.name,
       url: listener.origin,
       tenantId: record.tenantId,
+      sku: record.sku,
       softDeleteEnabled: record.enableSoftDelete,
       softDeleteRetentionInDays: retention,
       purgeProtectionEnabled: record.enablePurgeProtection,
@@ -256,8 +266,8 @@ export class Emulator {
       ca: this.tls.caPath,
       stateDir: this.stateDir,
       seed: this.opts.seedPath ?? null,
-      audiences: { arm: ARM_AUDIENCE, vault: VAULT_AUDIENCE },
-      scopes: { arm: `${ARM_AUDIENCE}.default`, vault: `${VAULT_AUDIENCE}/.default` },
+      audiences: { arm: ARM_AUDIENCE, vault: VAULT_AUDIENCE, managedHsm: MANAGED_HSM_AUDIENCE },
+      scopes: { arm: `${ARM_AUDIENCE}.default`, vault: `${VAULT_AUDIENCE}/.default`, managedHsm: `${MANAGED_HSM_AUDIENCE}/.default` },
       apiVersions: { vault: LATEST_API_VERSION, vaultSupported: [...SUPPORTED_API_VERSIONS] },
       tenants: [...d.tenants.values()].map((t) => ({ id: t.id, displayName: t.displayName, defaultDomain: t.defaultDomain })),
       users: [...d.users.values()].map((u) => ({ username: u.username, objectId: u.objectId, homeTenant: u.homeTenant, tenants: u.tenants })),
@@ -265,6 +275,8 @@ export class Emulator {
       subscriptions: [...d.subscriptions.values()].map((s) => ({ id: s.id, displayName: s.displayName, tenantId: s.tenantId })),
       vaults: Object.fromEntries(this.world.liveVaults().flatMap((r) => (r.url ? [[r.name, r.url]] : []))),
       vaultDetails: [...this.world.vaults.values()].map((r) => this.vaultInfo(r)),
+      managedHsms: Object.fromEntries([...this.world.managedHsms.values()].flatMap((h) => (h.url ? [[h.name, h.url]] : []))),
+      managedHsmDetails: [...this.world.managedHsms.values()].map(managedHsmInfo),
       // Emulator-only test credentials, printed on purpose (the ready line's contract): the first seeded app and user.
       client: app ? { tenantId: app.tenantId, clientId: app.clientId, clientSecret: app.clientSecret } : null,
       user: user ? { username: user.username, password: user.password } : null,

@@ -1,7 +1,9 @@
 // Paged lists as the service pages them: `maxresults` 1–25 (default 25), `{ value, nextLink }`, `nextLink: null` on
 // the last page. The next link carries api-version, an opaque `$skiptoken` (the service's base64 JSON
-// `{NextMarker, TargetLocation}`) and maxresults.
-import { badParameter } from './errors';
+// `{NextMarker, TargetLocation}`) and maxresults. A token is bound to the list that issued it (vault, path, kind):
+// an unknown, altered or foreign one is refused with 400 instead of silently restarting at page 1.
+import { createHash } from 'node:crypto';
+import { badParameter, EmuError } from './errors';
 
 export const MAX_PAGE = 25;
 
@@ -16,30 +18,38 @@ export function pageSize(query: URLSearchParams): number {
   if (raw === null || raw === '') {
     return MAX_PAGE;
   }
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE) {
+  const n = /^[0-9]{1,9}$/.test(raw) ? Number(raw) : NaN;
+  if (!(n >= 1 && n <= MAX_PAGE)) {
     throw badParameter(`Invalid maxresults '${raw.slice(0, 20)}': it must be an integer from 1 to ${MAX_PAGE}.`);
   }
   return n;
 }
 
 function invalidToken(): Error {
-  return badParameter('The $skiptoken is not valid.');
+  return badParameter('The specified $skiptoken is invalid.');
 }
 
-function encodeMarker(marker: string): string {
-  return Buffer.from(JSON.stringify({ NextMarker: marker, TargetLocation: 0 })).toString('base64url');
+/** Ties a marker to the list it was issued for (lower-cased absolute list URL), so it cannot be replayed elsewhere. */
+function seal(listUrl: string, marker: string): string {
+  return createHash('sha256').update(`${listUrl.toLowerCase()}\n${marker}`).digest('base64url').slice(0, 22);
 }
 
-function decodeMarker(token: string): string {
+function encodeMarker(listUrl: string, marker: string): string {
+  const next = `${Buffer.from(marker).toString('base64url')}!${seal(listUrl, marker)}`;
+  return Buffer.from(JSON.stringify({ NextMarker: next, TargetLocation: 0 })).toString('base64url');
+}
+
+function decodeMarker(listUrl: string, token: string): string {
   try {
     const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as unknown;
-    const marker = typeof parsed === 'object' && parsed !== null ? (parsed as { NextMarker?: unknown }).NextMarker : undefined;
-    if (typeof marker === 'string') {
-      return marker;
+    const next = typeof parsed === 'object' && parsed !== null ? (parsed as { NextMarker?: unknown }).NextMarker : undefined;
+    const m = typeof next === 'string' ? /^([A-Za-z0-9_-]*)!([A-Za-z0-9_-]{22})$/.exec(next) : null;
+    if (m) {
+      const marker = Buffer.from(m[1]!, 'base64url').toString('utf8');
+      if (seal(listUrl, marker) === m[2]) return marker;
     }
   } catch {
-    // fall through
+    // refused below
   }
   throw invalidToken();
 }
@@ -77,7 +87,7 @@ export function page<T, R>(query: URLSearchParams, items: readonly T[], options:
   const token = query.get('$skiptoken');
   let i = 0;
   if (token) {
-    const marker = decodeMarker(token);
+    const marker = decodeMarker(options.listUrl, token);
     if (sortKey) {
       i = after(items, sortKey, marker);
     } else if (/^\d{1,15}$/.test(marker)) {
@@ -110,6 +120,53 @@ export function page<T, R>(query: URLSearchParams, items: readonly T[], options:
     if (v !== null) carried.set(name, v);
   }
   const tail = carried.toString();
-  const link = `${options.listUrl}?${apiVersion}&$skiptoken=${encodeMarker(marker)}&maxresults=${max}`;
+  const link = `${options.listUrl}?${apiVersion}&$skiptoken=${encodeMarker(options.listUrl, marker)}&maxresults=${max}`;
   return { value, nextLink: tail ? `${link}&${tail}` : link };
+}
+
+// ARM lists: `$top` items a page (else the emulator's ARM page size) and a `nextLink` with the request's query and
+// an opaque `$skiptoken` bound to the list (path and `$filter`). `$top` that is not a positive integer and an
+// unknown, altered or foreign token are refused with 400.
+
+function armListKey(path: string, query: URLSearchParams): string {
+  return `${path.replace(/\/+$/, '').toLowerCase()}?${query.get('$filter') ?? ''}`;
+}
+
+function armBadRequest(code: string, message: string): EmuError {
+  return new EmuError(400, code, message);
+}
+
+function armOffset(token: string, listKey: string): number {
+  try {
+    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { o?: unknown; s?: unknown };
+    if (Number.isSafeInteger(parsed.o) && (parsed.o as number) >= 0 && parsed.s === seal(listKey, String(parsed.o))) {
+      return parsed.o as number;
+    }
+  } catch {
+    // refused below
+  }
+  throw armBadRequest('InvalidSkipToken', `The provided skip token '${token.slice(0, 64)}' is invalid.`);
+}
+
+/** One ARM page: `$top` (or `defaultSize`) items after `$skiptoken`, with a nextLink carrying the query. */
+export function armPage<T>(items: readonly T[], origin: string, path: string, query: URLSearchParams, defaultSize: number): { value: T[]; nextLink?: string } {
+  const topRaw = query.get('$top');
+  if (topRaw !== null && !/^[1-9]\d{0,8}$/.test(topRaw)) {
+    throw armBadRequest(
+      'InvalidQueryParameterValue',
+      `The value '${topRaw.slice(0, 20)}' of the query parameter '$top' is not valid. It must be a positive integer.`,
+    );
+  }
+  const top = topRaw !== null ? Number(topRaw) : defaultSize;
+  const listKey = armListKey(path, query);
+  const token = query.get('$skiptoken');
+  const start = token !== null && token !== '' ? armOffset(token, listKey) : 0;
+  const value = items.slice(start, start + top);
+  if (start + top >= items.length) {
+    return { value };
+  }
+  const next = new URLSearchParams(query);
+  const offset = start + top;
+  next.set('$skiptoken', Buffer.from(JSON.stringify({ o: offset, s: seal(listKey, String(offset)) })).toString('base64url'));
+  return { value, nextLink: `${origin}${path}?${next.toString()}` };
 }

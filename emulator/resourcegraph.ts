@@ -6,9 +6,12 @@
 // (others named in `subscriptions` are dropped silently; none left → 400 NoValidSubscriptionsInQueryRequest);
 // pages of 1,000 rows by default (`$top` up to 1,000) with an opaque `$skipToken` while rows remain and the
 // projection keeps `id` (without it the answer is cut: `resultTruncated: "true"`, no token).
+// Managed HSMs are rows of their own type (`microsoft.keyvault/managedhsms`, hsm/arm.ts): a vault query never sees them.
 import { vaultId, vaultProperties, genericResourceId } from './arm-model';
 import { EmuError } from './errors';
 import type { Subscription } from './directory';
+import { managedHsmRow } from './hsm/arm';
+import type { ManagedHsmRecord } from './hsm/model';
 import { badRequest, queryError, run, type Row } from './resourcegraph-kql';
 import type { VaultRecord } from './world';
 
@@ -20,9 +23,10 @@ export function vaultRow(v: VaultRecord): Row {
   };
 }
 
-export function resourceRows(subs: readonly Subscription[], vaults: readonly VaultRecord[]): Row[] {
+export function resourceRows(subs: readonly Subscription[], vaults: readonly VaultRecord[], hsms: readonly ManagedHsmRecord[] = []): Row[] {
   const ids = new Set(subs.map((s) => s.id.toLowerCase()));
   const rows: Row[] = vaults.filter((v) => !v.deleted && ids.has(v.subscriptionId.toLowerCase())).map(vaultRow);
+  rows.push(...hsms.filter((h) => ids.has(h.subscriptionId.toLowerCase())).map((h) => managedHsmRow(h) as Row));
   for (const s of subs) {
     for (const r of s.resources) {
       rows.push({
@@ -105,14 +109,19 @@ function table(rows: Row[], columns: string[] | undefined): Record<string, unkno
 }
 
 /** Runs a query over the rows of the subscriptions the caller may see (`visible`: the token's tenant, readable). */
-export function resourceGraph(body: GraphRequest, visible: readonly Subscription[], vaults: readonly VaultRecord[]): Record<string, unknown> {
+export function resourceGraph(
+  body: GraphRequest,
+  visible: readonly Subscription[],
+  vaults: readonly VaultRecord[],
+  hsms: readonly ManagedHsmRecord[] = [],
+): Record<string, unknown> {
   if (typeof body.query !== 'string' || body.query.trim() === '') {
     throw queryError("The request must contain a 'query'.");
   }
   if (body.managementGroups !== undefined) throw badRequest('UnsupportedScope', 'The emulator runs queries over subscriptions only.');
   const query = body.query;
   const subs = scope(body, visible);
-  const { rows, columns } = run(query, resourceRows(subs, vaults));
+  const { rows, columns } = run(query, resourceRows(subs, vaults, hsms));
   const opts = body.options ?? {};
   const format = opts.resultFormat ?? 'objectArray';
   if (format !== 'objectArray' && format !== 'table') throw badRequest('InvalidQueryOptions', `Unknown resultFormat '${JSON.stringify(format)}'.`);

@@ -2,6 +2,7 @@
 // relative strings or ISO dates; they are resolved when the seed is loaded.
 import * as fs from 'node:fs';
 import { checkFaultSpec, type FaultSpec } from './faults';
+import { checkSeedManagedHsm, type SeedManagedHsm } from './hsm/seed';
 
 export type SeedTime = number | string;
 
@@ -121,6 +122,8 @@ export interface SeedFile {
   apps?: SeedApp[];
   subscriptions?: SeedSubscription[];
   vaults?: SeedVault[];
+  /** Managed HSMs (emulator/README.md, "Managed HSM"). */
+  managedHsms?: SeedManagedHsm[];
   /** Faults in force from the start (or from `POST /control/seed`), as `POST /control/faults` takes them. */
   faults?: FaultSpec[];
 }
@@ -140,7 +143,7 @@ function req(cond: boolean, message: string): void {
 export function asSeed(value: unknown): SeedFile {
   req(typeof value === 'object' && value !== null && !Array.isArray(value), 'the seed must be a JSON object');
   const seed = value as SeedFile;
-  for (const key of ['tenants', 'users', 'apps', 'subscriptions', 'vaults', 'faults'] as const) {
+  for (const key of ['tenants', 'users', 'apps', 'subscriptions', 'vaults', 'managedHsms', 'faults'] as const) {
     req(seed[key] === undefined || Array.isArray(seed[key]), `"${key}" must be an array`);
   }
   for (const t of seed.tenants ?? []) req(typeof t.id === 'string', 'every tenant needs an "id"');
@@ -163,6 +166,7 @@ export function asSeed(value: unknown): SeedFile {
     const days = v.softDeleteRetentionInDays;
     req(days === undefined || (Number.isInteger(days) && days >= 7 && days <= 90), `vault ${v.name}: softDeleteRetentionInDays must be 7–90`);
   }
+  seed.managedHsms?.forEach(checkSeedManagedHsm);
   seed.faults?.forEach((f, i) => {
     try {
       checkFaultSpec(f);

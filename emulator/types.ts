@@ -50,6 +50,10 @@ export interface VaultContext {
   readonly clock: Clock;
   /** Timings the service shows as long-running operations. */
   readonly timings: VaultTimings;
+  /** A vault (the default) or a Managed HSM (keys only, HSM key types: see keys/flavor.ts). */
+  readonly kind?: 'vault' | 'managedHsm';
+  /** A vault's SKU: `standard` refuses HSM key types; absent allows them (as premium). */
+  readonly sku?: 'standard' | 'premium';
 }
 
 export interface VaultTimings {

@@ -3,6 +3,7 @@
 import { OffsetClock } from './clock';
 import { Directory } from './directory';
 import { DenyRules, FaultInjector, Throttle } from './faults';
+import type { ManagedHsmRecord } from './hsm/model';
 import type { Listener } from './httpio';
 import type { TokenSigner } from './jwt';
 import { RequestLog } from './requestlog';
@@ -46,6 +47,8 @@ export interface Settings {
 export class World {
   readonly directory = new Directory();
   readonly vaults = new Map<string, VaultRecord>();
+  /** Managed HSMs by lower-case name (hsm/). */
+  readonly managedHsms = new Map<string, ManagedHsmRecord>();
   readonly clock = new OffsetClock();
   readonly log = new RequestLog();
   readonly faults = new FaultInjector();
@@ -66,6 +69,10 @@ export class World {
 
   vault(name: string): VaultRecord | undefined {
     return this.vaults.get(name.toLowerCase());
+  }
+
+  managedHsm(name: string): ManagedHsmRecord | undefined {
+    return this.managedHsms.get(name.toLowerCase());
   }
 
   liveVaults(): VaultRecord[] {

@@ -5,12 +5,14 @@
 //      ecosystem    — plain node, mocha, out/test/ecosystem: every reference format × targets × documents, placed with
 //                     the extension's own API and judged by each ecosystem's real parser / official schema (issue 15)
 //   3. integration  — src/azure and the emulator, driven by the official Azure SDK clients (out/test/integration)
+//      latest-sdk   — the same suite against the NEWEST published @azure/* clients, installed into a scratch folder
+//                     (scripts/latest-sdk.mjs; needs the npm registry): a new SDK release cannot silently break us
 //   4. e2e          — the mocha suite inside the extension host of a real VS Code (code-server + headless Chromium)
 //   5. ui           — the packaged .vsix installed into code-server, its view checked in headless Chromium, and
 //                     `npm start` run, its URL opened in Chromium and the demo tree checked, then the UI tour
 //                     (scripts/e2e/ui-tour.mjs): the demo driven like a user, checked and photographed into docs/images/
 //   then docs/RELIABILITY.md: its generated blocks must equal what this run's tests recorded (out/reliability)
-// Options: --only unit|ecosystem|integration|e2e|ui|checks (repeatable), --force-fail (adds a failing e2e test: proves that a
+// Options: --only unit|ecosystem|integration|latest-sdk|e2e|ui|checks (repeatable), --force-fail (adds a failing e2e test: proves that a
 // failure inside VS Code fails this command).
 // The last line is the total: "tests: N passed, N failed".
 import { spawn } from 'node:child_process';
@@ -101,6 +103,16 @@ if (built && want('integration')) {
   const withEmulator = fs.existsSync(path.join(ROOT, 'scripts', 'with-emulator.mjs'));
   const [cmd, ...args] = withEmulator ? [process.execPath, 'scripts/with-emulator.mjs', '--seed', 'emulator/seeds/test.json', '--', ...mocha] : mocha;
   countMocha('integration', await run(cmd, args, { capture: true }));
+}
+
+if (built && want('latest-sdk')) {
+  banner('integration tests against the newest published Azure SDK clients (scripts/latest-sdk.mjs)');
+  const result = await run(process.execPath, ['scripts/latest-sdk.mjs', '--no-compile'], { capture: true });
+  // Exit 2: the registry or the scratch install failed before any test ran.
+  if (result.code === 2 && !/\d+ passing/.test(result.text)) {
+    totals.failed += 1;
+    problems.push('latest-sdk: could not install the newest SDKs (see [latest-sdk] ✘ above)');
+  } else countMocha('latest-sdk', result);
 }
 
 if (built && want('e2e')) {

@@ -1,16 +1,17 @@
 // Backup blobs: the whole key (all versions, private material included) sealed by the emulator's BackupCodec
 // (AES-256-GCM under a process-lived key), so the blob is opaque to clients, as the service's is, and any vault of
 // the same emulator can restore it.
-import { createPrivateKey } from 'node:crypto';
+import { createPrivateKey, createSecretKey, type KeyObject } from 'node:crypto';
 import type { BackupCodec } from '../backup';
 import { badParameter } from '../errors';
-import { isKeyType, publicJwkOf } from './material';
+import { isKeyType, isOct, publicJwkOf } from './material';
 import type { KeyEntry, KeyVersion, StoredKeyAttributes } from './model';
 import type { StoredRotationPolicy } from './rotation';
 
 interface SealedVersion {
   version: string;
   kty: string;
+  /** PKCS#8 DER (RSA, EC) or the raw AES key (oct), base64. */
   pkcs8: string;
   keyOps: string[];
   attributes: StoredKeyAttributes;
@@ -33,7 +34,7 @@ export function sealBackup(entry: KeyEntry, codec: BackupCodec): string {
     versions: entry.versions.map((v) => ({
       version: v.version,
       kty: v.kty,
-      pkcs8: v.privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+      pkcs8: (isOct(v.kty) ? v.privateKey.export() : v.privateKey.export({ format: 'der', type: 'pkcs8' })).toString('base64'),
       keyOps: v.keyOps,
       attributes: v.attributes,
       ...(v.tags !== undefined ? { tags: v.tags } : {}),
@@ -59,9 +60,10 @@ export function openBackup(blob: unknown, codec: BackupCodec): KeyEntry {
     if (!isKeyType(s.kty)) {
       throw corrupt();
     }
-    let privateKey;
+    let privateKey: KeyObject;
     try {
-      privateKey = createPrivateKey({ key: Buffer.from(s.pkcs8, 'base64'), format: 'der', type: 'pkcs8' });
+      const der = Buffer.from(s.pkcs8, 'base64');
+      privateKey = isOct(s.kty) ? createSecretKey(der) : createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
     } catch {
       throw corrupt();
     }

@@ -1,18 +1,20 @@
 // Key material: generation (real key pairs), JWK import, the public JWK the service shows, key type and size.
-import { createPrivateKey, createPublicKey, generateKeyPair, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, createSecretKey, generateKeyPair, randomBytes, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
 import { badParameter, EmuError } from '../errors';
 import type { CurveName } from './ecdsa';
 
-export type KeyType = 'RSA' | 'RSA-HSM' | 'EC' | 'EC-HSM';
-export const KEY_TYPES: readonly KeyType[] = ['RSA', 'RSA-HSM', 'EC', 'EC-HSM'];
+export type KeyType = 'RSA' | 'RSA-HSM' | 'EC' | 'EC-HSM' | 'oct' | 'oct-HSM';
+export const KEY_TYPES: readonly KeyType[] = ['RSA', 'RSA-HSM', 'EC', 'EC-HSM', 'oct', 'oct-HSM'];
 export const RSA_SIZES: readonly number[] = [2048, 3072, 4096];
+/** AES key sizes (bits) of `oct-HSM` keys (Managed HSM). */
+export const OCT_SIZES: readonly number[] = [128, 192, 256];
 export const CURVES: readonly CurveName[] = ['P-256', 'P-384', 'P-521', 'P-256K'];
 
 /** What to generate. */
 export interface KeySpec {
   readonly kty: KeyType;
-  /** RSA modulus bits. */
+  /** RSA modulus bits, or the AES key size of an oct key. */
   readonly size?: number;
   readonly curve?: CurveName;
   readonly publicExponent?: number;
@@ -38,6 +40,11 @@ export function isRsa(kty: KeyType): boolean {
   return kty === 'RSA' || kty === 'RSA-HSM';
 }
 
+/** A symmetric (AES) key: `oct` / `oct-HSM`. */
+export function isOct(kty: KeyType): boolean {
+  return kty === 'oct' || kty === 'oct-HSM';
+}
+
 export function isKeyType(value: unknown): value is KeyType {
   return typeof value === 'string' && (KEY_TYPES as readonly string[]).includes(value);
 }
@@ -47,6 +54,9 @@ export function isCurve(value: unknown): value is CurveName {
 }
 
 export async function generateKey(spec: KeySpec): Promise<KeyObject> {
+  if (isOct(spec.kty)) {
+    return createSecretKey(randomBytes((spec.size ?? 256) / 8));
+  }
   if (isRsa(spec.kty)) {
     const pair = await generateKeyPairAsync('rsa', {
       modulusLength: spec.size ?? 2048,
@@ -73,6 +83,9 @@ export function curveOf(key: KeyObject): CurveName | undefined {
 
 /** The spec that regenerates a key of the same type and size (rotation). */
 export function specOf(kty: KeyType, key: KeyObject): KeySpec {
+  if (isOct(kty)) {
+    return { kty, size: (key.symmetricKeySize ?? 32) * 8 };
+  }
   if (isRsa(kty)) {
     const details = key.asymmetricKeyDetails;
     return { kty, size: details?.modulusLength ?? 2048, publicExponent: Number(details?.publicExponent ?? 65537n) };
@@ -80,8 +93,11 @@ export function specOf(kty: KeyType, key: KeyObject): KeySpec {
   return { kty, curve: curveOf(key) ?? 'P-256' };
 }
 
-/** The public parts only: n, e for RSA; crv, x, y for EC. */
+/** The public parts only: n, e for RSA; crv, x, y for EC; nothing but the type for a symmetric key. */
 export function publicJwkOf(kty: KeyType, key: KeyObject): Record<string, string> {
+  if (isOct(kty)) {
+    return { kty };
+  }
   const jwk = createPublicKey(key).export({ format: 'jwk' });
   if (isRsa(kty)) {
     return { kty, n: String(jwk.n), e: String(jwk.e) };
@@ -103,14 +119,27 @@ function b64(value: unknown, field: string): string {
   return Buffer.from(value, value.includes('+') || value.includes('/') ? 'base64' : 'base64url').toString('base64url');
 }
 
+/** The AES key of an imported `oct` JWK (`k`: 128, 192 or 256 bits). */
+function importOctJwk(jwk: Record<string, unknown>): KeyObject {
+  const k = Buffer.from(b64(jwk.k, 'k'), 'base64url');
+  if (!OCT_SIZES.includes(k.length * 8)) {
+    throw badParameter('The AES key size is not supported; use 128, 192 or 256 bits.');
+  }
+  return createSecretKey(k);
+}
+
 /** Builds the private KeyObject of an imported JWK; the JWK must hold the private parts. */
 export function importPrivateJwk(jwk: Record<string, unknown>, hsm: boolean): { kty: KeyType; key: KeyObject } {
   const raw = jwk.kty;
   if (!isKeyType(raw)) {
-    throw badParameter(`The key type '${String(raw)}' is not supported for import; use RSA, RSA-HSM, EC or EC-HSM.`);
+    throw badParameter(`The key type '${String(raw)}' is not supported for import; use RSA, RSA-HSM, EC, EC-HSM or oct-HSM.`);
+  }
+  const hardware = hsm || raw.endsWith('-HSM');
+  if (isOct(raw)) {
+    return { kty: hardware ? 'oct-HSM' : 'oct', key: importOctJwk(jwk) };
   }
   const rsa = isRsa(raw);
-  const kty: KeyType = hsm || raw.endsWith('-HSM') ? (rsa ? 'RSA-HSM' : 'EC-HSM') : rsa ? 'RSA' : 'EC';
+  const kty: KeyType = hardware ? (rsa ? 'RSA-HSM' : 'EC-HSM') : rsa ? 'RSA' : 'EC';
   if (jwk.d === undefined) {
     throw badParameter('The imported key must contain its private key material.');
   }

@@ -2,8 +2,9 @@
 // sign/verify (the input of sign and verify is a digest, as the service expects).
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { badParameter } from '../errors';
+import { runAesOperation, type AesResult } from './aes';
 import { ecdsaSignDigest, ecdsaVerifyDigest, type CurveName } from './ecdsa';
-import { curveOf, ecPrivateScalar, isRsa, type KeyType } from './material';
+import { curveOf, ecPrivateScalar, isOct, isRsa, type KeyType } from './material';
 import {
   hashLength,
   rsaDecrypt,
@@ -48,7 +49,7 @@ const SIGNATURE_ALGORITHMS: Readonly<Record<string, SignatureScheme>> = {
   ES256K: { family: 'ec', curve: 'P-256K', digestLength: 32 },
 };
 
-export type OperationResult = { readonly value: string } | { readonly value: boolean };
+export type OperationResult = { readonly value: string } | { readonly value: boolean } | AesResult;
 
 function field(body: Record<string, unknown>, name: string): string {
   const v = body[name];
@@ -64,6 +65,10 @@ function bytes(body: Record<string, unknown>, name: string): Buffer {
     throw badParameter(`The parameter '${name}' is not base64url.`);
   }
   return Buffer.from(v, v.includes('+') || v.includes('/') ? 'base64' : 'base64url');
+}
+
+function optionalBytes(body: Record<string, unknown>, name: string): Buffer | undefined {
+  return body[name] === undefined || body[name] === null ? undefined : bytes(body, name);
 }
 
 function asObject(body: unknown): Record<string, unknown> {
@@ -99,6 +104,18 @@ function signatureScheme(kty: KeyType, key: KeyObject, alg: string, digest: Buff
 export function runOperation(op: CryptoOperation, kty: KeyType, key: KeyObject, rawBody: unknown): OperationResult {
   const body = asObject(rawBody);
   const alg = field(body, 'alg');
+  if (isOct(kty)) {
+    if (op === 'sign' || op === 'verify') {
+      throw badParameter(`Operation ${op} is not supported for key type ${kty}.`);
+    }
+    return runAesOperation(op, key, {
+      alg,
+      value: bytes(body, 'value'),
+      iv: optionalBytes(body, 'iv'),
+      aad: optionalBytes(body, 'aad'),
+      tag: optionalBytes(body, 'tag'),
+    });
+  }
   switch (op) {
     case 'encrypt':
     case 'wrapKey': {

@@ -2,7 +2,8 @@
 import { seedTime } from '../clock';
 import { checkTags, newVersionId, OBJECT_NAME } from '../objects';
 import type { CurveName } from './ecdsa';
-import { generateKey, isCurve, isKeyType, isRsa, publicJwkOf, RSA_SIZES, type KeySpec, type KeyType } from './material';
+import { storedKeyType, type KeyStoreFlavor } from './flavor';
+import { generateKey, isCurve, isOct, isRsa, OCT_SIZES, publicJwkOf, RSA_SIZES, type KeySpec, type KeyType } from './material';
 import type { KeyEntry, KeyVersion } from './model';
 import type { KeyRepository } from './repository';
 import { parseRotationPolicy, type StoredRotationPolicy } from './rotation';
@@ -32,7 +33,7 @@ export function seedFailure(index: number, name: unknown, why: string): Error {
 }
 
 /** Validates one seed item (synchronously, no key generation). Throws a readable Error on a bad item. */
-export function planSeedKey(raw: unknown, index: number, nowSeconds: number): SeedKeyPlan {
+export function planSeedKey(raw: unknown, index: number, nowSeconds: number, flavor: KeyStoreFlavor = { kind: 'vault' }): SeedKeyPlan {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw seedFailure(index, undefined, 'must be an object');
   }
@@ -41,16 +42,22 @@ export function planSeedKey(raw: unknown, index: number, nowSeconds: number): Se
   if (typeof name !== 'string' || !OBJECT_NAME.test(name)) {
     throw seedFailure(index, name, 'name must match ^[0-9a-zA-Z-]{1,127}$');
   }
-  const kty: KeyType = item.kty === undefined ? 'RSA' : isKeyType(item.kty) ? item.kty : 'RSA';
-  if (item.kty !== undefined && !isKeyType(item.kty)) {
-    throw seedFailure(index, name, 'kty must be RSA, RSA-HSM, EC or EC-HSM');
+  let kty: KeyType;
+  try {
+    kty = storedKeyType(flavor, item.kty ?? 'RSA');
+  } catch (err) {
+    const allowed = flavor.kind === 'managedHsm' ? 'RSA-HSM, EC-HSM or oct-HSM' : 'RSA, RSA-HSM, EC or EC-HSM';
+    throw seedFailure(index, name, `kty must be ${allowed} (${err instanceof Error ? err.message : String(err)})`);
   }
-  const size = item.size ?? 2048;
+  const size = item.size ?? (isOct(kty) ? 256 : 2048);
   if (isRsa(kty) && (typeof size !== 'number' || !RSA_SIZES.includes(size))) {
     throw seedFailure(index, name, 'size must be 2048, 3072 or 4096');
   }
+  if (isOct(kty) && (typeof size !== 'number' || !OCT_SIZES.includes(size))) {
+    throw seedFailure(index, name, 'size must be 128, 192 or 256 for an AES key');
+  }
   const curve = item.curve ?? 'P-256';
-  if (!isRsa(kty) && !isCurve(curve)) {
+  if (!isRsa(kty) && !isOct(kty) && !isCurve(curve)) {
     throw seedFailure(index, name, 'curve must be P-256, P-384, P-521 or P-256K');
   }
   const count = item.versions ?? 1;
@@ -85,7 +92,7 @@ export function planSeedKey(raw: unknown, index: number, nowSeconds: number): Se
         releasePolicy: undefined,
       };
     });
-    const spec: KeySpec = isRsa(kty) ? { kty, size: size as number } : { kty, curve: curve as CurveName };
+    const spec: KeySpec = isRsa(kty) || isOct(kty) ? { kty, size: size as number } : { kty, curve: curve as CurveName };
     return { index, name, deleted: item.deleted === true, spec, rotationPolicy, versions };
   } catch (err) {
     throw seedFailure(index, name, err instanceof Error ? err.message : String(err));
@@ -116,11 +123,12 @@ export class KeySeeder {
   constructor(
     private readonly repo: KeyRepository,
     private readonly softDelete: boolean,
+    private readonly flavor: KeyStoreFlavor = { kind: 'vault' },
   ) {}
 
   plan(items: unknown[]): SeedKeyPlan[] {
     const now = this.repo.nowSeconds();
-    const plans = items.map((raw, i) => planSeedKey(raw, i, now));
+    const plans = items.map((raw, i) => planSeedKey(raw, i, now, this.flavor));
     const names = new Set(this.pending);
     for (const plan of plans) {
       const key = plan.name.toLowerCase();

@@ -21,7 +21,8 @@ import { KeyRepository } from './repository';
 import { parseIsoDuration, parseRotationPolicy, rotationPolicyJson } from './rotation';
 import { keyRoutes } from './routes';
 import { KeySeeder } from './seed';
-import { checkValidityWindow, defaultKeyOps, parseKeyAttributes, parseKeyOps, parseKeySpec, parseKeyType } from './validate';
+import { flavorOf, storedKeyType, type KeyStoreFlavor } from './flavor';
+import { checkValidityWindow, defaultKeyOps, parseKeyAttributes, parseKeyOps, parseKeySpec } from './validate';
 
 export interface KeyStoreOptions {
   /** Seals backup blobs; pass the emulator's shared codec so a backup restores into any of its vaults. */
@@ -46,13 +47,16 @@ export class KeyStore {
   private readonly repo: KeyRepository;
   private readonly codec: BackupCodec;
   private readonly seeder: KeySeeder;
+  /** A vault's (by SKU) or a Managed HSM's key types (keys/flavor.ts). */
+  private readonly flavor: KeyStoreFlavor;
 
   constructor(
     private readonly vault: VaultContext,
     options: KeyStoreOptions = {},
   ) {
+    this.flavor = flavorOf(vault);
     this.repo = new KeyRepository(vault);
-    this.seeder = new KeySeeder(this.repo, vault.softDeleteEnabled);
+    this.seeder = new KeySeeder(this.repo, vault.softDeleteEnabled, this.flavor);
     this.codec = options.codec ?? new BackupCodec();
   }
 
@@ -121,7 +125,7 @@ export class KeyStore {
   async create(name: string, rawBody: unknown): Promise<EmuResponse> {
     checkName(name);
     const body = asObject(rawBody);
-    const kty = parseKeyType(body.kty);
+    const kty = storedKeyType(this.flavor, body.kty);
     const spec = parseKeySpec(kty, body);
     const keyOps = parseKeyOps(body.key_ops, kty) ?? defaultKeyOps(kty);
     const attrs = parseKeyAttributes(body.attributes);
@@ -142,7 +146,9 @@ export class KeyStore {
     if (typeof jwk !== 'object' || jwk === null || Array.isArray(jwk)) {
       throw badParameter("The parameter 'key' (a JSON web key) is required.");
     }
-    const { kty, key } = importPrivateJwk(jwk as Record<string, unknown>, body.Hsm === true);
+    const raw = importPrivateJwk(jwk as Record<string, unknown>, body.Hsm === true);
+    const kty = storedKeyType(this.flavor, raw.kty);
+    const key = raw.key;
     const keyOps = parseKeyOps((jwk as Record<string, unknown>).key_ops, kty) ?? defaultKeyOps(kty);
     const attrs = parseKeyAttributes(body.attributes);
     const tags = checkTags(body.tags);
@@ -286,6 +292,9 @@ export class KeyStore {
 
   restore(rawBody: unknown): EmuResponse {
     const entry = openBackup(asObject(rawBody).value, this.codec);
+    if (entry.versions.some((v) => storedKeyType(this.flavor, v.kty) !== v.kty)) {
+      throw badParameter('Backup blob contains invalid or corrupt version.');
+    }
     this.repo.insert(entry);
     return ok(this.bundle(entry));
   }

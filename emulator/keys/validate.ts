@@ -1,7 +1,7 @@
 // Request validation of the keys handlers: attributes, key operations, key type and size or curve.
 import { badParameter } from '../errors';
 import { checkAttributes, type AttributeInput } from '../objects';
-import { RSA_SIZES, isCurve, isKeyType, isRsa, type KeySpec, type KeyType } from './material';
+import { OCT_SIZES, RSA_SIZES, isCurve, isOct, isRsa, type KeySpec, type KeyType } from './material';
 
 /** The key's nbf must not come after its exp. */
 export function checkValidityWindow(nbf: number | undefined, exp: number | undefined): void {
@@ -18,10 +18,21 @@ export function parseKeyAttributes(raw: unknown): AttributeInput {
 }
 
 const OPERATIONS = ['encrypt', 'decrypt', 'sign', 'verify', 'wrapKey', 'unwrapKey', 'import', 'export'];
-const RSA_ONLY = ['encrypt', 'decrypt', 'wrapKey', 'unwrapKey'];
+const ENCRYPTION = ['encrypt', 'decrypt', 'wrapKey', 'unwrapKey'];
+const SIGNING = ['sign', 'verify'];
 
+/** Defaults: RSA all six operations, EC sign/verify, oct (AES) the four encryption operations. */
 export function defaultKeyOps(kty: KeyType): string[] {
+  if (isOct(kty)) {
+    return ['encrypt', 'decrypt', 'wrapKey', 'unwrapKey'];
+  }
   return isRsa(kty) ? ['encrypt', 'decrypt', 'sign', 'verify', 'wrapKey', 'unwrapKey'] : ['sign', 'verify'];
+}
+
+/** Operations the key type cannot do: EC keys do not encrypt, AES keys do not sign. */
+function unsupportedOps(kty: KeyType): readonly string[] {
+  if (isOct(kty)) return SIGNING;
+  return isRsa(kty) ? [] : ENCRYPTION;
 }
 
 /** Validates key_ops (case-insensitive, returned in canonical spelling); undefined when absent. */
@@ -38,7 +49,7 @@ export function parseKeyOps(raw: unknown, kty: KeyType): string[] | undefined {
     if (op === undefined) {
       throw badParameter(`Invalid key operation: ${String(item)}.`);
     }
-    if (!isRsa(kty) && RSA_ONLY.includes(op)) {
+    if (unsupportedOps(kty).includes(op)) {
       throw badParameter(`Key operation ${op} is not supported for key type ${kty}.`);
     }
     if (!ops.includes(op)) {
@@ -48,19 +59,15 @@ export function parseKeyOps(raw: unknown, kty: KeyType): string[] | undefined {
   return ops;
 }
 
-export function parseKeyType(kty: unknown): KeyType {
-  if (!isKeyType(kty)) {
-    throw badParameter(
-      kty === 'oct' || kty === 'oct-HSM'
-        ? `Key type ${kty} is only supported by Managed HSM.`
-        : `Invalid key type '${String(kty)}': use RSA, RSA-HSM, EC or EC-HSM.`,
-    );
-  }
-  return kty;
-}
-
-/** Size / exponent (RSA) or curve (EC) of a create request. */
+/** Size / exponent (RSA), curve (EC) or AES key size (oct, default 256) of a create request. */
 export function parseKeySpec(kty: KeyType, body: Record<string, unknown>): KeySpec {
+  if (isOct(kty)) {
+    const size = body.key_size ?? 256;
+    if (typeof size !== 'number' || !OCT_SIZES.includes(size)) {
+      throw badParameter(`Invalid key size '${JSON.stringify(size)}': AES keys are 128, 192 or 256 bits.`);
+    }
+    return { kty, size };
+  }
   if (isRsa(kty)) {
     const size = body.key_size ?? 2048;
     const exponent = body.public_exponent ?? 65537;

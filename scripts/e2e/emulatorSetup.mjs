@@ -37,6 +37,8 @@ export async function startEmulatorForVsCode({ seed, signedIn = false, log, mfaT
       resourceManagerEndpoint: info.arm,
       resourceManagerScope: info.scopes.arm,
       keyVaultDnsSuffix: new URL(info.audiences.vault).host,
+      // The emulator's Managed HSM audience, when it has one (older emulators: none).
+      ...(info.audiences.managedHsm ? { managedHsmDnsSuffix: new URL(info.audiences.managedHsm).host } : {}),
       portalUrl: 'https://portal.azure.com',
     },
   };

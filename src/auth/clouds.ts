@@ -19,6 +19,7 @@ export const azureCloud: CloudEnvironment = {
   resourceManagerEndpoint: 'https://management.azure.com',
   resourceManagerScope: 'https://management.azure.com/.default',
   keyVaultDnsSuffix: 'vault.azure.net',
+  managedHsmDnsSuffix: 'managedhsm.azure.net',
   portalUrl: 'https://portal.azure.com',
 };
 
@@ -28,6 +29,7 @@ export const chinaCloud: CloudEnvironment = {
   resourceManagerEndpoint: 'https://management.chinacloudapi.cn',
   resourceManagerScope: 'https://management.chinacloudapi.cn/.default',
   keyVaultDnsSuffix: 'vault.azure.cn',
+  managedHsmDnsSuffix: 'managedhsm.azure.cn',
   portalUrl: 'https://portal.azure.cn',
 };
 
@@ -37,6 +39,7 @@ export const usGovernmentCloud: CloudEnvironment = {
   resourceManagerEndpoint: 'https://management.usgovcloudapi.net',
   resourceManagerScope: 'https://management.usgovcloudapi.net/.default',
   keyVaultDnsSuffix: 'vault.usgovcloudapi.net',
+  managedHsmDnsSuffix: 'managedhsm.usgovcloudapi.net',
   portalUrl: 'https://portal.azure.us',
 };
 
@@ -56,6 +59,8 @@ export interface CustomCloudSetting {
   resourceManagerEndpoint?: string;
   resourceManagerScope?: string;
   keyVaultDnsSuffix?: string;
+  /** Optional: the cloud's Managed HSM DNS suffix. */
+  managedHsmDnsSuffix?: string;
   portalUrl?: string;
 }
 
@@ -88,6 +93,7 @@ function fromCustom(setting: CustomCloudSetting | undefined): CloudResult {
   const scope = setting?.resourceManagerScope || `${endpoint}/.default`;
   const suffix = (setting?.keyVaultDnsSuffix ?? '').replace(/^\./, '');
   if (!suffix) return { ok: false, reason: l10n.t('{0} is not set', 'azureKeyVault.customCloud.keyVaultDnsSuffix') };
+  const hsmSuffix = (setting?.managedHsmDnsSuffix ?? '').replace(/^\./, '');
   return checkedArm({
     ok: true,
     cloud: {
@@ -96,6 +102,7 @@ function fromCustom(setting: CustomCloudSetting | undefined): CloudResult {
       resourceManagerEndpoint: endpoint,
       resourceManagerScope: scope,
       keyVaultDnsSuffix: suffix,
+      ...(hsmSuffix ? { managedHsmDnsSuffix: hsmSuffix } : {}),
       portalUrl: setting?.portalUrl ? trimSlash(setting.portalUrl) : azureCloud.portalUrl,
     },
   });

@@ -16,7 +16,7 @@ import { armSecurityFor, guardCredential, type ArmSecurity } from './tokenGuard'
 import { classifyError } from './errors';
 import { createFetchHttpClient } from './fetchHttpClient';
 import { mapWithConcurrency } from './concurrency';
-import { vaultInfo } from './mappers';
+import { managedHsmInfo, vaultInfo } from './mappers';
 import { graphVaults } from './resourceGraph';
 import { vaultOrigin } from './vaultUrl';
 import { reliabilityPolicy, WaitEvents, type ReliabilityOptions, type WaitListener } from './reliability';
@@ -49,8 +49,8 @@ export class ArmClient {
   private readonly graphContexts = new Map<string, ResourceGraphContext>();
   /** Tenants whose Resource Graph refused this account (403, 400, …): listed one subscription at a time from then on. */
   private readonly graphRefused = new Set<string>();
-  /** Key: a listed vault's origin (lower case); value: its tenant. */
-  private readonly vaultTenants = new Map<string, string>();
+  /** Key: a listed vault's or HSM's origin (lower case); value: its tenant and kind. */
+  private readonly vaultTenants = new Map<string, { readonly tenantId: string; readonly managedHsm: boolean }>();
   private readonly security: ArmSecurity;
   /** The caller's credential behind the ARM token guard. */
   private readonly credential: TokenCredential;
@@ -102,28 +102,35 @@ export class ArmClient {
   }
 
   /**
-   * The key vaults of a subscription (`vaults.listBySubscription`: full vault objects, all pages), sorted by
-   * name, with a token for the subscription's tenant.
+   * The key vaults and Managed HSMs of a subscription (`vaults.listBySubscription` and `managedHsms.listBySubscription`
+   * at once: full objects, all pages), sorted by name, with a token for the subscription's tenant. The HSMs are an
+   * addition: where they cannot be listed (no read permission on managedHSMs) the subscription still shows its vaults.
    */
   async listVaults(subscription: SubscriptionInfo, abortSignal?: AbortSignal): Promise<VaultInfo[]> {
-    const vaults: VaultInfo[] = [];
-    for await (const v of this.keyVaultClient(subscription).vaults.listBySubscription({ abortSignal })) {
-      vaults.push(vaultInfo(v, subscription.subscriptionId));
-    }
-    this.remember(vaults);
-    return vaults.sort((a, b) => a.name.localeCompare(b.name));
+    const client = this.keyVaultClient(subscription);
+    const id = subscription.subscriptionId;
+    const [vaults, hsms] = await Promise.all([
+      collect(client.vaults.listBySubscription({ abortSignal }), (v) => vaultInfo(v, id)),
+      collect(client.managedHsms.listBySubscription({ abortSignal }), (h) => managedHsmInfo(h, id)).catch((error: unknown) => {
+        if (classifyError(error).kind === 'cancelled') throw error;
+        return [];
+      }),
+    ]);
+    const all = [...vaults, ...hsms];
+    this.remember(all);
+    return all.sort((a, b) => a.name.localeCompare(b.name));
   }
 
   /**
-   * The tenant of a vault this client listed (its `properties.tenantId`), by vault URL: what lets the data plane
-   * presume the vault's auth challenge (VaultClientsOptions.tenantOf, sharedChallenge.ts).
+   * The tenant of a vault or Managed HSM this client listed (its `properties.tenantId`) and whether it is an HSM, by
+   * URL: what lets the data plane presume its auth challenge (VaultClientsOptions.tenantOf, sharedChallenge.ts).
    */
-  vaultTenant(vaultUrl: string): string | undefined {
+  vaultTenant(vaultUrl: string): { readonly tenantId: string; readonly managedHsm: boolean } | undefined {
     return this.vaultTenants.get(vaultOrigin(vaultUrl));
   }
 
   private remember(vaults: readonly VaultInfo[]): void {
-    for (const v of vaults) if (v.tenantId) this.vaultTenants.set(vaultOrigin(v.vaultUrl), v.tenantId);
+    for (const v of vaults) if (v.tenantId) this.vaultTenants.set(vaultOrigin(v.vaultUrl), { tenantId: v.tenantId, managedHsm: v.kind === 'managedHsm' });
   }
 
   /**
@@ -187,7 +194,7 @@ export class ArmClient {
       const credential = tenantId === HOME ? this.credential : withTenant(this.credential, tenantId);
       client = new SubscriptionClient(credential, {
         endpoint: this.cloud.resourceManagerEndpoint,
-        credentialScopes: [this.cloud.resourceManagerScope],
+        credentials: { scopes: [this.cloud.resourceManagerScope] },
         ...this.pipelineOptions(),
       });
       this.guardOrigin(client);
@@ -242,4 +249,11 @@ export class ArmClient {
   private guardOrigin(client: { readonly pipeline: Pipeline }): void {
     client.pipeline.addPolicy(this.security.policy, { phase: 'Serialize' });
   }
+}
+
+/** Every item of a paged SDK listing, mapped. */
+async function collect<T>(pages: AsyncIterable<T>, map: (item: T) => VaultInfo): Promise<VaultInfo[]> {
+  const out: VaultInfo[] = [];
+  for await (const item of pages) out.push(map(item));
+  return out;
 }

@@ -1,7 +1,9 @@
 // Plain data of keys as the extension sees them (no SDK types leak; never private key material).
 
-export type KeyTypeChoice = 'RSA' | 'EC';
+/** `oct`: a symmetric (AES) key, Managed HSM only (`oct-HSM`). */
+export type KeyTypeChoice = 'RSA' | 'EC' | 'oct';
 export type RsaKeySize = 2048 | 3072 | 4096;
+export type AesKeySize = 128 | 192 | 256;
 export type EcCurve = 'P-256' | 'P-384' | 'P-521' | 'P-256K';
 export type KeyOperationName = 'encrypt' | 'decrypt' | 'sign' | 'verify' | 'wrapKey' | 'unwrapKey' | 'import' | 'export';
 
@@ -47,7 +49,7 @@ export interface CreateKeyRequest {
   readonly name: string;
   readonly type: KeyTypeChoice;
   readonly hsm?: boolean;
-  readonly size?: RsaKeySize;
+  readonly size?: RsaKeySize | AesKeySize;
   readonly curve?: EcCurve;
   readonly operations?: readonly KeyOperationName[];
   readonly expiresOn?: Date;

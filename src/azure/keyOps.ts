@@ -100,7 +100,7 @@ export async function createKey(vaults: VaultClients, vaultUrl: string, req: Cre
           req.name,
           keyType,
           compact({
-            keySize: req.type === 'RSA' ? req.size : undefined,
+            keySize: req.type === 'RSA' || req.type === 'oct' ? req.size : undefined,
             curve: req.type === 'EC' ? req.curve : undefined,
             keyOps: req.operations ? [...req.operations] : undefined,
             expiresOn: req.expiresOn,

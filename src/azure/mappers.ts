@@ -3,7 +3,7 @@
 import type { DeletedSecret, SecretProperties } from '@azure/keyvault-secrets';
 import type { DeletedKey, KeyProperties } from '@azure/keyvault-keys';
 import type { CertificateProperties, DeletedCertificate } from '@azure/keyvault-certificates';
-import type { Vault } from '@azure/arm-keyvault';
+import type { ManagedHsm, Vault } from '@azure/arm-keyvault';
 import type { DeletedItemProperties, ItemProperties, SubscriptionInfo, VaultInfo } from './model';
 
 function date(d: Date | undefined): Date | undefined {
@@ -105,7 +105,34 @@ export function vaultInfo(v: Vault, subscriptionId: string): VaultInfo {
     purgeProtectionEnabled: p.enablePurgeProtection === true,
     rbacAuthorization: p.enableRbacAuthorization === true,
     publicNetworkAccess: p.publicNetworkAccess,
+    sku: p.sku?.name,
     tags: tags(v.tags),
+  });
+}
+
+/**
+ * A Managed HSM (`managedHsms.listBySubscription`) as the tree shows it beside vaults: its `hsmUri` is the data-plane
+ * URL; soft delete is always on; permissions are the HSM's local RBAC.
+ */
+export function managedHsmInfo(h: ManagedHsm, subscriptionId: string): VaultInfo {
+  const p = h.properties ?? {};
+  const id = h.id ?? '';
+  return compact({
+    id,
+    kind: 'managedHsm' as const,
+    name: h.name ?? id.split('/').pop() ?? '',
+    subscriptionId,
+    resourceGroup: resourceGroupOf(id),
+    location: h.location ?? '',
+    tenantId: p.tenantId ?? '',
+    vaultUrl: (p.hsmUri ?? '').replace(/\/+$/, ''),
+    softDeleteEnabled: true,
+    softDeleteRetentionInDays: p.softDeleteRetentionInDays,
+    purgeProtectionEnabled: p.enablePurgeProtection === true,
+    rbacAuthorization: true,
+    publicNetworkAccess: p.publicNetworkAccess,
+    sku: h.sku?.name,
+    tags: tags(h.tags),
   });
 }
 
@@ -118,19 +145,22 @@ const text = (v: unknown): string | undefined => (typeof v === 'string' && v !==
 export function graphVaultInfo(row: Readonly<Record<string, unknown>>, subscription: SubscriptionInfo): VaultInfo {
   const id = text(row.id) ?? '';
   const rowTags = row.tags !== null && typeof row.tags === 'object' ? (row.tags as Record<string, string>) : undefined;
+  const hsm = text(row.type)?.toLowerCase() === 'microsoft.keyvault/managedhsms';
   return compact({
     id,
+    ...(hsm ? { kind: 'managedHsm' as const } : {}),
     name: text(row.name) ?? id.split('/').pop() ?? '',
     subscriptionId: subscription.subscriptionId,
     resourceGroup: resourceGroupOf(id),
     location: text(row.location) ?? '',
     tenantId: text(row.vaultTenantId) ?? text(row.tenantId) ?? subscription.tenantId,
-    vaultUrl: (text(row.vaultUri) ?? '').replace(/\/+$/, ''),
-    softDeleteEnabled: row.enableSoftDelete !== false,
+    vaultUrl: (text(hsm ? row.hsmUri : row.vaultUri) ?? '').replace(/\/+$/, ''),
+    softDeleteEnabled: hsm || row.enableSoftDelete !== false,
     softDeleteRetentionInDays: typeof row.softDeleteRetentionInDays === 'number' ? row.softDeleteRetentionInDays : undefined,
     purgeProtectionEnabled: row.enablePurgeProtection === true,
-    rbacAuthorization: row.enableRbacAuthorization === true,
+    rbacAuthorization: hsm || row.enableRbacAuthorization === true,
     publicNetworkAccess: text(row.publicNetworkAccess),
+    sku: text(row.sku),
     tags: tags(rowTags),
   });
 }

@@ -9,6 +9,8 @@ export interface CloudEndpoints {
   readonly resourceManagerScope: string;
   /** Key Vault DNS suffix, e.g. `vault.azure.net`; hosts under it get this cloud's vault tokens. */
   readonly keyVaultDnsSuffix: string;
+  /** Managed HSM DNS suffix, e.g. `managedhsm.azure.net` (its own token audience); absent: the cloud has none. */
+  readonly managedHsmDnsSuffix?: string;
 }
 
 export interface TenantInfo {
@@ -27,6 +29,8 @@ export interface SubscriptionInfo {
 export interface VaultInfo {
   /** ARM resource id. */
   readonly id: string;
+  /** A Managed HSM (`Microsoft.KeyVault/managedHSMs`: keys only, local RBAC); absent for a key vault. */
+  readonly kind?: 'managedHsm';
   readonly name: string;
   readonly subscriptionId: string;
   readonly resourceGroup: string;
@@ -39,6 +43,8 @@ export interface VaultInfo {
   readonly purgeProtectionEnabled: boolean;
   readonly rbacAuthorization: boolean;
   readonly publicNetworkAccess?: string;
+  /** `standard` or `premium` (HSM-protected keys); a Managed HSM's own SKU name (`Standard_B1`…). */
+  readonly sku?: string;
   readonly tags?: Readonly<Record<string, string>>;
 }
 

@@ -11,13 +11,16 @@ import { resources, type ResourceGraphContext } from '@azure/arm-resourcegraph/a
 import { graphVaultInfo } from './mappers';
 import type { SubscriptionInfo, VaultInfo } from './model';
 
-/** Only what VaultInfo needs (never accessPolicies, which can be large); ordered by id so pages are stable. */
+/**
+ * Key vaults and Managed HSMs, only what VaultInfo needs (never accessPolicies, which can be large); ordered by id so
+ * pages are stable.
+ */
 export const VAULTS_QUERY = [
-  "resources | where type =~ 'microsoft.keyvault/vaults'",
-  'project id, name, location, subscriptionId, tenantId, tags, vaultTenantId = properties.tenantId, vaultUri = properties.vaultUri, ' +
+  "resources | where type in~ ('microsoft.keyvault/vaults', 'microsoft.keyvault/managedhsms')",
+  'project id, name, type, location, subscriptionId, tenantId, tags, vaultTenantId = properties.tenantId, vaultUri = properties.vaultUri, hsmUri = properties.hsmUri, ' +
     'enableSoftDelete = properties.enableSoftDelete, softDeleteRetentionInDays = properties.softDeleteRetentionInDays, ' +
     'enablePurgeProtection = properties.enablePurgeProtection, enableRbacAuthorization = properties.enableRbacAuthorization, ' +
-    'publicNetworkAccess = properties.publicNetworkAccess',
+    'publicNetworkAccess = properties.publicNetworkAccess, sku = properties.sku.name',
   'order by id asc',
 ].join(' | ');
 

@@ -73,7 +73,8 @@ export function isLoopbackHost(host: string): boolean {
 }
 
 function vaultSuffixes(cloud: CloudEndpoints): string[] {
-  return [normalizeHost(cloud.keyVaultDnsSuffix).replace(/^\./, ''), ...knownVaultDnsSuffixes].filter((s) => s.length > 0);
+  const own = [cloud.keyVaultDnsSuffix, cloud.managedHsmDnsSuffix ?? ''].map((s) => normalizeHost(s).replace(/^\./, ''));
+  return [...own, ...knownVaultDnsSuffixes].filter((s) => s.length > 0);
 }
 
 /**

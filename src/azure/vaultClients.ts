@@ -30,7 +30,7 @@ export interface VaultClientsOptions {
    * The tenant of a vault that ARM listed (its `properties.tenantId`), if known: that vault's first request then goes
    * out authorised, without the 401 round trip of an auth challenge (sharedChallenge.ts, "Presumed").
    */
-  readonly tenantOf?: (vaultUrl: string) => string | undefined;
+  readonly tenantOf?: (vaultUrl: string) => { readonly tenantId: string; readonly managedHsm?: boolean } | undefined;
 }
 
 interface VaultEntry {
@@ -182,24 +182,26 @@ export class VaultClients {
   }
 
   /**
-   * What the auth challenge of a vault listed by ARM would name: its tenant (from ARM), and the scope of its cloud's
-   * Key Vault DNS suffix — or, for a local (loopback) vault, its cloud's localhost suffix, else the scope another local
-   * vault's challenge named.
+   * What the auth challenge of a vault (or Managed HSM) listed by ARM would name: its tenant (from ARM), and the scope
+   * of the DNS suffix its host is under (`vault.azure.net`, `managedhsm.azure.net`…) — or, for a local (loopback)
+   * one, its cloud's localhost suffix for that kind, else (vaults only) the scope another local vault's challenge named.
    */
   private presumedChallenge(url: string): Learned | undefined {
-    const tenantId = this.options.tenantOf?.(url);
-    if (!tenantId) return undefined;
+    const listed = this.options.tenantOf?.(url);
+    if (!listed) return undefined;
+    const { tenantId } = listed;
     const host = new URL(url).hostname;
     const suffix = vaultSuffixOf(host, this.cloud);
     if (suffix !== undefined) return { scopes: [`https://${suffix}/.default`], tenantId };
     if (!isLoopbackHost(host)) return undefined;
-    // A local emulator's cloud names its vault audience as a localhost suffix (the only audience the token guard lets
-    // a loopback vault receive): the scope of every local vault's challenge.
-    const localSuffix = this.cloud.keyVaultDnsSuffix.toLowerCase();
+    // A local emulator's cloud names its audiences as localhost suffixes (the only audiences the token guard lets a
+    // loopback host receive): the scope of every local vault's (or HSM's) challenge.
+    const localSuffix = ((listed.managedHsm ? this.cloud.managedHsmDnsSuffix : this.cloud.keyVaultDnsSuffix) ?? '').toLowerCase();
     if (localSuffix === 'localhost' || localSuffix.endsWith('.localhost')) return { scopes: [`https://${localSuffix}/.default`], tenantId };
+    if (listed.managedHsm) return undefined;
     for (const other of this.vaults.values()) {
       const scopes = other.challenge.learnedScopes;
-      if (scopes && isLoopbackHost(new URL(other.url).hostname)) return { scopes, tenantId };
+      if (scopes && isLoopbackHost(new URL(other.url).hostname) && !this.options.tenantOf?.(other.url)?.managedHsm) return { scopes, tenantId };
     }
     return undefined;
   }

@@ -16,7 +16,18 @@ export const knownVaultDnsSuffixes: readonly string[] = [
   'vault.usgovcloudapi.net',
   'vault.microsoftazure.de',
   'managedhsm.azure.net',
+  'managedhsm.azure.cn',
+  'managedhsm.usgovcloudapi.net',
 ];
+
+/** Whether a vault URL's host is a Managed HSM's of a built-in cloud (`{name}.managedhsm.azure.net`…). */
+export function isManagedHsmUrl(url: string): boolean {
+  try {
+    return /^[^.]+\.managedhsm\./.test(new URL(url).hostname.toLowerCase());
+  } catch {
+    return false;
+  }
+}
 
 const vaultNamePattern = /^[a-zA-Z](?:[a-zA-Z0-9]|-(?!-)){1,22}[a-zA-Z0-9]$/;
 

@@ -8,7 +8,7 @@ import type { KeyDetails } from '../azure/keyModel';
 import type { DeletedItemProperties, ItemProperties, ObjectKind } from '../azure/model';
 import { allPages } from '../azure/paging';
 import { asReferencedObject, itemOfReferenced } from '../model/referenced';
-import { vaultOfTarget, type ItemTarget, type NodeTarget, type VaultTarget } from '../model/targets';
+import { kindsOf, vaultOfTarget, type ItemTarget, type NodeTarget, type VaultTarget } from '../model/targets';
 import { kindName, kindNames } from '../presentation/kindWords';
 import type { Services } from '../services';
 import type { TreeNode } from '../tree/TreeNode';
@@ -86,10 +86,11 @@ export async function noteListing(services: Services, vault: VaultTarget, error?
  * A vault picked from every vault the user can see; each says its subscription and directory (as the Azure
  * Resources pickers do), and one the user could not read the last time is marked with the reason, not hidden.
  */
-export async function pickVault(services: Services, title: string): Promise<VaultTarget> {
+export async function pickVault(services: Services, title: string, holds?: ObjectKind): Promise<VaultTarget> {
   const items = listVaultPlaces(services).then((places) => {
     const unreadable = unreadableVaults(services.context);
-    return places.map(({ vault, subscription, directory }) => {
+    // A Managed HSM holds keys only: it is not offered for secrets or certificates.
+    return places.filter(({ vault }) => !holds || kindsOf(vault).includes(holds)).map(({ vault, subscription, directory }) => {
       const where = vault.attached ? [vscode.l10n.t('attached'), vault.vaultUrl] : [subscription ?? vault.info?.subscriptionId, directory, vault.info?.resourceGroup];
       const problem = unreadable[vault.vaultUrl];
       return {
@@ -106,13 +107,13 @@ export async function pickVault(services: Services, title: string): Promise<Vaul
 }
 
 /** The vault of the row (a vault, or anything in one), or one picked; the selection holds every selected vault row. */
-export function vault(title: () => string = () => vscode.l10n.t('Choose a key vault')): TargetSpec<VaultTarget> {
+export function vault(title: () => string = () => vscode.l10n.t('Choose a key vault'), holds?: ObjectKind): TargetSpec<VaultTarget> {
   return {
     async resolve(services, given) {
       const selected = rows(given);
       const fromRow = vaultOfTarget(selected[0]);
       if (fromRow) return { target: fromRow, selection: selected.flatMap((t) => (t.type === 'vault' ? [t.vault] : [])) };
-      return one(await pickVault(services, title()));
+      return one(await pickVault(services, title(), holds));
     },
   };
 }
@@ -159,7 +160,7 @@ export function item(kind: ObjectKind, usable?: KeyUse): TargetSpec<ItemTarget> 
       const referenced = asReferencedObject(given[0]);
       if (referenced && referenced.kind === kind) return one(itemOfReferenced(referenced));
       const fromRow = vaultOfTarget(rows(given)[0]);
-      const inVault = fromRow ?? (await pickVault(services, vscode.l10n.t('Choose the vault of the {0}', kindName(kind))));
+      const inVault = fromRow ?? (await pickVault(services, vscode.l10n.t('Choose the vault of the {0}', kindName(kind)), kind));
       const picked = await services.ui.showQuickPick(listNames(services, inVault, kind, usable), {
         title: usable ? usable.title(inVault.name) : vscode.l10n.t('Choose a {0} in {1}', kindName(kind), inVault.name),
         placeHolder: vscode.l10n.t('Type to search {0} by name', kindNames(kind)),
@@ -177,7 +178,7 @@ export function deletedItem(kind: ObjectKind, verb: 'recover' | 'purge'): Target
       const selected = rows(given).flatMap((t) => (t.type === 'item' && t.item.kind === kind && t.item.deleted ? [t.item] : []));
       if (selected[0]) return { target: selected[0], selection: selected };
       const fromRow = vaultOfTarget(rows(given)[0]);
-      const inVault = fromRow ?? (await pickVault(services, verb === 'recover' ? vscode.l10n.t('Recover: choose the vault') : vscode.l10n.t('Purge: choose the vault')));
+      const inVault = fromRow ?? (await pickVault(services, verb === 'recover' ? vscode.l10n.t('Recover: choose the vault') : vscode.l10n.t('Purge: choose the vault'), kind));
       const items = listDeleted(services, inVault, kind).then((deleted) =>
         deleted.map((d) => ({
           label: d.name,

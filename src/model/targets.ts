@@ -2,6 +2,7 @@
 // versions, or a deleted one). Tree nodes expose these (`TreeNode.target`); commands receive them from the command
 // wrapper (src/commands/targets.ts resolves a node, a palette pick or a link's JSON argument into one). No vscode.
 import type { DeletedItemProperties, ItemProperties, ObjectKind, SubscriptionInfo, VaultInfo } from '../azure/model';
+import { isManagedHsmUrl } from '../azure/vaultUrl';
 
 /** A vault as the extension knows it: from ARM (with its properties) or attached by URL (data plane only). */
 export interface VaultTarget {
@@ -11,6 +12,16 @@ export interface VaultTarget {
   readonly info?: VaultInfo;
   /** Attached by URL (shown under "Attached Vaults"). */
   readonly attached?: boolean;
+}
+
+/** A Managed HSM (keys only): ARM said so, or its URL is a Managed HSM's (`{name}.managedhsm.azure.net`…). */
+export function isManagedHsm(vault: VaultTarget): boolean {
+  return vault.info ? vault.info.kind === 'managedHsm' : isManagedHsmUrl(vault.vaultUrl);
+}
+
+/** The kinds of object a vault holds: a Managed HSM holds keys only. */
+export function kindsOf(vault: VaultTarget): readonly ObjectKind[] {
+  return isManagedHsm(vault) ? ['key'] : ['secret', 'key', 'certificate'];
 }
 
 /** A secret, key or certificate; a version of one; or a deleted one. */

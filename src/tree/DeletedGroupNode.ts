@@ -7,7 +7,7 @@ import { PagedNode } from './PagedNode';
 import type { TreeContext } from './TreeContext';
 import type { TreeNode } from './TreeNode';
 import type { VaultNode } from './VaultNode';
-import type { NodeTarget } from '../model/targets';
+import { kindsOf, type NodeTarget } from '../model/targets';
 
 /** "Deleted": soft-deleted secrets, keys and certificates of a vault, one sub-group per kind. */
 export class DeletedGroupNode implements TreeNode {
@@ -41,7 +41,7 @@ export class DeletedGroupNode implements TreeNode {
   }
 
   getChildren(): TreeNode[] {
-    this.groups ??= (['secret', 'key', 'certificate'] as const).map((kind) => new DeletedKindNode(kind, this, this.ctx));
+    this.groups ??= kindsOf(this.vaultNode.vault).map((kind) => new DeletedKindNode(kind, this, this.ctx));
     return this.groups;
   }
 

@@ -6,9 +6,12 @@ import { DeletedGroupNode } from './DeletedGroupNode';
 import { ItemGroupNode } from './ItemGroupNode';
 import type { TreeContext } from './TreeContext';
 import type { TreeNode } from './TreeNode';
-import type { NodeTarget, VaultTarget } from '../model/targets';
+import { isManagedHsm, kindsOf, type NodeTarget, type VaultTarget } from '../model/targets';
 
-/** A key vault: its children are the Secrets, Keys, Certificates and Deleted groups (no request to show them). */
+/**
+ * A key vault: its children are the Secrets, Keys, Certificates and Deleted groups (no request to show them). A
+ * Managed HSM is drawn by the same node: Keys and Deleted (keys) only, its own icon and context value (`hsm;…`).
+ */
 export class VaultNode implements TreeNode {
   readonly id: string;
   readonly vault: VaultTarget;
@@ -35,13 +38,15 @@ export class VaultNode implements TreeNode {
   tooltip(): vscode.MarkdownString {
     const { vault } = this;
     const info = vault.info;
-    const lines = [this.attached ? vscode.l10n.t('**{0}** (attached by URL)', mdText(vault.name)) : `**${mdText(vault.name)}**`, '', vscode.l10n.t('URI: {0}', mdText(`${vault.vaultUrl}/`))];
+    const hsm = isManagedHsm(vault);
+    const title = hsm ? vscode.l10n.t('**{0}** (Managed HSM)', mdText(vault.name)) : `**${mdText(vault.name)}**`;
+    const lines = [this.attached ? vscode.l10n.t('{0} (attached by URL)', title) : title, '', vscode.l10n.t('URI: {0}', mdText(`${vault.vaultUrl}/`))];
     if (info) {
       lines.push(
         vscode.l10n.t('Resource group: {0} · {1}', mdText(info.resourceGroup), mdText(info.location)),
         info.softDeleteEnabled ? vscode.l10n.t('Soft delete: on, {0} days retention', info.softDeleteRetentionInDays ?? 90) : vscode.l10n.t('Soft delete: off'),
         info.purgeProtectionEnabled ? vscode.l10n.t('Purge protection: on') : vscode.l10n.t('Purge protection: off'),
-        info.rbacAuthorization ? vscode.l10n.t('Permission model: Azure RBAC') : vscode.l10n.t('Permission model: access policies'),
+        hsm ? vscode.l10n.t('Permission model: Managed HSM local RBAC') : info.rbacAuthorization ? vscode.l10n.t('Permission model: Azure RBAC') : vscode.l10n.t('Permission model: access policies'),
       );
       if (info.publicNetworkAccess) lines.push(vscode.l10n.t('Public network access: {0}', mdText(info.publicNetworkAccess)));
     }
@@ -52,10 +57,12 @@ export class VaultNode implements TreeNode {
     const { vault } = this;
     const item = new vscode.TreeItem(vault.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon('shield');
+    const hsm = isManagedHsm(vault);
+    item.iconPath = new vscode.ThemeIcon(hsm ? 'circuit-board' : 'shield');
     const info = vault.info;
-    item.description = info ? `${info.resourceGroup} · ${info.location}` : new URL(vault.vaultUrl).host;
-    const facets = ['vault', this.attached ? 'attached' : 'arm'];
+    const where = info ? `${info.resourceGroup} · ${info.location}` : new URL(vault.vaultUrl).host;
+    item.description = hsm ? vscode.l10n.t('Managed HSM · {0}', where) : where;
+    const facets = [hsm ? 'hsm' : 'vault', this.attached ? 'attached' : 'arm'];
     if (info?.softDeleteEnabled !== false) facets.push('softDeleteOn');
     if (info?.purgeProtectionEnabled) facets.push('purgeProtection');
     if (!hasPortal(vault.vaultUrl)) facets.push('noPortal');
@@ -66,12 +73,7 @@ export class VaultNode implements TreeNode {
   }
 
   getChildren(): TreeNode[] {
-    this.groups ??= [
-      new ItemGroupNode('secret', this, this.ctx),
-      new ItemGroupNode('key', this, this.ctx),
-      new ItemGroupNode('certificate', this, this.ctx),
-      new DeletedGroupNode(this, this.ctx),
-    ];
+    this.groups ??= [...kindsOf(this.vault).map((kind) => new ItemGroupNode(kind, this, this.ctx)), new DeletedGroupNode(this, this.ctx)];
     return this.groups;
   }
 

@@ -118,7 +118,7 @@ describe('emulator ARM', () => {
     assert.equal(main.properties.enableSoftDelete, true);
     assert.equal(main.properties.softDeleteRetentionInDays, 90);
     assert.equal(main.properties.enableRbacAuthorization, true);
-    assert.equal(main.properties.sku.name, 'standard');
+    assert.equal(main.properties.sku.name, 'premium');
     assert.equal(main.location, 'westeurope');
     const protectedVault = await client.vaults.get('rg-protected', 'kv-test-protected');
     assert.equal(protectedVault.properties.enablePurgeProtection, true);

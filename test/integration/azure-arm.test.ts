@@ -67,7 +67,7 @@ describe('ArmClient (against the emulator)', () => {
     assert.deepEqual((await armLog(since)).map((e) => `${e.status} ${e.path}`), ['200 /subscriptions', '200 /subscriptions']);
   });
 
-  it('lists the vaults of a subscription sorted by name, mapped from the full ARM objects, in one request', async () => {
+  it('lists the vaults and Managed HSMs of a subscription sorted by name, mapped from the full ARM objects, in two requests at once', async () => {
     const { ArmClient } = await loadAzureSdk();
     const arm = new ArmClient(appCredential(), emulatorCloud());
     const since = await cursor();
@@ -90,18 +90,24 @@ describe('ArmClient (against the emulator)', () => {
       purgeProtectionEnabled: false,
       rbacAuthorization: true,
       publicNetworkAccess: 'Enabled',
+      sku: 'premium',
       tags: { purpose: 'integration' },
     });
+    const hsm = vaults.find((v) => v.name === 'hsm-test-main');
+    assert.equal(hsm?.kind, 'managedHsm', 'the Managed HSM is listed beside the vaults');
+    assert.match(hsm.id, /\/providers\/Microsoft\.KeyVault\/managedHSMs\/hsm-test-main$/);
+    assert.deepEqual([hsm.softDeleteEnabled, hsm.rbacAuthorization, hsm.resourceGroup], [true, true, 'rg-hsm']);
+    assert.ok(hsm.vaultUrl.startsWith('https://127.0.0.1:'), hsm.vaultUrl);
     const protectedVault = vaults.find((v) => v.name === 'kv-test-protected');
     assert.equal(protectedVault?.purgeProtectionEnabled, true);
     assert.equal(protectedVault?.softDeleteRetentionInDays, 7);
-    assert.deepEqual((await armLog(since)).map((e) => `${e.status} ${e.path}`), [`200 /subscriptions/${SUB_ONE}/providers/Microsoft.KeyVault/vaults`]);
+    assert.deepEqual((await armLog(since)).map((e) => `${e.status} ${e.path}`).sort(), [`200 /subscriptions/${SUB_ONE}/providers/Microsoft.KeyVault/managedHSMs`, `200 /subscriptions/${SUB_ONE}/providers/Microsoft.KeyVault/vaults`]);
 
     const legacy = await arm.listVaults(sub(SUB_TWO, CONTOSO));
     assert.deepEqual(legacy.map((v) => [v.name, v.softDeleteEnabled, v.rbacAuthorization]), [['kv-test-nosoft', false, false]]);
   });
 
-  it('follows every page of vaults (page size 2: ⌈n/2⌉ requests)', async () => {
+  it('follows every page of vaults and of Managed HSMs (page size 2: ⌈n/2⌉ requests each)', async () => {
     const { ArmClient } = await loadAzureSdk();
     const previous = (await controlApi.settings({})) as { settings: { armPageSize: number } };
     await controlApi.settings({ armPageSize: 2 });
@@ -112,8 +118,9 @@ describe('ArmClient (against the emulator)', () => {
       assert.ok(vaults.length >= 4);
       assert.equal(new Set(vaults.map((v) => v.id)).size, vaults.length, 'no vault twice');
       const requests = await armLog(since);
-      assert.equal(requests.length, Math.ceil(vaults.length / 2));
-      assert.ok(requests.every((e) => e.status === 200 && e.path === `/subscriptions/${SUB_ONE}/providers/Microsoft.KeyVault/vaults`));
+      const hsms = vaults.filter((v) => v.kind === 'managedHsm').length;
+      const of = (type: string) => requests.filter((e) => e.status === 200 && e.path === `/subscriptions/${SUB_ONE}/providers/Microsoft.KeyVault/${type}`).length;
+      assert.deepEqual([of('vaults'), of('managedHSMs'), requests.length], [Math.ceil((vaults.length - hsms) / 2), Math.max(1, Math.ceil(hsms / 2)), Math.ceil((vaults.length - hsms) / 2) + Math.max(1, Math.ceil(hsms / 2))]);
     } finally {
       await controlApi.settings({ armPageSize: previous.settings.armPageSize });
     }
@@ -144,7 +151,7 @@ describe('ArmClient (against the emulator)', () => {
     const fab = results[3];
     assert.ok(fab?.ok);
     assert.deepEqual(fab.vaults.map((v) => v.name), ['kv-test-fabrikam']);
-    assert.equal((await armLog(since)).length, 4, 'one request per subscription');
+    assert.equal((await armLog(since)).length, 8, 'two requests per subscription (vaults and Managed HSMs, at once)');
   });
 
   it('a subscription the account cannot read fails as forbidden (ARM AuthorizationFailed)', async () => {

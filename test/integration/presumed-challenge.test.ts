@@ -12,6 +12,9 @@ const FIRST = `kvpa${stamp}`;
 const SECOND = `kvpb${stamp}`;
 const THIRD = `kvpc${stamp}`;
 
+/** What ArmClient.vaultTenant answers for a vault it listed with this tenant (undefined: not listed). */
+const listed = (tenantId: string | undefined) => (tenantId ? { tenantId } : undefined);
+
 describe('VaultClients: the auth challenge presumed for vaults listed by ARM', function () {
   this.timeout(60_000);
   const urls: Record<string, string> = {};
@@ -26,10 +29,10 @@ describe('VaultClients: the auth challenge presumed for vaults listed by ARM', f
   it("a listed vault's first page is one request (its tenant from ARM, its scope from the cloud)", async () => {
     const sdk = await loadAzureSdk();
     const arm = new sdk.ArmClient(appCredential(), emulatorCloud());
-    const listed = await arm.listVaults({ subscriptionId: SUB_ONE, displayName: 'Contoso Test One', tenantId: '11111111-1111-4111-8111-111111111111' });
-    const tenants = new Map(listed.map((v) => [sdk.vaultKey(v.vaultUrl), v.tenantId]));
+    const vaults = await arm.listVaults({ subscriptionId: SUB_ONE, displayName: 'Contoso Test One', tenantId: '11111111-1111-4111-8111-111111111111' });
+    const tenants = new Map(vaults.map((v) => [sdk.vaultKey(v.vaultUrl), v.tenantId]));
     assert.ok(tenants.has(sdk.vaultKey(urls[SECOND]!)), 'ARM listed the vault');
-    const clients = new sdk.VaultClients(appCredential(), emulatorCloud(), { tenantOf: (url) => tenants.get(sdk.vaultKey(url)) });
+    const clients = new sdk.VaultClients(appCredential(), emulatorCloud(), { tenantOf: (url) => listed(tenants.get(sdk.vaultKey(url))) });
 
     // The emulator's cloud names its vault audience (a *.localhost suffix): no local vault needs a challenge first.
     for (const name of [FIRST, SECOND]) {
@@ -43,7 +46,7 @@ describe('VaultClients: the auth challenge presumed for vaults listed by ARM', f
   it("with a cloud that does not name local vaults' audience, a local vault learns it from another's challenge", async () => {
     const sdk = await loadAzureSdk();
     const cloud = { ...emulatorCloud(), keyVaultDnsSuffix: 'vault.azure.net' };
-    const clients = new sdk.VaultClients(appCredential(), cloud, { tenantOf: () => '11111111-1111-4111-8111-111111111111' });
+    const clients = new sdk.VaultClients(appCredential(), cloud, { tenantOf: () => listed('11111111-1111-4111-8111-111111111111') });
     let since = await cursor();
     await clients.listItems(urls[FIRST]!, 'secret');
     assert.deepEqual(await trace(FIRST, since), ['401 GET /secrets', '200 GET /secrets']);
@@ -63,9 +66,9 @@ describe('VaultClients: the auth challenge presumed for vaults listed by ARM', f
 
   it('a wrong tenant: the vault or the credential refuses it, the challenge answers, the listing succeeds', async () => {
     const sdk = await loadAzureSdk();
-    const clients = new sdk.VaultClients(appCredential(), emulatorCloud(), { tenantOf: () => '11111111-1111-4111-8111-111111111111' });
+    const clients = new sdk.VaultClients(appCredential(), emulatorCloud(), { tenantOf: () => listed('11111111-1111-4111-8111-111111111111') });
     await clients.listItems(urls[FIRST]!, 'secret');
-    const wrong = new sdk.VaultClients(appCredential(), emulatorCloud(), { tenantOf: (url) => (sdk.vaultKey(url) === sdk.vaultKey(urls[THIRD]!) ? '99999999-9999-4999-8999-999999999999' : '11111111-1111-4111-8111-111111111111') });
+    const wrong = new sdk.VaultClients(appCredential(), emulatorCloud(), { tenantOf: (url) => listed(sdk.vaultKey(url) === sdk.vaultKey(urls[THIRD]!) ? '99999999-9999-4999-8999-999999999999' : '11111111-1111-4111-8111-111111111111') });
     await wrong.listItems(urls[FIRST]!, 'secret');
     const since = await cursor();
     const page = await wrong.listItems(urls[THIRD]!, 'secret');

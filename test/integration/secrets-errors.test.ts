@@ -61,13 +61,14 @@ describe('secrets data plane errors', () => {
   });
 
   it('400 BadParameter for an unsupported api-version, with the latest supported one named', async () => {
-    const old = new SecretClient(mainUrl, appCredential(), { disableChallengeResourceVerification: true, serviceVersion: '7.3' });
-    await rejectsWith(old.getSecret('Plain-Secret'), {
+    // Every version the SDK can name is accepted (test/integration/emulator-apiversions.test.ts); this one is not.
+    const unknown = new SecretClient(mainUrl, appCredential(), { disableChallengeResourceVerification: true, serviceVersion: '2099-01-01' as '7.6' });
+    await rejectsWith(unknown.getSecret('Plain-Secret'), {
       status: 400,
       code: 'BadParameter',
-      message: /^The specified version \(7\.3\) is not recognized\. Consider using the latest supported version \(2025-07-01\)\.$/,
+      message: /^The specified version \(2099-01-01\) is not recognized\. Consider using the latest supported version \(2026-04-01\)\.$/,
     });
-    for (const version of ['7.4', '7.5', '7.6', '2025-07-01'] as const) {
+    for (const version of ['7.3', '7.4', '7.5', '7.6', '2025-07-01'] as const) {
       const c = new SecretClient(mainUrl, appCredential(), { disableChallengeResourceVerification: true, serviceVersion: version });
       assert.equal((await c.getSecret('Plain-Secret')).value, 'plain value', version);
     }
@@ -94,7 +95,7 @@ describe('secrets data plane errors', () => {
       const res = await rawRequest(url);
       assert.equal(res.status, 401);
       assert.equal(res.headers['www-authenticate'], challenge);
-      assert.deepEqual(res.json, { error: { code: 'Unauthorized', message: 'AKV10000: Request is missing a Bearer or PoP token.' } });
+      assert.deepEqual(res.json, { error: { code: 'Unauthorized', message: 'AKV10000: Request is missing a Bearer, PoP, or MTLS_POP token.' } });
     });
 
     it('with an ARM token (wrong audience), an expired token, a forged signature', async () => {

@@ -2,11 +2,11 @@
 import * as assert from 'node:assert/strict';
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import { createHttpHeaders, createPipelineRequest, type PipelineRequest, type PipelineResponse } from '@azure/core-rest-pipeline';
-import type { Vault } from '@azure/arm-keyvault';
+import type { ManagedHsm, Vault } from '@azure/arm-keyvault';
 import type { SecretProperties } from '@azure/keyvault-secrets';
 import { withTenant } from '../../src/azure/credentials';
 import { mapWithConcurrency } from '../../src/azure/concurrency';
-import { newestFirst, resourceGroupOf, secretItem, vaultInfo } from '../../src/azure/mappers';
+import { newestFirst, resourceGroupOf, secretItem, managedHsmInfo, vaultInfo } from '../../src/azure/mappers';
 import { ListContext, nextLinkOf, withErrorDetails, type ListCall } from '../../src/azure/listContext';
 import type { ItemProperties } from '../../src/azure/model';
 
@@ -70,9 +70,23 @@ describe('mappers', () => {
     } as Vault;
     assert.deepEqual(vaultInfo(v, 's1'), {
       id: v.id, name: 'kv1', subscriptionId: 's1', resourceGroup: 'rg-One', location: 'westeurope', tenantId: 't1', vaultUrl: 'https://kv1.vault.azure.net',
-      softDeleteEnabled: true, softDeleteRetentionInDays: 7, purgeProtectionEnabled: false, rbacAuthorization: true, publicNetworkAccess: 'Enabled', tags: { env: 'dev' },
+      softDeleteEnabled: true, softDeleteRetentionInDays: 7, purgeProtectionEnabled: false, rbacAuthorization: true, publicNetworkAccess: 'Enabled', sku: 'standard', tags: { env: 'dev' },
     });
     assert.equal(resourceGroupOf('/subscriptions/x/resourcegroups/lower/providers/p'), 'lower');
+  });
+
+  it('maps an ARM Managed HSM beside vaults: its hsmUri, soft delete always on, local RBAC', () => {
+    const h = {
+      id: '/subscriptions/s1/resourceGroups/rg-h/providers/Microsoft.KeyVault/managedHSMs/hsm1',
+      name: 'hsm1',
+      location: 'westus',
+      sku: { family: 'B', name: 'Standard_B1' },
+      properties: { tenantId: 't1', hsmUri: 'https://hsm1.managedhsm.azure.net/', softDeleteRetentionInDays: 90, enablePurgeProtection: true, publicNetworkAccess: 'Disabled' },
+    } as ManagedHsm;
+    assert.deepEqual(managedHsmInfo(h, 's1'), {
+      id: h.id, kind: 'managedHsm', name: 'hsm1', subscriptionId: 's1', resourceGroup: 'rg-h', location: 'westus', tenantId: 't1', vaultUrl: 'https://hsm1.managedhsm.azure.net',
+      softDeleteEnabled: true, softDeleteRetentionInDays: 90, purgeProtectionEnabled: true, rbacAuthorization: true, publicNetworkAccess: 'Disabled', sku: 'Standard_B1',
+    });
   });
 });
 

@@ -60,12 +60,27 @@ describe('tokenGuard: clientSecurityFor', () => {
       ['https://kv.vault.azure.cn', 'https://vault.azure.cn/.default'],
       ['https://kv.vault.usgovcloudapi.net', 'https://vault.usgovcloudapi.net/.default'],
       ['https://hsm.managedhsm.azure.net', 'https://managedhsm.azure.net/.default'],
+      ['https://hsm.managedhsm.azure.cn', 'https://managedhsm.azure.cn/.default'],
+      ['https://hsm.managedhsm.usgovcloudapi.net', 'https://managedhsm.usgovcloudapi.net/.default'],
     ] as const) {
       const s = clientSecurityFor(url, publicCloud);
       assert.equal(s.disableChallengeResourceVerification, false, url);
       s.guard(resource);
       assert.throws(() => s.guard('https://vault.azure.net/.default'), TokenRefusedError);
     }
+  });
+
+  it("a Managed HSM gets only its own audience, never its cloud's vault audience (and a vault never the HSM's)", () => {
+    const hsm = clientSecurityFor('https://pool.managedhsm.azure.net', publicCloud);
+    hsm.guard('https://managedhsm.azure.net/.default');
+    refuses(() => hsm.guard('https://vault.azure.net/.default'), 'pool.managedhsm.azure.net', 'https://vault.azure.net/.default');
+    const vault = clientSecurityFor('https://kv.vault.azure.net', publicCloud);
+    refuses(() => vault.guard('https://managedhsm.azure.net/.default'), 'kv.vault.azure.net', 'https://managedhsm.azure.net/.default');
+    // A custom cloud's own HSM suffix is a vault host suffix of that cloud.
+    const custom = clientSecurityFor('https://pool.hsm.contoso.example', { ...customCloud, managedHsmDnsSuffix: 'hsm.contoso.example' });
+    assert.equal(custom.disableChallengeResourceVerification, false);
+    custom.guard('https://hsm.contoso.example/.default');
+    assert.throws(() => custom.guard('https://vault.contoso.example/.default'), TokenRefusedError);
   });
 
   it("keeps verification on for the configured custom cloud's suffix", () => {

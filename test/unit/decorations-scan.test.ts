@@ -45,6 +45,13 @@ describe('Expiring Soon scan (src/commands/expiry/expiringScan)', () => {
     });
   });
 
+  it('asks a vault only for the kinds it holds (a Managed HSM: keys)', async () => {
+    const { list, stats } = lister({ hsm: { key: [item('key', 'k-soon', { expiresOn: new Date(NOW + 2 * DAY) })] } });
+    const result = await scanExpiring([{ name: 'hsm', vaultUrl: 'hsm' }], list, { now: NOW, warningDays: 30, kinds: () => ['key'] });
+    assert.deepEqual(result.entries.map((e) => `${e.kind}/${e.name}`), ['key/k-soon']);
+    assert.deepEqual([result.requests, stats.calls, result.failures.length], [1, 1, 0]);
+  });
+
   it('pages through every listing (⌈n/25⌉ requests), stops at the page cap and says so', async () => {
     const many = Array.from({ length: 60 }, (_, i) => item('secret', `s${i}`, { expiresOn: new Date(NOW + DAY) }));
     const { list } = lister({ v: { secret: many } });

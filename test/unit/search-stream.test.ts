@@ -112,6 +112,16 @@ describe('search listings, streamed page by page (pure)', () => {
     assert.equal(items.length, floor);
   });
 
+  it('lists per vault only the kinds it holds (a Managed HSM: keys)', async () => {
+    const asked: string[] = [];
+    const list = (vault: string, kind: string): Promise<Page<string>> => (asked.push(`${vault}/${kind}`), Promise.resolve({ items: [`${vault}-${kind}`] }));
+    const events: Event[] = [];
+    const kinds = (vault: string) => (vault === 'hsm' ? ['key'] : ['secret', 'key', 'certificate']);
+    for await (const e of streamListings(['kv', 'hsm'], kinds, list, { concurrency: 4, pageSize: 25, opened: () => true })) events.push(e);
+    assert.deepEqual(asked.sort(), ['hsm/key', 'kv/certificate', 'kv/key', 'kv/secret']);
+    assert.deepEqual(events.filter((e) => e.vault === 'hsm').map((e) => e.type), ['page', 'vault'], 'its vault event comes after its one listing');
+  });
+
   it('names a failed listing in its vault event; the other kinds and vaults go on', async () => {
     const denied = Object.assign(new Error('Forbidden'), { statusCode: 403 });
     const list = (vault: string, kind: string, request: PageRequest): Promise<Page<string>> => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseVaultUrl } from '../../src/azure/vaultUrl';
+import { isManagedHsmUrl, parseVaultUrl } from '../../src/azure/vaultUrl';
 
 function ok(input: string) {
   const r = parseVaultUrl(input);
@@ -36,5 +36,13 @@ describe('parseVaultUrl', () => {
     assert.match(reason('https://ab.vault.azure.net'), /3–24/);
     assert.match(reason('https://x.y.vault.azure.net'), /not a valid vault name/);
     assert.match(reason('https://'), /not a URL/);
+  });
+});
+
+describe('isManagedHsmUrl', () => {
+  it("tells a Managed HSM's URL (every built-in cloud) from a vault's", () => {
+    for (const url of ['https://pool.managedhsm.azure.net', 'https://pool.managedhsm.azure.cn/', 'https://POOL.managedhsm.usgovcloudapi.net/keys/k']) assert.equal(isManagedHsmUrl(url), true, url);
+    for (const url of ['https://kv.vault.azure.net', 'https://managedhsm.vault.azure.net', 'https://127.0.0.1:4000', 'not a url']) assert.equal(isManagedHsmUrl(url), false, url);
+    assert.equal(parseVaultUrl('pool.managedhsm.azure.cn').ok, true, 'attachable by URL');
   });
 });

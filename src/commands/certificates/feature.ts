@@ -23,8 +23,8 @@ const certificate = item('certificate');
 
 const commands: Readonly<Record<CommandId<typeof CertificateCommandIds>, Command<ItemTarget> | Command<VaultTarget>>> = {
   [CertificateCommandIds.showDetails]: command(certificate, showCertificateDetails),
-  [CertificateCommandIds.create]: command(vault(() => vscode.l10n.t('Create a certificate: choose the vault')), createCertificate, { writes: true }),
-  [CertificateCommandIds.import]: command(vault(() => vscode.l10n.t('Import a certificate: choose the vault')), importCertificate, { writes: true }),
+  [CertificateCommandIds.create]: command(vault(() => vscode.l10n.t('Create a certificate: choose the vault'), 'certificate'), createCertificate, { writes: true }),
+  [CertificateCommandIds.import]: command(vault(() => vscode.l10n.t('Import a certificate: choose the vault'), 'certificate'), importCertificate, { writes: true }),
   [CertificateCommandIds.download]: command(certificate, downloadCertificate),
   [CertificateCommandIds.downloadWithKey]: command(certificate, downloadCertificateWithKey),
   [CertificateCommandIds.renew]: command(certificate, renewCertificate, { writes: true }),

@@ -41,7 +41,7 @@ export type Lister = (vaultUrl: string, kind: ObjectKind, req: PageRequest) => P
 export async function scanExpiring<V extends ScanVault>(
   vaults: readonly V[],
   list: Lister,
-  options: { now: number; warningDays: number; signal?: AbortSignal; onVaultDone?: (done: number, total: number) => void },
+  options: { now: number; warningDays: number; signal?: AbortSignal; onVaultDone?: (done: number, total: number) => void; kinds?: (vault: V) => readonly ObjectKind[] },
 ): Promise<ScanResult<V>> {
   const entries: ExpiringEntry<V>[] = [];
   const rollups = new Map<string, ScannedVault>();
@@ -53,7 +53,8 @@ export async function scanExpiring<V extends ScanVault>(
 
   const scanVault = async (vault: V): Promise<void> => {
     const perKind: Record<ObjectKind, Rollup> = { secret: emptyRollup, key: emptyRollup, certificate: emptyRollup };
-    for (const kind of KINDS) {
+    // A Managed HSM holds keys only (options.kinds): its other kinds are not asked for.
+    for (const kind of options.kinds?.(vault) ?? KINDS) {
       let token: string | undefined;
       let pages = 0;
       try {

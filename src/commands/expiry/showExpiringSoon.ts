@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { listAllVaults } from '../../auth/vaultDirectory';
 import { classifyError } from '../../azure/errors';
 import type { ObjectKind } from '../../azure/model';
-import type { VaultTarget } from '../../model/targets';
+import { kindsOf, type VaultTarget } from '../../model/targets';
 import { relativeDays } from '../../presentation/format';
 import { kindName, kindNames } from '../../presentation/kindWords';
 import type { Services } from '../../services';
@@ -39,7 +39,7 @@ export async function showExpiringSoon(services: Services): Promise<ExpiringSoon
         const vaults = await listAllVaults(services);
         progress.report({ message: vscode.l10n.t('{0} of {1} vaults', 0, vaults.length) });
         const result = await scanExpiring<VaultTarget>(vaults, (url, kind, req) => clients.listItems(url, kind, req), {
-          now, warningDays, signal: controller.signal, onVaultDone: (done, total) => progress.report({ message: vscode.l10n.t('{0} of {1} vaults', done, total), increment: 100 / Math.max(1, total) }),
+          now, warningDays, signal: controller.signal, kinds: kindsOf, onVaultDone: (done, total) => progress.report({ message: vscode.l10n.t('{0} of {1} vaults', done, total), increment: 100 / Math.max(1, total) }),
         });
         return { vaults, result };
       } finally {

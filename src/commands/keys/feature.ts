@@ -28,7 +28,7 @@ const key = item('key');
 
 const commands: Readonly<Record<CommandId<typeof KeyCommandIds>, Command<ItemTarget> | Command<VaultTarget>>> = {
   [KeyCommandIds.showDetails]: command(key, showKeyDetails),
-  [KeyCommandIds.create]: command(vault(() => vscode.l10n.t('Create a key: choose the vault')), createKey, { writes: true }),
+  [KeyCommandIds.create]: command(vault(() => vscode.l10n.t('Create a key: choose the vault'), 'key'), createKey, { writes: true }),
   [KeyCommandIds.rotate]: command(key, rotateKey, { writes: true }),
   [KeyCommandIds.showRotationPolicy]: command(key, showKeyRotationPolicy),
   [KeyCommandIds.editRotationPolicy]: command(key, editKeyRotationPolicy, { writes: true }),

@@ -119,7 +119,7 @@ export async function moveToKeyVault(services: Services, given: readonly unknown
 
 async function moveLiteral(services: Services, editor: vscode.TextEditor, literal: TrackedRange, value: string, suggestedName: string): Promise<MoveResult> {
   const document = editor.document;
-  const vault = await pickVault(services, vscode.l10n.t('Move the value to which key vault?'));
+  const vault = await pickVault(services, vscode.l10n.t('Move the value to which key vault?'), 'secret');
   const name = await askName(
     services,
     vscode.l10n.t('Move to {0}: name of the new secret', vault.name),

@@ -29,7 +29,7 @@ export async function pickTargets(services: Services, row: Row | undefined, rows
   ];
   const kind = await services.ui.showQuickPick(kinds, { title: vscode.l10n.t('Insert a Key Vault reference'), placeHolder: vscode.l10n.t('What does the reference point at?') });
   if (!kind) throw new UserCancelled();
-  const vault = await pickVault(services, vscode.l10n.t('Choose the vault of the {0}', kindName(kind.objectKind)));
+  const vault = await pickVault(services, vscode.l10n.t('Choose the vault of the {0}', kindName(kind.objectKind)), kind.objectKind);
   const picked = await services.ui.showQuickPick(listItems(services, vault, kind.objectKind), {
     title: vscode.l10n.t('Choose a {0} in {1}', kindName(kind.objectKind), vault.name),
     placeHolder: vscode.l10n.t('Type to search {0} by name', kindNames(kind.objectKind)),

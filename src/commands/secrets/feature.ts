@@ -31,7 +31,7 @@ const commands: Readonly<Record<CommandId<typeof SecretCommandIds>, Command<Item
   [SecretCommandIds.copyVaultUri]: command(vault(() => vscode.l10n.t('Copy the URI of a key vault')), copyVaultUri),
   [SecretCommandIds.showValue]: command(secret, showSecretValue),
   [SecretCommandIds.editValue]: command(secret, editSecretValue),
-  [SecretCommandIds.create]: command(vault(() => vscode.l10n.t('Create a secret in which vault?')), createSecret, { writes: true }),
+  [SecretCommandIds.create]: command(vault(() => vscode.l10n.t('Create a secret in which vault?'), 'secret'), createSecret, { writes: true }),
   [SecretCommandIds.newVersion]: command(secret, newSecretVersion, { writes: true }),
   [SecretCommandIds.editAttributes]: command(secret, editSecretAttributes, { writes: true }),
   [SecretCommandIds.editExpiry]: command(secret, editSecretExpiry, { writes: true }),

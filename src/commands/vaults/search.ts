@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { listAllVaults } from '../../auth/vaultDirectory';
 import { classifyError } from '../../azure/errors';
 import type { ItemProperties, ObjectKind, PageRequest } from '../../azure/model';
-import type { VaultTarget } from '../../model/targets';
+import { kindsOf, type VaultTarget } from '../../model/targets';
 import { itemState, stateText } from '../../presentation/format';
 import { kindName, kindNames } from '../../presentation/kindWords';
 import type { Services } from '../../services';
@@ -19,7 +19,6 @@ interface Found extends vscode.QuickPickItem {
   readonly explanation?: string;
 }
 
-const kinds: readonly ObjectKind[] = ['secret', 'key', 'certificate'];
 const icons: Record<ObjectKind, string> = { secret: 'lock', key: 'key', certificate: 'verified' };
 /**
  * Listings (one kind of one vault) in flight at once: four vaults' three kinds. Each vault is a host of its own (the
@@ -58,7 +57,7 @@ function unreadRow(vault: VaultTarget, failed: readonly { kind: ObjectKind; erro
   const reason = accessProblem(first.error) ?? classifyError(first.error).message;
   return {
     label: `$(circle-slash) ${vault.name}`,
-    description: failed.length === kinds.length ? vscode.l10n.t('could not be read') : vscode.l10n.t('could not list {0}', failed.map((f) => kindNames(f.kind)).join(', ')),
+    description: failed.length === kindsOf(vault).length ? vscode.l10n.t('could not be read') : vscode.l10n.t('could not list {0}', failed.map((f) => kindNames(f.kind)).join(', ')),
     detail: reason,
     alwaysShow: true,
     vault,
@@ -74,7 +73,8 @@ async function* results(services: Services, signal: AbortSignal): AsyncGenerator
   const warningDays = services.settings.expiryWarningDays();
   const unread: Found[] = [];
   const listPage = (vault: VaultTarget, kind: ObjectKind, request: PageRequest) => clients.listItems(vault.vaultUrl, kind, request);
-  for await (const event of streamListings(vaults, kinds, listPage, {
+  // A Managed HSM is searched for keys only (kindsOf).
+  for await (const event of streamListings(vaults, kindsOf, listPage, {
     concurrency: LISTINGS_AT_ONCE,
     pageSize: PAGE_SIZE,
     signal,
@@ -91,7 +91,7 @@ async function* results(services: Services, signal: AbortSignal): AsyncGenerator
     }
     const { vault, failures } = event;
     for (const f of failures) services.log.warn(`search: ${vault.name} ${f.kind}s: ${f.error instanceof Error ? f.error.message : String(f.error)}`);
-    await noteListing(services, vault, failures.length === kinds.length ? failures[0]!.error : undefined);
+    await noteListing(services, vault, failures.length === kindsOf(vault).length ? failures[0]!.error : undefined);
     if (failures.length) unread.push(unreadRow(vault, failures));
   }
   // The vaults that could not be read come last, together, so they do not break up the results.

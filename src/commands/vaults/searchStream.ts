@@ -47,7 +47,9 @@ interface Listing<V, K> {
  * over. Stopping — the signal, or the consumer leaving the loop — aborts what is in flight; aborted listings are
  * neither failures nor reported.
  */
-export async function* streamListings<V, K, T>(vaults: readonly V[], kinds: readonly K[], list: ListPage<V, K, T>, options: StreamOptions<V>): AsyncGenerator<ListingEvent<V, K, T>, void, undefined> {
+export async function* streamListings<V, K, T>(vaults: readonly V[], kinds: readonly K[] | ((vault: V) => readonly K[]), list: ListPage<V, K, T>, options: StreamOptions<V>): AsyncGenerator<ListingEvent<V, K, T>, void, undefined> {
+  // The kinds of each vault: the same for all, or per vault (a Managed HSM holds keys only).
+  const kindsOf = (vault: V): readonly K[] => (typeof kinds === 'function' ? kinds(vault) : kinds);
   const stop = new AbortController();
   const outer = options.signal;
   if (outer?.aborted) return;
@@ -70,13 +72,13 @@ export async function* streamListings<V, K, T>(vaults: readonly V[], kinds: read
   outer?.addEventListener('abort', onAbort);
 
   const cap = Math.max(1, Math.floor(options.concurrency) || 1);
-  const listings: Listing<V, K>[] = vaults.flatMap((vault, v) => kinds.map((kind, k) => ({ vault, v, k, kind })));
+  const listings: Listing<V, K>[] = vaults.flatMap((vault, v) => kindsOf(vault).map((kind, k) => ({ vault, v, k, kind })));
   const open = vaults.map((vault) => options.opened?.(vault) ?? false);
   const begun = vaults.map(() => false);
   /** Listings of vaults whose first request is still unanswered, by vault; moved to `unblocked` when it is. */
   const held = new Map<number, Listing<V, K>[]>();
   const unblocked: Listing<V, K>[] = [];
-  const left = vaults.map(() => kinds.length);
+  const left = vaults.map((vault) => kindsOf(vault).length);
   const failures = vaults.map((): (ListingFailure<K> | undefined)[] => []);
   let next = 0;
   let running = 0;

@@ -48,9 +48,9 @@ describe('browse with the VS Code account (emulator)', function () {
     assert.deepEqual(await tree.labels(await tree.path('Fabrikam', 'Fabrikam Shared')), ['kv-e2e-fabrikam']);
   });
 
-  it('lists the vaults of a subscription with resource group and location', async () => {
+  it('lists the vaults (and the Managed HSM) of a subscription with resource group and location', async () => {
     const prod = await tree.path('Contoso', 'Contoso Prod');
-    assert.deepEqual(await tree.labels(prod), ['kv-e2e-denied', 'kv-e2e-main', 'kv-e2e-paging']);
+    assert.deepEqual(await tree.labels(prod), ['hsm-e2e-main', 'kv-e2e-denied', 'kv-e2e-main', 'kv-e2e-paging']);
     const main = await tree.hovered(await tree.child(prod, 'kv-e2e-main'));
     assert.equal(main.description, 'rg-e2e · westeurope');
     assert.match((main.tooltip as vscode.MarkdownString).value, /Soft delete: on, 7 days retention/);
@@ -64,8 +64,8 @@ describe('browse with the VS Code account (emulator)', function () {
     // Contoso's vault listings only (the view itself may expand rows too: whoever asks, the count is the same).
     const contoso = emulatorInfo().tenants.find((t) => t.displayName === 'Contoso')!.id;
     const listings = async () =>
-      (await requests({ plane: 'arm' })).filter((r) => r.tokenTenant === contoso && /ResourceGraph|KeyVault\/vaults$/.test(r.path)).map((r) => `${r.method} ${r.path}`);
-    assert.deepEqual(await tree.labels(await tree.path('Contoso', 'Contoso Prod')), ['kv-e2e-denied', 'kv-e2e-main', 'kv-e2e-paging']);
+      (await requests({ plane: 'arm' })).filter((r) => r.tokenTenant === contoso && /ResourceGraph|KeyVault\/(vaults|managedHSMs)$/.test(r.path)).map((r) => `${r.method} ${r.path}`);
+    assert.deepEqual(await tree.labels(await tree.path('Contoso', 'Contoso Prod')), ['hsm-e2e-main', 'kv-e2e-denied', 'kv-e2e-main', 'kv-e2e-paging']);
     assert.deepEqual(await listings(), ['POST /providers/Microsoft.ResourceGraph/resources'], 'one query for both Contoso subscriptions');
     assert.ok((await tree.labels(await tree.path('Contoso', 'Contoso Dev'))).includes('kv-e2e-dev'));
     assert.deepEqual(await listings(), ['POST /providers/Microsoft.ResourceGraph/resources'], 'expanding Contoso Dev sent nothing');
