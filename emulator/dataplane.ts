@@ -1,6 +1,5 @@
 // One vault's HTTPS endpoint: authentication with the challenge, api-version, throttling, denial, then the stores.
-import { isSupportedApiVersion, unsupportedApiVersionMessage } from './apiVersions';
-import { dispatch } from './dispatch';
+import { admit, dispatch } from './dispatch';
 import { authenticate, callerDescription, VAULT_AUDIENCE, type AuthOutcome } from './auth';
 import { EmuError } from './errors';
 import type { HttpInput, PlaneHandler } from './httpio';
@@ -110,20 +109,8 @@ export function dataPlaneHandler(world: World, record: VaultRecord): PlaneHandle
         `AKV10032: Invalid issuer. Expected one of ${world.loginOrigin}/${record.tenantId}/v2.0, found ${claims.iss}.`,
       );
     }
-    const apiVersion = input.query.get('api-version');
-    if (apiVersion === null || apiVersion === '') {
-      return new EmuError(400, 'BadParameter', 'The api-version query parameter is required.').toResponse();
-    }
-    if (!isSupportedApiVersion(apiVersion)) {
-      return new EmuError(400, 'BadParameter', unsupportedApiVersionMessage(apiVersion)).toResponse();
-    }
-    if (!world.throttle.admit(record.name, Date.now())) {
-      return new EmuError(
-        429,
-        'Throttled',
-        'Request was not processed because too many requests were received. Reason: VaultRequestTypeLimitReached',
-      ).toResponse();
-    }
+    const apiVersion = admit(world, record.name, input, 'VaultRequestTypeLimitReached');
+    if (typeof apiVersion !== 'string') return apiVersion;
     const denied = world.deny.check(record.name, claims.oid);
     if (denied) {
       return denial(record, denied, claims, input).toResponse();

@@ -4,8 +4,7 @@
 // api-version, throttling, local RBAC (hsm/rbac.ts: 403 AccessDenied), then the HSM's key store. A Managed HSM
 // serves keys only: secrets and certificates paths answer 404.
 import { randomUUID } from 'node:crypto';
-import { isSupportedApiVersion, unsupportedApiVersionMessage } from '../apiVersions';
-import { dispatch } from '../dispatch';
+import { admit, dispatch } from '../dispatch';
 import { authenticate, MANAGED_HSM_AUDIENCE, type AuthOutcome } from '../auth';
 import { EmuError } from '../errors';
 import type { HttpInput, PlaneHandler } from '../httpio';
@@ -61,16 +60,8 @@ export function managedHsmHandler(world: World, record: ManagedHsmRecord): Plane
     if (claims.tid.toLowerCase() !== record.tenantId.toLowerCase()) {
       return unauthorized(world, record, `Found token with tid=${claims.tid}, but expected tid=${record.tenantId}`);
     }
-    const apiVersion = input.query.get('api-version');
-    if (apiVersion === null || apiVersion === '') {
-      return new EmuError(400, 'BadParameter', 'The api-version query parameter is required.').toResponse();
-    }
-    if (!isSupportedApiVersion(apiVersion)) {
-      return new EmuError(400, 'BadParameter', unsupportedApiVersionMessage(apiVersion)).toResponse();
-    }
-    if (!world.throttle.admit(record.name, Date.now())) {
-      return new EmuError(429, 'Throttled', 'Request was not processed because too many requests were received. Reason: HsmRequestTypeLimitReached').toResponse();
-    }
+    const apiVersion = admit(world, record.name, input, 'HsmRequestTypeLimitReached');
+    if (typeof apiVersion !== 'string') return apiVersion;
     if (NOT_KEYS.test(input.path)) {
       return new EmuError(404, 'NotFound', `The requested resource '${input.path}' was not found: a managed HSM holds keys only.`).toResponse();
     }
