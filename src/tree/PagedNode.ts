@@ -3,7 +3,7 @@ import { classifyError } from '../azure/errors';
 import type { Page } from '../azure/model';
 import { CommandIds } from '../model/commandIds';
 import { MessageNode } from './MessageNode';
-import { RowRanges } from './RangeNode';
+import { nameOf, RowRanges } from './RangeNode';
 import type { TreeContext } from './TreeContext';
 import type { TreeNode } from './TreeNode';
 
@@ -94,7 +94,7 @@ export abstract class PagedNode<T> implements TreeNode {
   shownRows(): readonly TreeNode[] {
     const nodes = this.loaded?.nodes ?? [];
     const prefix = this.filter?.toLowerCase();
-    return prefix ? nodes.filter((n) => ((n as { name?: string }).name ?? '').toLowerCase().startsWith(prefix)) : nodes;
+    return prefix ? nodes.filter((n) => (nameOf(n) ?? '').toLowerCase().startsWith(prefix)) : nodes;
   }
 
   /** The row a child is drawn under: its range in a long listing, else this node. */

@@ -9,7 +9,8 @@ import type { TreeNode } from './TreeNode';
  */
 export const RANGE_SIZE = 500;
 
-const nameOf = (node: TreeNode): string | undefined => (node as { readonly name?: string }).name;
+/** The object name a row stands for (items, deleted items), if any. */
+export const nameOf = (node: TreeNode): string | undefined => (node as { readonly name?: string }).name;
 
 /** One block of RANGE_SIZE rows of a listing; its rows never change (a listing only grows at its end). */
 export class RangeNode implements TreeNode {

@@ -7,6 +7,7 @@ import type { Settings } from '../platform/settings';
 import type { AttachedVaults } from '../platform/attachedVaults';
 import { AttachedVaultsNode } from './AttachedVaultsNode';
 import { MessageNode } from './MessageNode';
+import type { PagedNode } from './PagedNode';
 import { subscriptionChildren, TenantNode } from './TenantNode';
 import type { TreeContext } from './TreeContext';
 import type { TreeNode } from './TreeNode';
@@ -68,6 +69,15 @@ export class VaultTreeDataProvider implements vscode.TreeDataProvider<TreeNode>,
     const children = node ? ((await node.getChildren?.()) ?? []) : await this.roots();
     this.known.set(node?.id ?? '', children);
     return children;
+  }
+
+  /**
+   * The rows a paged listing shows, those folded into ranges too (RangeNode.ts): read as VS Code reads the listing
+   * (its first page loaded if need be, its children registered), then every row the filter lets through.
+   */
+  async rowsOf(node: PagedNode<unknown>): Promise<readonly TreeNode[]> {
+    await this.getChildren(node);
+    return node.shownRows();
   }
 
   private async roots(): Promise<TreeNode[]> {

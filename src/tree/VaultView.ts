@@ -108,8 +108,7 @@ export class VaultView implements vscode.Disposable {
     const node = await locateItem(this.provider, item.vault, item.kind, item.name);
     if (!node || !item.version) return node;
     const wanted = item.version.toLowerCase();
-    await this.provider.getChildren(node);
-    return node.shownRows().find((v): v is VersionNode => v instanceof VersionNode && v.version.version?.toLowerCase() === wanted) ?? node;
+    return (await this.provider.rowsOf(node)).find((v): v is VersionNode => v instanceof VersionNode && v.version.version?.toLowerCase() === wanted) ?? node;
   }
 
   /**
@@ -123,13 +122,11 @@ export class VaultView implements vscode.Disposable {
     if (!vaultNode) return { active, deleted };
     for (const group of vaultNode.getChildren()) {
       if (group instanceof ItemGroupNode && group.kind === kind) {
-        await this.provider.getChildren(group);
-        for (const n of group.shownRows()) if (n instanceof ItemNode) active.add(n.name.toLowerCase());
+        for (const n of await this.provider.rowsOf(group)) if (n instanceof ItemNode) active.add(n.name.toLowerCase());
       } else if (group instanceof DeletedGroupNode) {
         for (const kindNode of await this.provider.getChildren(group)) {
           if (!(kindNode instanceof DeletedKindNode) || kindNode.kind !== kind) continue;
-          await this.provider.getChildren(kindNode);
-          for (const n of kindNode.shownRows()) if (n instanceof DeletedItemNode) deleted.add(n.name.toLowerCase());
+          for (const n of await this.provider.rowsOf(kindNode)) if (n instanceof DeletedItemNode) deleted.add(n.name.toLowerCase());
         }
       }
     }

@@ -38,8 +38,7 @@ export async function locateItem(tree: VaultTreeDataProvider, vault: VaultTarget
   if (!group) return undefined;
   const wanted = name.toLowerCase();
   for (;;) {
-    await childrenOf(tree, group); // the listing as the view shows it (first page loaded), ranges or not
-    const found = group.shownRows().find((n): n is ItemNode => n instanceof ItemNode && n.name.toLowerCase() === wanted);
+    const found = (await tree.rowsOf(group)).find((n): n is ItemNode => n instanceof ItemNode && n.name.toLowerCase() === wanted);
     if (found || !group.hasMore) return found;
     await group.load();
   }
