@@ -228,6 +228,8 @@ export class Emulator {
       name: record.name,
       url: listener.origin,
       tenantId: record.tenantId,
+      subscriptionId: record.subscriptionId,
+      location: record.location,
       sku: record.sku,
       softDeleteEnabled: record.enableSoftDelete,
       softDeleteRetentionInDays: retention,

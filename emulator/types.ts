@@ -54,6 +54,9 @@ export interface VaultContext {
   readonly kind?: 'vault' | 'managedHsm';
   /** A vault's SKU: `standard` refuses HSM key types; absent allows them (as premium). */
   readonly sku?: 'standard' | 'premium';
+  /** ARM coordinates that bind backup blobs (backup.ts): restore only within a subscription and Azure geography. */
+  readonly subscriptionId?: string;
+  readonly location?: string;
 }
 
 export interface VaultTimings {

@@ -1,7 +1,8 @@
 // Backup blobs of certificates (all versions, policy, key material) and their restore, which brings back the managed
-// key and secret too. Blobs are sealed by the emulator's backup codec: opaque to clients, restorable in any vault of
-// the same emulator process.
+// key and secret too. Blobs are sealed by the emulator's backup codec for the vault's subscription and geography:
+// opaque to clients, restorable in any vault of the same emulator, subscription and geography (../backup.ts).
 import { createPrivateKey } from 'node:crypto';
+import { backupScopeOf, corruptBackup } from '../backup';
 import { badParameter } from '../errors';
 import { asObject, OBJECT_NAME } from '../objects';
 import type { CertEntry, StoredVersion } from './model';
@@ -33,18 +34,17 @@ export function backupBlob(store: CertificateStore, entry: CertEntry): string {
       keyPkcs8: v.keyPkcs8?.toString('base64'),
     })),
   };
-  return store.codec.seal('Certificate', blob);
+  return store.codec.seal('Certificate', backupScopeOf(store.vault), blob);
 }
 
-function corrupt(): Error {
-  return badParameter('Backup blob contains invalid or corrupt certificate.');
-}
+// The service words a malformed certificate blob as it does a key's or a secret's ("…corrupt version.").
+const corrupt = corruptBackup;
 
 function readBlob(store: CertificateStore, value: unknown): Blob {
   if (typeof value !== 'string' || value === '') {
     throw badParameter('Property value (the backup blob) is required.');
   }
-  const blob = store.codec.open('Certificate', value) as Blob | null;
+  const blob = store.codec.open('Certificate', backupScopeOf(store.vault), value) as Blob | null;
   if (
     blob?.magic !== MAGIC ||
     typeof blob.name !== 'string' ||

@@ -21,6 +21,8 @@ export async function createManagedHsm(world: World, codec: BackupCodec, seed: S
       return record.url ?? '';
     },
     tenantId: record.tenantId,
+    subscriptionId: record.subscriptionId,
+    location: record.location,
     softDeleteEnabled: true,
     softDeleteRetentionInDays: record.softDeleteRetentionInDays,
     purgeProtectionEnabled: record.enablePurgeProtection,

@@ -1,8 +1,8 @@
-// Backup blobs: the whole key (all versions, private material included) sealed by the emulator's BackupCodec
-// (AES-256-GCM under a process-lived key), so the blob is opaque to clients, as the service's is, and any vault of
-// the same emulator can restore it.
+// Backup blobs: the whole key (all versions, private material included) sealed by the emulator's BackupCodec for the
+// source vault's (or Managed HSM's) subscription and geography, so the blob is opaque to clients, as the service's
+// is, and restores only into a vault or HSM of the same emulator, subscription and geography (../backup.ts).
 import { createPrivateKey, createSecretKey, type KeyObject } from 'node:crypto';
-import type { BackupCodec } from '../backup';
+import { corruptBackup, type BackupCodec, type BackupScope } from '../backup';
 import { badParameter } from '../errors';
 import { isKeyType, isOct, publicJwkOf } from './material';
 import type { KeyEntry, KeyVersion, StoredKeyAttributes } from './model';
@@ -26,7 +26,7 @@ interface SealedKey {
   versions: SealedVersion[];
 }
 
-export function sealBackup(entry: KeyEntry, codec: BackupCodec): string {
+export function sealBackup(entry: KeyEntry, codec: BackupCodec, scope: BackupScope): string {
   const payload: SealedKey = {
     name: entry.name,
     managed: entry.managed,
@@ -41,18 +41,16 @@ export function sealBackup(entry: KeyEntry, codec: BackupCodec): string {
       ...(v.releasePolicy !== undefined ? { releasePolicy: v.releasePolicy } : {}),
     })),
   };
-  return codec.seal('Key', payload);
+  return codec.seal('Key', scope, payload);
 }
 
-function corrupt(): Error {
-  return badParameter('Backup blob contains invalid or corrupt version.');
-}
+const corrupt = corruptBackup;
 
-export function openBackup(blob: unknown, codec: BackupCodec): KeyEntry {
+export function openBackup(blob: unknown, codec: BackupCodec, scope: BackupScope): KeyEntry {
   if (typeof blob !== 'string' || blob.length === 0) {
     throw badParameter("The parameter 'value' (the backup blob) is required.");
   }
-  const payload = codec.open('Key', blob) as SealedKey;
+  const payload = codec.open('Key', scope, blob) as SealedKey;
   if (typeof payload !== 'object' || payload === null || typeof payload.name !== 'string' || !Array.isArray(payload.versions)) {
     throw corrupt();
   }

@@ -1,6 +1,6 @@
 // KeyStore: the keys data plane of one vault (REST semantics of keys.json, api-version 2025-07-01).
 import type { KeyObject } from 'node:crypto';
-import { BackupCodec } from '../backup';
+import { BackupCodec, backupScopeOf, corruptBackup } from '../backup';
 import { badParameter, EmuError, forbidden, objectDisabled } from '../errors';
 import { asObject, checkName, checkTags, latest, newVersionId } from '../objects';
 import { page } from '../paging';
@@ -287,13 +287,14 @@ export class KeyStore {
 
   backup(name: string): EmuResponse {
     const entry = this.repo.findUnmanaged(checkName(name), 'backup');
-    return ok({ value: sealBackup(entry, this.codec) });
+    return ok({ value: sealBackup(entry, this.codec, backupScopeOf(this.vault)) });
   }
 
+  /** Restores a backup of this subscription and geography; 409 while the name is in use or soft-deleted. */
   restore(rawBody: unknown): EmuResponse {
-    const entry = openBackup(asObject(rawBody).value, this.codec);
+    const entry = openBackup(asObject(rawBody).value, this.codec, backupScopeOf(this.vault));
     if (entry.versions.some((v) => storedKeyType(this.flavor, v.kty) !== v.kty)) {
-      throw badParameter('Backup blob contains invalid or corrupt version.');
+      throw corruptBackup();
     }
     this.repo.insert(entry);
     return ok(this.bundle(entry));

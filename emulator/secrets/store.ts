@@ -1,6 +1,6 @@
 // The secrets of one vault: versions, soft delete with its timings, recovery, purge, backup and restore, plus the
 // "managed" secrets a certificate owns (created, deleted, recovered and purged by the certificate store).
-import type { BackupCodec } from '../backup';
+import { backupScopeOf, type BackupCodec } from '../backup';
 import { nowSeconds } from '../clock';
 import {
   beingDeleted, beingRecovered, conflict, deletedButRecoverable, deletedNotFound, forbidden, objectDisabled,
@@ -249,11 +249,12 @@ export class SecretStore {
   backup(name: string): string {
     const e = this.active(name);
     this.refuseManaged(e, 'backup');
-    return this.codec.seal('Secret', this.snapshotOf(e));
+    return this.codec.seal('Secret', backupScopeOf(this.ctx), this.snapshotOf(e));
   }
 
+  /** Restores a backup of this subscription and geography; 409 while the name is in use or soft-deleted. */
   restore(blob: unknown): SecretBundleJson {
-    const snap = this.codec.open('Secret', blob) as SecretSnapshot;
+    const snap = this.codec.open('Secret', backupScopeOf(this.ctx), blob) as SecretSnapshot;
     const e = this.table.lookup(snap.name);
     this.checkWritable(e, snap.name);
     if (e) {

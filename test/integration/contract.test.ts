@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ClientSecretCredential } from '@azure/identity';
-import { CONTRACT_APP, CONTRACT_CASES, CONTRACT_TENANTS, contractSeed, DATA_VAULTS, type ContractCase } from './contract-cases';
+import { CONTRACT_APP, CONTRACT_CASES, CONTRACT_TENANTS, contractSeed, DATA_VAULTS, RESTORE_SOURCES, type ContractCase } from './contract-cases';
 import { controlApi, emulatorInfo, rawRequest } from './emulator';
 
 // Compiled to out/test/integration: three levels up is the repository root; the JSON fixtures are read from the
@@ -136,7 +136,7 @@ describe('contract: official REST examples replayed against the emulator', () =>
       ...fs.readdirSync(path.join(contractsDir, 'arm')).filter((f) => 'responses' in readJson<object>(`arm/${f}`)).map((f) => `arm/${f}`),
     ].sort();
     assert.deepEqual([...CONTRACT_CASES.map((c) => c.file)].sort(), examples);
-    assert.equal(examples.length, 21);
+    assert.equal(examples.length, 25);
     for (const key of Object.keys(DATA_VAULTS)) assert.ok(dataVaultName(key).length <= 24);
   });
 
@@ -149,10 +149,11 @@ describe('contract: official REST examples replayed against the emulator', () =>
       const token = (await credential.getToken(c.plane === 'arm' ? info.scopes.arm : info.scopes.vault)).token;
       const req = buildRequest(c, ex, base);
       let body = req.body;
-      if (c.operationId === 'RestoreSecret') {
-        const source = `${vaultUrls.get(dataVaultName('restoresource'))}/secrets/SecretBackupRestoreTest/backup?api-version=2025-07-01`;
+      const restoreSource = RESTORE_SOURCES[c.operationId];
+      if (restoreSource) {
+        const source = `${vaultUrls.get(dataVaultName(restoreSource.vault))}${restoreSource.backupPath}?api-version=2025-07-01`;
         const backup = await rawRequest(source, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
-        assert.equal(backup.status, 200);
+        assert.equal(backup.status, 200, backup.text);
         body = { value: backup.json.value as string };
       }
       // The example's $skiptoken was issued by the real service for its own vault, and the emulator only takes tokens
