@@ -3,6 +3,7 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { AzureClients } from './auth/azureClients';
 import { AzureSession } from './auth/azureSession';
+import { backupsFeature } from './commands/backups/feature';
 import { certificatesFeature } from './commands/certificates/feature';
 import { busyMessage } from './commands/explain';
 import { vaultsFeature } from './commands/vaults/feature';
@@ -12,6 +13,7 @@ import { keysFeature } from './commands/keys/feature';
 import { registerFeatures } from './commands/registry';
 import { secretsFeature } from './commands/secrets/feature';
 import { referencesFeature } from './commands/references/feature';
+import { historyFeature } from './commands/history/feature';
 import { ReferenceDragController } from './editor/dragAndDrop';
 import { AttachedVaults } from './platform/attachedVaults';
 import { KeyVaultDocuments } from './platform/documents/documents';
@@ -26,7 +28,7 @@ import { VaultTreeDataProvider } from './tree/VaultTreeDataProvider';
 import { VaultView } from './tree/VaultView';
 
 /** Every feature area, in the order their commands register. */
-export const features: readonly Feature[] = [vaultsFeature, secretsFeature, keysFeature, certificatesFeature, referencesFeature, expiryFeature];
+export const features: readonly Feature[] = [vaultsFeature, secretsFeature, keysFeature, certificatesFeature, referencesFeature, expiryFeature, historyFeature, backupsFeature];
 
 /** Returns nothing to other extensions; in test mode (the e2e suite) the test-only entry of src/testApi.ts. */
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {

@@ -14,6 +14,7 @@ export * as secretOps from './secretOps';
 export * as keyOps from './keyOps';
 export * as keyCrypto from './keyCrypto';
 export * as certificateOps from './certificateOps';
+export * as backupOps from './backupOps';
 export { ReferenceIndex, type ReferenceStatus } from './referenceLookup';
 
 /**

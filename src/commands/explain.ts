@@ -8,7 +8,7 @@ import type { AzureFailure, ObjectKind } from '../azure/model';
 import type { VaultTarget } from '../model/targets';
 import { kindName } from '../presentation/kindWords';
 
-export type Operation = 'read' | 'list' | 'write' | 'create' | 'update' | 'delete' | 'recover' | 'purge' | 'crypto' | 'import';
+export type Operation = 'read' | 'list' | 'write' | 'create' | 'update' | 'delete' | 'recover' | 'purge' | 'crypto' | 'import' | 'backup' | 'restore';
 
 export interface FailureContext {
   readonly kind: ObjectKind;
@@ -28,6 +28,7 @@ const roles: Record<ObjectKind, { readonly reader: string; readonly writer: stri
 /** The access-policy permission each operation needs; secrets have one "Set" for every write. */
 const policyPermission: Record<Operation, string> = {
   read: 'Get', list: 'List', write: 'Set', create: 'Create', update: 'Update', delete: 'Delete', recover: 'Recover', purge: 'Purge', crypto: 'the cryptographic operation', import: 'Import',
+  backup: 'Backup', restore: 'Restore',
 };
 
 function permissionFor(kind: ObjectKind, operation: Operation): string {
@@ -84,6 +85,10 @@ function headOf(ctx: FailureContext): string {
       return l10n.t('Could not use {0}:', what);
     case 'import':
       return l10n.t('Could not import {0}:', what);
+    case 'backup':
+      return l10n.t('Could not back up {0}:', what);
+    case 'restore':
+      return restoreHead(ctx);
   }
 }
 
@@ -136,7 +141,7 @@ function duration(ms: number | undefined): number | undefined {
 
 /** Whether the operation changes the vault (and so is refused on a busy item, and may be left unconfirmed). */
 export function isWriteOperation(operation: Operation): boolean {
-  return operation !== 'read' && operation !== 'list' && operation !== 'crypto';
+  return operation !== 'read' && operation !== 'list' && operation !== 'crypto' && operation !== 'backup';
 }
 
 /** A write whose outcome could not be checked: says so, and what to look at before trying again. */
@@ -149,6 +154,8 @@ function outcomeUnknown(ctx: FailureContext): string {
       return l10n.t('Could not confirm whether {0} was recovered: the connection failed after the request was sent, and checking the vault failed too. Refresh before trying again.', what);
     case 'purge':
       return l10n.t('Could not confirm whether {0} was purged: the connection failed after the request was sent, and checking the vault failed too. Refresh its Deleted group before trying again.', what);
+    case 'restore':
+      return l10n.t('Could not confirm whether {0} was restored: the connection failed after the request was sent, and checking the vault failed too. Refresh the vault before restoring again (a restore never overwrites: a second one is refused if the first worked).', what);
     default:
       return l10n.t('Could not confirm whether {0} was saved: the connection failed after the request was sent, and checking the vault failed too. Refresh and look at its versions before trying again.', what);
   }
@@ -174,6 +181,10 @@ export function explainFailure(failure: AzureFailure, ctx: FailureContext): stri
   if (failure.kind === 'outcomeUnknown') return outcomeUnknown(ctx);
   if (failure.kind === 'stillRunning') {
     return l10n.t('Stopped waiting for {0}: the operation is still running in the vault. Refresh later to see the result.', subject(ctx));
+  }
+  if (ctx.operation === 'restore') {
+    const refused = restoreRefusal(failure, ctx, head);
+    if (refused) return refused;
   }
   if (isDeletedConflict(failure)) {
     return l10n.t('{0} a deleted {1} with this name is still recoverable. Recover it, or purge it before reusing the name.', head, kindName(ctx.kind));
@@ -205,4 +216,57 @@ export function waitingMessage(reason: 'throttled' | 'retry', vaultName: string,
 /** A conflict caused by a soft-deleted object of the same name. */
 export function isDeletedConflict(failure: AzureFailure): boolean {
   return failure.kind === 'conflict' && (failure.innerCode === 'ObjectIsDeletedButRecoverable' || failure.code === 'ObjectIsDeletedButRecoverable');
+}
+
+// ---- backups: a restore's refusals (the service's answers: 400 "Cannot decrypt backup blob.", 409 name in use) ----
+
+/** "Could not restore the secret "db" into kv-prod:" (or "the secret backup" when the name is not known). */
+function restoreHead(ctx: FailureContext): string {
+  return ctx.name
+    ? l10n.t('Could not restore the {0} "{1}" into {2}:', kindName(ctx.kind), ctx.name, ctx.vault.name)
+    : l10n.t('Could not restore the {0} backup into {1}:', kindName(ctx.kind), ctx.vault.name);
+}
+
+/** The service could not open the blob: another subscription or geography, another kind, or a damaged file. */
+export function isBackupBlobRefusal(failure: AzureFailure): boolean {
+  return failure.kind === 'badRequest' && /backup blob|decrypt/i.test(failure.message);
+}
+
+/** Where a vault is, for the subscription + geography rule: "subscription 1234…, westeurope"; undefined when unknown. */
+export function vaultPlace(vault: VaultTarget): string | undefined {
+  return vault.info ? l10n.t('subscription {0}, {1}', vault.info.subscriptionId, vault.info.location) : undefined;
+}
+
+/** A restore's own refusals, in the user's terms; undefined for the failures every operation shares. */
+function restoreRefusal(failure: AzureFailure, ctx: FailureContext, head: string): string | undefined {
+  const kind = kindName(ctx.kind);
+  if (isBackupBlobRefusal(failure)) {
+    const place = vaultPlace(ctx.vault);
+    const rule = place
+      ? l10n.t('A backup restores only into a vault of the same Azure subscription and the same Azure geography as the vault it was taken from ({0} is in {1}).', ctx.vault.name, place)
+      : l10n.t('A backup restores only into a vault of the same Azure subscription and the same Azure geography as the vault it was taken from.');
+    return l10n.t(
+      '{0} Key Vault cannot decrypt this backup. {1} Or the file is not a {2} backup, or it is damaged. Restore it into a vault of the subscription and geography it came from (a file this extension saved starts with the name of its vault), or download a new backup there.',
+      head,
+      rule,
+      kind,
+    );
+  }
+  if (isDeletedConflict(failure)) {
+    return l10n.t(
+      '{0} a deleted {1} with this name is still recoverable in {2} (see its Deleted group), and a restore never overwrites. Recover it, or purge it and restore again.',
+      head,
+      kind,
+      ctx.vault.name,
+    );
+  }
+  if (failure.kind === 'conflict' && ![failure.code, failure.innerCode].includes('ObjectIsBeingDeleted')) {
+    return l10n.t(
+      '{0} a {1} with this name already exists in {2}, and a restore never overwrites. Delete and purge the existing {1} first, or restore into another vault of the same subscription and geography.',
+      head,
+      kind,
+      ctx.vault.name,
+    );
+  }
+  return undefined;
 }

@@ -166,7 +166,7 @@ export function item(kind: ObjectKind, usable?: KeyUse): TargetSpec<ItemTarget> 
         placeHolder: vscode.l10n.t('Type to search {0} by name', kindNames(kind)),
       });
       if (!picked) throw new UserCancelled();
-      return one({ vault: inVault, kind, name: picked.label });
+      return one({ vault: inVault, kind, name: picked.label, ...(picked.managed ? { managed: true } : {}) });
     },
   };
 }
@@ -224,7 +224,7 @@ async function keyDetailsOf(services: Services, vault: VaultTarget, items: reado
 }
 
 /** Every name of a kind in a vault (all pages), for a quick pick; for a key use, only the keys that allow it. */
-async function listNames(services: Services, vault: VaultTarget, kind: ObjectKind, usable?: KeyUse): Promise<{ label: string; description?: string }[]> {
+async function listNames(services: Services, vault: VaultTarget, kind: ObjectKind, usable?: KeyUse): Promise<{ label: string; description?: string; managed?: boolean }[]> {
   const { vaults } = await services.clients.get();
   let items: ItemProperties[];
   try {
@@ -245,7 +245,7 @@ async function listNames(services: Services, vault: VaultTarget, kind: ObjectKin
     if (keys.length === 0) throw new Error(usable.none(vault.name));
     return keys.sort((a, b) => a.label.localeCompare(b.label));
   }
-  const names = items.map((i) => ({ label: i.name, ...(i.enabled === false ? { description: vscode.l10n.t('disabled') } : i.contentType ? { description: i.contentType } : {}) }));
+  const names = items.map((i) => ({ label: i.name, ...(i.enabled === false ? { description: vscode.l10n.t('disabled') } : i.contentType ? { description: i.contentType } : {}), ...(i.managed ? { managed: true } : {}) }));
   return names.sort((a, b) => a.label.localeCompare(b.label));
 }
 

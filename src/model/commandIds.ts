@@ -93,6 +93,24 @@ export const ExpiryCommandIds = {
   showExpiringSoon: 'azureKeyVault.showExpiringSoon',
 } as const satisfies Record<string, `azureKeyVault.${string}`>;
 
+/** Secret history: compare versions, same-value marks, make a version current (src/commands/history). */
+export const HistoryCommandIds = {
+  compareWithCurrent: 'azureKeyVault.compareSecretWithCurrent',
+  compareSelected: 'azureKeyVault.compareSecretVersions',
+  compareWithClipboard: 'azureKeyVault.compareSecretWithClipboard',
+  compareWithSelection: 'azureKeyVault.compareSecretWithSelection',
+  markSameValue: 'azureKeyVault.markSameValueVersions',
+  makeCurrent: 'azureKeyVault.makeSecretVersionCurrent',
+} as const satisfies Record<string, `azureKeyVault.${string}`>;
+
+/** The service's backup blobs of secrets, keys and certificates: download, restore (src/commands/backups). */
+export const BackupCommandIds = {
+  downloadSecret: 'azureKeyVault.downloadSecretBackup',
+  downloadKey: 'azureKeyVault.downloadKeyBackup',
+  downloadCertificate: 'azureKeyVault.downloadCertificateBackup',
+  restore: 'azureKeyVault.restoreBackup',
+} as const satisfies Record<string, `azureKeyVault.${string}`>;
+
 const values = (ids: object): string[] => Object.values(ids) as string[];
 
 export const allCommandIds: readonly string[] = [
@@ -102,6 +120,8 @@ export const allCommandIds: readonly string[] = [
   ...values(CertificateCommandIds),
   ...values(EditorCommandIds),
   ...values(ExpiryCommandIds),
+  ...values(HistoryCommandIds),
+  ...values(BackupCommandIds),
 ];
 
 /** The id type of one area's table: `CommandId<typeof SecretCommandIds>`. */

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ItemProperties, Page } from '../azure/model';
+import { newestFirst } from '../azure/mappers';
 import { hasPortal } from '../azure/portal';
 import { daysUntil, itemUri } from '../presentation/uris';
 import type { ItemGroupNode } from './ItemGroupNode';
@@ -10,9 +11,14 @@ import type { TreeNode } from './TreeNode';
 import { VersionNode } from './VersionNode';
 import type { ItemTarget, NodeTarget } from '../model/targets';
 
+/** How a version's value compares with the current one, when the user asked (Find Versions with the Current Value). */
+export type ValueMark = 'same' | 'different' | 'unreadable';
+
 /** A secret, key or certificate. Its versions load only when it is expanded (newest first, current marked). */
 export class ItemNode extends PagedNode<ItemProperties> {
   readonly name: string;
+  /** Version id → how its value compares with the current one; set on request, dropped when the versions re-load. Never a value or a hash. */
+  private marks: ReadonlyMap<string, ValueMark> | undefined;
 
   constructor(
     readonly item: ItemProperties,
@@ -49,6 +55,28 @@ export class ItemNode extends PagedNode<ItemProperties> {
 
   tooltip(): vscode.MarkdownString {
     return itemTooltip(this.item, this.ctx.now());
+  }
+
+  /** Every version's properties, newest first, when all of them are loaded; undefined otherwise (no request). */
+  listedVersions(): ItemProperties[] | undefined {
+    const nodes = this.loadedNodes.filter((n): n is VersionNode => n instanceof VersionNode);
+    return nodes.length > 0 && !this.hasMore ? newestFirst(nodes.map((n) => n.version)) : undefined;
+  }
+
+  /** How a version's value compares with the current one, if the user asked. */
+  markOf(version: string | undefined): ValueMark | undefined {
+    return version === undefined ? undefined : this.marks?.get(version.toLowerCase());
+  }
+
+  /** Marks versions (version id → mark); the version rows redraw. */
+  setMarks(marks: ReadonlyMap<string, ValueMark>): void {
+    this.marks = new Map([...marks].map(([v, m]) => [v.toLowerCase(), m]));
+    this.ctx.changed(this);
+  }
+
+  override reset(): void {
+    this.marks = undefined;
+    super.reset();
   }
 
   protected async fetchPage(continuationToken: string | undefined, abortSignal: AbortSignal): Promise<Page<ItemProperties>> {

@@ -2,17 +2,19 @@
 // the names a listing shows, and the view's own operations (load more, filter). Commands never touch node classes:
 // this is the one place that turns a target back into nodes.
 import * as vscode from 'vscode';
-import type { ObjectKind } from '../azure/model';
+import type { ItemProperties, ObjectKind } from '../azure/model';
 import { vaultOfTarget, type ItemTarget, type VaultTarget } from '../model/targets';
 import { DeletedGroupNode, DeletedItemNode, DeletedKindNode } from './DeletedGroupNode';
 import { ItemGroupNode } from './ItemGroupNode';
-import { ItemNode } from './ItemNode';
+import { ItemNode, type ValueMark } from './ItemNode';
 import { locateItem, locateVault } from './locate';
 import { LoadMoreNode, PagedNode } from './PagedNode';
 import type { TreeNode } from './TreeNode';
 import { VaultNode } from './VaultNode';
 import type { VaultTreeDataProvider } from './VaultTreeDataProvider';
 import { VersionNode } from './VersionNode';
+
+export type { ValueMark } from './ItemNode';
 
 const sameVault = (a: VaultTarget, b: VaultTarget) => a.vaultUrl.toLowerCase() === b.vaultUrl.toLowerCase();
 
@@ -131,6 +133,26 @@ export class VaultView implements vscode.Disposable {
       }
     }
     return { active, deleted };
+  }
+
+  /** An item's versions (newest first) when the tree has loaded all of them; undefined otherwise (no request). */
+  listedVersions(item: ItemTarget): ItemProperties[] | undefined {
+    for (const node of this.itemNodes(item)) {
+      const versions = node.listedVersions();
+      if (versions) return versions;
+    }
+    return undefined;
+  }
+
+  /**
+   * Marks an item's version rows with how each value compares with the current one (version id → mark) and shows
+   * them: the item's row is revealed and expanded. The marks go when its versions re-load.
+   */
+  async markVersions(item: ItemTarget, marks: ReadonlyMap<string, ValueMark>): Promise<void> {
+    const node = this.itemNodes(item)[0] ?? (await locateItem(this.provider, item.vault, item.kind, item.name));
+    if (!(node instanceof ItemNode)) return;
+    node.setMarks(marks);
+    await this.treeView.reveal(node, { select: true, focus: false, expand: true });
   }
 
   /** "Load more…": the next page of its listing. */

@@ -18,9 +18,11 @@ interface Results {
 /**
  * Suites that must run after every other suite, in this order. The canary suite scans the extension's logs, the
  * test VS Code's user-data folder and the workspace for its secret values: run last, those scans also cover everything
- * the earlier suites wrote, so a leak anywhere in the run is caught. Every other suite is independent of order.
+ * the earlier suites wrote, so a leak anywhere in the run is caught. The backups suite seeds two subscriptions into
+ * the Contoso directory, which browse (listing Contoso's subscriptions exactly) must not see: it runs after the rest.
+ * Every other suite is independent of order.
  */
-const RUN_LAST = ['secrets-canary.test.js'];
+const RUN_LAST = ['backups.test.js', 'secrets-canary.test.js'];
 
 /** The compiled suites: every other one in name order, then RUN_LAST (each of which must exist). */
 export function suiteOrder(files: readonly string[]): string[] {

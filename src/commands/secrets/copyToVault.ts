@@ -10,7 +10,7 @@ import { withProgress } from '../progress';
 import { askName } from '../prompts';
 import { secretLifecycle } from './lifecycle';
 import { nameStatus } from './nameInput';
-import { readSecretValue } from './readValue';
+import { readSecretValue } from '../items/secretValue';
 
 /**
  * Copy to Another Vault: the latest value (or the selected version's) with its content type and tags, as a

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { itemLabel, type ItemTarget } from '../../model/targets';
 import type { Services } from '../../services';
-import { readSecretValue } from './readValue';
+import { readSecretValue } from '../items/secretValue';
 
 /**
  * Copy Value: the latest value (or the selected version's) to the clipboard, cleared again after

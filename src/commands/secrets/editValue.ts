@@ -3,8 +3,8 @@ import type { ItemTarget } from '../../model/targets';
 import type { Services } from '../../services';
 import { request } from '../failures';
 import { editorFolder, EditSession } from './editSession';
-import { readSecretValue } from './readValue';
-import { secretLanguage } from './showValue';
+import { readSecretValue } from '../items/secretValue';
+import { secretLanguage } from '../items/secretValue';
 
 /**
  * Edit Value: the value (latest, or the selected version's as a starting point) in the secret value editor of

@@ -1,13 +1,7 @@
-import * as vscode from 'vscode';
 import { itemLabel, type ItemTarget } from '../../model/targets';
-import { extensionForLanguage, languageForSecret } from '../../platform/documents/language';
+import { extensionForLanguage } from '../../platform/documents/language';
 import type { Services } from '../../services';
-import { readSecretValue } from './readValue';
-
-/** The language mode for a value: from its content type, else sniffed; only modes VS Code has. */
-export async function secretLanguage(contentType: string | undefined, value: string): Promise<string> {
-  return languageForSecret(contentType, value, new Set(await vscode.languages.getLanguages()));
-}
+import { readSecretValue, secretLanguage } from '../items/secretValue';
 
 /**
  * Show Value: the value in a read-only editor of a `keyvault:` document (memory only: never a file, never

@@ -23,6 +23,8 @@ export interface Answers {
   confirms?: (string | undefined)[];
   /** The button clicked on each error message that offers buttons (undefined: none). */
   errorActions?: (string | undefined)[];
+  /** The button clicked on each information message that offers buttons (undefined: none). */
+  infoActions?: (string | undefined)[];
   saves?: (vscode.Uri | undefined)[];
   opens?: (vscode.Uri[] | undefined)[];
 }
@@ -50,7 +52,7 @@ export class ScriptedUi {
   readonly confirms: { message: string; detail: string; actions: string[] }[] = [];
   /** The items of every quick pick, as shown. */
   readonly picked: { title?: string; items: readonly vscode.QuickPickItem[] }[] = [];
-  private left: Required<Answers> = { inputs: [], picks: [], many: [], confirms: [], errorActions: [], saves: [], opens: [] };
+  private left: Required<Answers> = { inputs: [], picks: [], many: [], confirms: [], errorActions: [], infoActions: [], saves: [], opens: [] };
 
   constructor(private readonly real: Ui) {}
 
@@ -61,6 +63,7 @@ export class ScriptedUi {
       many: [...(answers.many ?? [])],
       confirms: [...(answers.confirms ?? [])],
       errorActions: [...(answers.errorActions ?? [])],
+      infoActions: [...(answers.infoActions ?? [])],
       saves: [...(answers.saves ?? [])],
       opens: [...(answers.opens ?? [])],
     };
@@ -124,10 +127,11 @@ export class ScriptedUi {
         const answer = this.left.errorActions.shift();
         return Promise.resolve(answer !== undefined && actions.includes(answer) ? answer : undefined);
       },
-      showInformationMessage: (message) => {
+      showInformationMessage: (message, ...actions) => {
         this.infos.push(message);
         this.shown.push(message);
-        return Promise.resolve(undefined);
+        const answer = actions.length > 0 ? this.left.infoActions.shift() : undefined;
+        return Promise.resolve(answer !== undefined && actions.includes(answer) ? answer : undefined);
       },
       notify: (message) => {
         this.notices.push(message);

@@ -13,14 +13,15 @@ import { getSecretValue } from '../../../src/azure/secretOps';
 import { SecretCommandIds as Ids } from '../../../src/model/commandIds';
 import type { TreeNode } from '../../../src/tree/TreeNode';
 import type { VersionNode } from '../../../src/tree/VersionNode';
-import { backupFolders, SecretEditorDriver } from './secretEditorDriver';
-import { filesContaining, filesHolding, filesUnder } from './scripted';
+import { canaryNeedles, leakScanFiles } from './leakScan';
+import { SecretEditorDriver } from './secretEditorDriver';
+import { filesContaining, filesHolding } from './scripted';
 import { clipboardClearsAfter, secretsWorld, VAULTS, type SecretsWorld } from './secretsScript';
 import { eventually, labelText } from './tree';
 
 const CANARY = `CANARY-${randomUUID()}`;
 const CANARY2 = `CANARY2-${randomUUID()}`;
-const needles = [CANARY, CANARY2].flatMap((c) => [Buffer.from(c, 'utf8'), Buffer.from(c, 'utf16le'), Buffer.from(Buffer.from(c).toString('base64').slice(0, 24))]);
+const needles = canaryNeedles([CANARY, CANARY2]);
 
 async function treeTexts(w: SecretsWorld, node: TreeNode, out: string[]): Promise<void> {
   const item = await w.tree.hovered(node);
@@ -104,20 +105,7 @@ describe('secrets: the CANARY value leaks nowhere (emulator)', function () {
     const unsaved = SecretEditorDriver.active(w.api);
     await unsaved.type(`${CANARY2} unsaved`);
     await eventually(() => Promise.resolve(assert.ok(w.api.services.documents.secretValues.backupsRefused > refused, 'VS Code asked for a backup')), 20_000);
-    // Flushed: a marker logged last has reached the log file.
-    const marker = `canary-scan-${randomUUID()}`;
-    w.api.services.log.info(marker);
-    const logDir = ctx.logUri.fsPath;
-    await eventually(() => Promise.resolve(assert.ok(filesUnder(logDir).some((f) => fs.readFileSync(f, 'utf8').includes(marker)), 'log flushed')), 20_000);
-    // globalStorage is {user-data}/User/globalStorage/{extension}.
-    const userData = path.resolve(ctx.globalStorageUri.fsPath, '..', '..', '..');
-    assert.ok(fs.existsSync(path.join(userData, 'User', 'settings.json')), `user-data at ${userData}`);
-    const workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    assert.ok(workspace);
-    const backups = backupFolders(ctx.globalStorageUri);
-    const files = [...new Set([...filesUnder(logDir), ...filesUnder(userData), ...backups.flatMap((b) => filesUnder(b)), ...filesUnder(workspace)])];
-    assert.ok(files.length > 10, `scanned ${files.length} files`);
-    assert.ok(backups.every((b) => b.startsWith(userData)), `the Backups folders are scanned: ${backups.join(', ')}`);
+    const { files, userData } = await leakScanFiles(w.api);
     assert.deepEqual(filesHolding(files, needles), []);
     await unsaved.revertAndClose();
     // Positive control: the scan does find a planted copy (as UTF-8, UTF-16 and base64).
