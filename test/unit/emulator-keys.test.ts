@@ -310,8 +310,10 @@ describe('emulator keys: KeyStore', () => {
     assert.equal(body(restored).key.x, v2.key.x);
     assert.equal(body(await h.call('GET', '/keys/bk/versions')).value.length, 2);
     assertError(await h.call('POST', '/keys/restore', { value: 'AAAA' }), 400, 'BadParameter');
+    // A byte inside the sealed part (the last character of a base64 text may only carry padding bits).
     const flipped = Buffer.from(String(backup.value), 'base64url');
-    flipped[flipped.length - 1] = flipped[flipped.length - 1]! ^ 1;
+    const middle = Math.floor(flipped.length * 0.75);
+    flipped[middle] = flipped[middle]! ^ 1;
     assertError(await h.call('POST', '/keys/restore', { value: flipped.toString('base64url') }), 400, 'BadParameter');
   });
 });
