@@ -46,6 +46,7 @@ function localize(contributes, nls) {
     c.title = put(`command.${slug(c.command)}`, c.title);
     if (c.category) c.category = put('category', c.category);
   }
+  for (const submenu of contributes.submenus ?? []) submenu.label = put(`submenu.${slug(submenu.id)}`, submenu.label);
   for (const container of contributes.viewsContainers?.activitybar ?? []) container.title = put(`viewContainer.${container.id}`, container.title);
   for (const editor of contributes.customEditors ?? []) editor.displayName = put(`customEditor.${slug(editor.viewType)}`, editor.displayName);
   for (const views of Object.values(contributes.views ?? {})) for (const v of views) v.name = put(`view.${slug(v.id)}.name`, v.name);

@@ -17,7 +17,8 @@ interface Manifest {
     views: Record<string, { id: string }[]>;
     viewsContainers: { activitybar: { id: string; icon: string }[] };
     viewsWelcome: { view: string; contents: string }[];
-    menus: Record<string, { command: string; when?: string }[]>;
+    menus: Record<string, { command: string; submenu?: string; when?: string }[]>;
+    submenus?: { id: string; label: string }[];
   };
 }
 
@@ -36,6 +37,7 @@ function resolved<T>(value: T, nls: Record<string, string>): T {
 const nls = readJson<Record<string, string>>('package.nls.json');
 const manifest = resolved(readJson<Manifest>('package.json'), nls);
 const declared = manifest.contributes.commands.map((c) => c.command);
+const submenus = (manifest.contributes.submenus ?? []).map((s) => s.id);
 
 describe('package.json manifest', () => {
   it('is localisation-ready: every user-facing text is a %key% of package.nls.json', () => {
@@ -59,7 +61,10 @@ describe('package.json manifest', () => {
 
   it('menus and welcome links only name declared commands', () => {
     for (const [menu, entries] of Object.entries(manifest.contributes.menus)) {
-      for (const entry of entries) assert.ok(declared.includes(entry.command), `${menu}: ${entry.command}`);
+      for (const entry of entries) {
+        if (entry.submenu !== undefined) assert.ok(submenus.includes(entry.submenu), `${menu}: submenu ${entry.submenu}`);
+        else assert.ok(declared.includes(entry.command), `${menu}: ${entry.command}`);
+      }
     }
     for (const welcome of manifest.contributes.viewsWelcome) {
       for (const [, id] of welcome.contents.matchAll(/\(command:([\w.]+)\)/g)) assert.ok(declared.includes(id!), id);
