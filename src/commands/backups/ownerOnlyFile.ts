@@ -25,10 +25,13 @@ export async function writeOwnerOnly(uri: vscode.Uri, bytes: Uint8Array): Promis
   return process.platform === 'win32' ? 'fileSystemDefault' : 'ownerOnly';
 }
 
-/** Where a dialog starts: the first workspace folder, else the home folder (local windows only). */
+/**
+ * Where a dialog starts: the home folder — never the workspace, where a backup could end up committed — when the
+ * window is local; in a remote or virtual workspace (whose files are not `file:` URIs here) its first folder.
+ */
 export function startFolder(): vscode.Uri | undefined {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  if (folder) return folder;
+  if (folder && folder.scheme !== 'file') return folder;
   const home = os.homedir();
-  return home ? vscode.Uri.file(home) : undefined;
+  return home ? vscode.Uri.file(home) : folder;
 }
