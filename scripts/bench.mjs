@@ -73,6 +73,8 @@ try {
     results.max_block_ms = d.max_block_ms ?? null;
     results.heap_growth_mb = d.heap_growth_mb ?? null;
     results.render_ratio = d.render_ratio ?? null;
+    results.workspace_index_ms = d.workspace_index_ms ?? null;
+    results.workspace_index_max_block_ms = d.workspace_index_max_block_ms ?? null;
     results.code_server_activation_ms = csa.activation_ms ?? csa.activate_call_ms ?? null;
     csa.how = csa.activation_ms !== undefined ? "VS Code's extension-host marks: code loading + activate() (as its Running Extensions view shows them)" : csa.activate_call_ms !== undefined ? 'extension.activate() timed by the bench (not yet active)' : 'not readable: see details.vscode.code_server_activation';
     results.details.vscode = { ...d, activation_log: v.activation_log, duration_s: v.duration_s, ...(v.error ? { error: v.error } : {}) };

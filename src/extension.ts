@@ -18,6 +18,8 @@ import { ReferenceDragController } from './editor/dragAndDrop';
 import { AttachedVaults } from './platform/attachedVaults';
 import { KeyVaultDocuments } from './platform/documents/documents';
 import { Operations } from './platform/operations';
+import { WorkspaceReferenceIndex } from './platform/referenceIndex/workspaceIndex';
+import { startWhenShown } from './platform/referenceIndex/start';
 import { SecretClipboard } from './platform/secretClipboard';
 import { clientSettings, Settings } from './platform/settings';
 import { ScriptableUi, vscodeUi } from './platform/ui';
@@ -41,6 +43,14 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const operations = new Operations(busyMessage);
   const attachedVaults = new AttachedVaults(context.globalState);
   const decorations = new ExpiryDecorations(() => settings.expiryWarningDays());
+  // The workspace index of references: built in the background once the view is shown (or Find References asks).
+  const workspaceReferences = new WorkspaceReferenceIndex({
+    log,
+    parseOptions: () => {
+      const cloud = session.cloud();
+      return cloud.ok ? { vaultDnsSuffixes: [cloud.cloud.keyVaultDnsSuffix] } : {};
+    },
+  });
   const tree = new VaultTreeDataProvider(
     {
       session,
@@ -50,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       pageSize: () => settings.pageSize(),
       expiryWarningDays: () => settings.expiryWarningDays(),
       expiryLoaded: (vaultUrl, kind, rollup, complete) => decorations.setLoaded(vaultUrl, kind, rollup, complete),
+      usage: (query) => workspaceReferences.filesUsing(query),
     },
     attachedVaults,
     settings,
@@ -69,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     clipboard: new SecretClipboard(vscode.env.clipboard, () => settings.clipboardClearSeconds(), log),
     decorations,
     operations,
+    workspaceReferences,
   };
   // Which cloud and credential the running operations were started with: a change stops them.
   const cloudOf = (): string => JSON.stringify([session.cloud(), session.credentialKind()]);
@@ -92,6 +104,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     services.view,
     services.documents,
     services.decorations,
+    workspaceReferences,
+    workspaceReferences.onDidChange(() => tree.usageChanged()),
+    startWhenShown(treeView, () => workspaceReferences.start()),
     clearOnExit(() => services.clipboard.dispose()),
     tree.onDidChangeAccount((label) => {
       treeView.description = label;
@@ -101,6 +116,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     session.onDidChange(() => {
       clients.reset();
       tree.refresh();
+      workspaceReferences.optionsChanged();
       void stopIfSignedOut();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { AzureClients } from './auth/azureClients';
 import type { AzureSession } from './auth/azureSession';
 import type { AttachedVaults } from './platform/attachedVaults';
+import type { WorkspaceReferences } from './platform/workspaceReferences';
 import type { KeyVaultDocuments } from './platform/documents/documents';
 import type { Operations } from './platform/operations';
 import type { SecretClipboard } from './platform/secretClipboard';
@@ -36,4 +37,6 @@ export interface Services {
    * progress); a sign-out stops them all. `operations.current()` is the caller's own.
    */
   readonly operations: Operations;
+  /** The workspace index of Key Vault references (where an object is used: Find References, usage, impact, rename). */
+  readonly workspaceReferences: WorkspaceReferences;
 }

@@ -30,6 +30,8 @@ export function printFigures(r) {
   if (r.max_block_ms !== undefined) rows.push(['max_block_ms', `${r.max_block_ms} ms`, 'longest extension-host event-loop block while 10,000 secrets load page by page in the view']);
   if (r.heap_growth_mb !== undefined) rows.push(['heap_growth_mb', `${r.heap_growth_mb} MB`, r.details.vscode?.heap ? `${r.details.vscode.heap.before_mb} → ${r.details.vscode.heap.after_listing_mb} listed → ${r.details.vscode.heap.after_collapse_mb} collapsed` : '']);
   if (r.render_ratio !== undefined) rows.push(['render_ratio', `${r.render_ratio}×`, r.details.vscode?.render ? `${r.details.vscode.render.all_pages_ms} ms over ${r.details.vscode.render.draws} redraws / ${r.details.vscode.render.draw_once_ms} ms once` : '']);
+  const wi = r.details.vscode?.workspace_index;
+  if (wi) rows.push(['workspace_index_ms', `${r.workspace_index_ms} ms`, `${wi.files_indexed} files (${wi.references} references) listed, read and parsed from nothing; longest block ${wi.max_block?.max_block_ms} ms; one changed file re-indexed in ${wi.changed_file_ms} ms (${wi.changed_file_reads} read)`]);
   const t = r.details.vscode?.transport;
   if (t?.sdk_list_page) rows.push(['(context) one request', `${t.sdk_list_page.wall_ms} ms`, `a warm page through the SDK (emulator ${t.sdk_list_page.emulator_ms} ms of it); bare HTTPS from the extension host ${t.bare_https_401.wall_ms} ms (emulator ${t.bare_https_401.emulator_ms})`]);
   console.log(`\n${table(['metric', 'value', 'notes'], rows, [1])}`);
@@ -53,6 +55,7 @@ export function budgetWarnings(r) {
   if (sdk > 450 * 1024) w.push(`SDK chunk(s) of the default sign-in path ${kb(sdk)} > 450 KB`);
   if (r.max_block_ms > 50) w.push(`max_block_ms ${r.max_block_ms} > 50`);
   if (r.render_ratio > 3) w.push(`render_ratio ${r.render_ratio} > 3`);
+  if (r.workspace_index_max_block_ms > 50) w.push(`workspace_index_max_block_ms ${r.workspace_index_max_block_ms} > 50 (issue 19)`);
   for (const [name, x] of Object.entries(r.actions ?? {})) {
     if (x.error) w.push(`${name}: ${x.error}`);
     if (x.requests > x.floor) w.push(`${name}: ${x.requests} requests > floor ${x.floor}`);

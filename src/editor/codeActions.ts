@@ -1,5 +1,8 @@
 // Quick fixes for the reference diagnostics (recover, enable, create, reveal) and "Move to Key Vault" on a
-// selected string or a detected secret literal (connection string, password=…, JWT, PEM private key).
+// selected string or a detected secret literal (connection string, password=…, JWT, PEM private key). The
+// diagnostics come from both collections with our source — the open files' (./diagnostics.ts) and the workspace
+// check's (./workspaceDiagnostics.ts): the reference is read again from the document's text at the diagnostic, and
+// a problem both mark (same range, same code) gets its fixes once.
 import * as vscode from 'vscode';
 import type { ObjectKind } from '../azure/model';
 import { loadReferences, type References } from '../references/lazy';
@@ -56,8 +59,13 @@ export class ReferenceCodeActions implements vscode.CodeActionProvider {
     const text = document.getText();
     const refs = await loadReferences();
     const { referenceAt } = refs;
+    const seen = new Set<string>();
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== diagnosticSource) continue;
+      const { start, end } = diagnostic.range;
+      const key = `${start.line}:${start.character}-${end.line}:${end.character}|${typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       const ref = referenceAt(text, document.offsetAt(diagnostic.range.start), this.lookups.parseOptions());
       const vault = ref && (await this.lookups.resolveVault(ref.vault));
       if (!ref || !vault) continue;

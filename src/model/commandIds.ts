@@ -16,6 +16,8 @@ export const CommandIds = {
   showLog: 'azureKeyVault.showLog',
   openInPortal: 'azureKeyVault.openInPortal',
   search: 'azureKeyVault.search',
+  filterReferenced: 'azureKeyVault.filterReferenced',
+  filterUnreferenced: 'azureKeyVault.filterUnreferenced',
 } as const satisfies Record<string, `azureKeyVault.${string}`>;
 
 /** Secrets (src/commands/secrets). */
@@ -36,6 +38,7 @@ export const SecretCommandIds = {
   recover: 'azureKeyVault.recoverSecret',
   purge: 'azureKeyVault.purgeSecret',
   copyToVault: 'azureKeyVault.copySecretToVault',
+  rename: 'azureKeyVault.renameSecret',
 } as const satisfies Record<string, `azureKeyVault.${string}`>;
 
 /** Keys (src/commands/keys). */
@@ -86,6 +89,8 @@ export const EditorCommandIds = {
   enableReferenced: 'azureKeyVault.enableReferenced',
   createReferencedSecret: 'azureKeyVault.createReferencedSecret',
   moveToKeyVault: 'azureKeyVault.moveToKeyVault',
+  findReferences: 'azureKeyVault.findReferences',
+  checkWorkspaceReferences: 'azureKeyVault.checkWorkspaceReferences',
 } as const satisfies Record<string, `azureKeyVault.${string}`>;
 
 /** Expiry across every kind (src/commands/expiry). */

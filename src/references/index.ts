@@ -9,3 +9,6 @@ export { toSnippet, toText, type Template } from './template';
 export { dotnetKeyOf, secretNameOfDotnetKey, parseArmId, objectUri, kindSegments } from './names';
 export { findSecretLiterals, secretLiteralAt, suggestNameAt, secretNameFrom, classifyLiteral, type SecretLiteral, type LiteralKind } from './literals';
 export { jsonKeyPathAt } from './jsonPath';
+export * from './usage';
+export { versionEdits, versionSpan, type TextReplacement } from './versionEdits';
+export { renameReference, renameInText, applyReplacements, type RenameSpec, type KeptReason, type RenameOutcome, type FileRename } from './rename';

@@ -12,8 +12,12 @@ import type { VaultNode } from './VaultNode';
 import type { NodeTarget } from '../model/targets';
 
 
+/** The usage filter of a group (Show Only Referenced / Show Unreferenced). */
+export type UsageFilter = 'referenced' | 'unreferenced';
+
 /** "Secrets", "Keys" or "Certificates" of a vault: a paged listing (first page = one request). */
 export class ItemGroupNode extends PagedNode<ItemProperties> {
+  private usageFilterValue: UsageFilter | undefined;
   /** The roll-up of the rows counted so far (`nodes`: the listing they belong to; a refresh starts another). */
   private rolled: { nodes: readonly TreeNode[]; count: number; rollup: Rollup } | undefined;
 
@@ -33,12 +37,39 @@ export class ItemGroupNode extends PagedNode<ItemProperties> {
     const item = new vscode.TreeItem(groupLabel(this.kind), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(kindLabels[this.kind].icon);
-    if (this.filter) item.description = vscode.l10n.t('filter: {0}*', this.filter);
-    item.contextValue = `group;${this.kind}${this.filter ? ';filtered' : ''}`;
+    const usage = this.usageFilterValue === 'referenced' ? vscode.l10n.t('referenced only') : this.usageFilterValue === 'unreferenced' ? vscode.l10n.t('unreferenced only') : undefined;
+    const parts = [this.filter ? vscode.l10n.t('filter: {0}*', this.filter) : undefined, usage];
+    if (parts.some(Boolean)) item.description = parts.filter(Boolean).join(' · ');
+    item.contextValue = `group;${this.kind}${this.filter || this.usageFilterValue ? ';filtered' : ''}${this.usageFilterValue ? `;${this.usageFilterValue}` : ''}`;
     item.resourceUri = groupUri(this.id, this.vaultNode.vault.vaultUrl, this.kind);
     // A tooltip of its own: without one VS Code shows the resource URI (an internal id).
     item.tooltip = groupTooltip(this.kind, this.vaultNode.vault.name);
     return item;
+  }
+
+  /** Show Only Referenced / Show Unreferenced (undefined: every row); rows whose usage is not known yet are shown. */
+  get usageFilter(): UsageFilter | undefined {
+    return this.usageFilterValue;
+  }
+
+  set usageFilter(value: UsageFilter | undefined) {
+    this.usageFilterValue = value;
+    this.filtersChanged();
+  }
+
+  /** The workspace index changed: the rows the usage filter lets through may too. */
+  usageChanged(): void {
+    if (this.usageFilterValue) this.filtersChanged();
+  }
+
+  protected override rowTest(): ((node: TreeNode) => boolean) | undefined {
+    const wanted = this.usageFilterValue;
+    if (!wanted) return undefined;
+    return (node) => {
+      if (!(node instanceof ItemNode)) return true;
+      const count = node.usage();
+      return count === undefined || (wanted === 'referenced' ? count > 0 : count === 0);
+    };
   }
 
   /**

@@ -10,6 +10,10 @@ import type { TreeContext } from './TreeContext';
 import type { TreeNode } from './TreeNode';
 import { VersionNode } from './VersionNode';
 import type { ItemTarget, NodeTarget } from '../model/targets';
+import type { ObjectQuery } from '../references/usage';
+
+/** "used in N files": the row's description part. */
+const usedIn = (count: number): string => (count === 1 ? vscode.l10n.t('used in 1 file') : vscode.l10n.t('used in {0} files', count));
 
 /** How a version's value compares with the current one, when the user asked (Find Versions with the Current Value). */
 export type ValueMark = 'same' | 'different' | 'unreadable';
@@ -17,6 +21,8 @@ export type ValueMark = 'same' | 'different' | 'unreadable';
 /** A secret, key or certificate. Its versions load only when it is expanded (newest first, current marked). */
 export class ItemNode extends PagedNode<ItemProperties> {
   readonly name: string;
+  /** The usage count the row was drawn with (redrawn when the index says otherwise). */
+  private drawnUsage: number | undefined;
   /** Version id → how its value compares with the current one; set on request, dropped when the versions re-load. Never a value or a hash. */
   private marks: ReadonlyMap<string, ValueMark> | undefined;
 
@@ -41,12 +47,34 @@ export class ItemNode extends PagedNode<ItemProperties> {
     return this.group.vaultNode.vault.vaultUrl;
   }
 
+  /** What the workspace index is asked about this object. */
+  get usageQuery(): ObjectQuery {
+    const vault = this.group.vaultNode.vault;
+    return { vaultUrl: vault.vaultUrl, vaultName: vault.name, ...(vault.info ? { subscriptionId: vault.info.subscriptionId, resourceGroup: vault.info.resourceGroup } : {}), kind: this.item.kind, name: this.item.name };
+  }
+
+  /** How many files of the workspace use the object (undefined: the index is not ready). */
+  usage(): number | undefined {
+    return this.ctx.usage(this.usageQuery);
+  }
+
+  /**
+   * True when the row's description would say another count than it shows (the caller redraws it). Only the
+   * description counts: "used in N files" appears for N > 0, so an index going from "not ready" to 0 (or back)
+   * redraws nothing — every row of a long listing would otherwise be drawn again; the tooltip is built on hover.
+   */
+  usageChanged(): boolean {
+    return (this.usage() ?? 0) !== (this.drawnUsage ?? 0);
+  }
+
   protected buildTreeItem(): vscode.TreeItem {
     const shown = presentItem(this.item, this.ctx.now(), this.ctx.expiryWarningDays());
     const item = new vscode.TreeItem(this.item.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = shown.icon;
-    item.description = shown.description;
+    this.drawnUsage = this.usage();
+    // Only a count above zero takes room in the row; the tooltip says it either way.
+    item.description = [shown.description, this.drawnUsage ? usedIn(this.drawnUsage) : undefined].filter(Boolean).join(' · ');
     item.contextValue = [...shown.facets, ...(hasPortal(this.vaultUrl) ? [] : ['noPortal'])].join(';');
     // Expiry decorations (src/presentation/uris.ts, src/presentation/expiryDecorations.ts): the state travels in the URI, so decorating needs no lookup.
     item.resourceUri = itemUri(this.id, shown.decorated, daysUntil(this.item.expiresOn, this.ctx.now()));
@@ -54,7 +82,10 @@ export class ItemNode extends PagedNode<ItemProperties> {
   }
 
   tooltip(): vscode.MarkdownString {
-    return itemTooltip(this.item, this.ctx.now());
+    const tip = itemTooltip(this.item, this.ctx.now());
+    const count = this.usage();
+    if (count !== undefined) tip.appendMarkdown(`  \n${count === 0 ? vscode.l10n.t('Not used in any file of the workspace') : count === 1 ? vscode.l10n.t('Used in 1 file of the workspace') : vscode.l10n.t('Used in {0} files of the workspace', count)}`);
+    return tip;
   }
 
   /** Every version's properties, newest first, when all of them are loaded; undefined otherwise (no request). */

@@ -76,8 +76,23 @@ export abstract class PagedNode<T> implements TreeNode {
 
   set filter(prefix: string | undefined) {
     this.prefix = prefix;
-    this.treeItem = undefined; // the row says its filter
+    this.filtersChanged();
+  }
+
+  /** A filter changed (or what it decides on, such as usage counts): the row says it again, ranges are cut again. */
+  protected filtersChanged(): void {
+    this.treeItem = undefined;
     this.ranges.clear();
+  }
+
+  /** The row is built again on the next read (what it shows changed: a usage count). Drops no data. */
+  redraw(): void {
+    this.treeItem = undefined;
+  }
+
+  /** A filter besides the name prefix (ItemGroupNode: the usage filter); undefined: none (no copy of the listing). */
+  protected rowTest(): ((node: TreeNode) => boolean) | undefined {
+    return undefined;
   }
 
   async getChildren(): Promise<TreeNode[]> {
@@ -94,7 +109,9 @@ export abstract class PagedNode<T> implements TreeNode {
   shownRows(): readonly TreeNode[] {
     const nodes = this.loaded?.nodes ?? [];
     const prefix = this.filter?.toLowerCase();
-    return prefix ? nodes.filter((n) => (nameOf(n) ?? '').toLowerCase().startsWith(prefix)) : nodes;
+    const test = this.rowTest();
+    if (!prefix && !test) return nodes;
+    return nodes.filter((n) => (!prefix || (nameOf(n) ?? '').toLowerCase().startsWith(prefix)) && (!test || test(n)));
   }
 
   /** The row a child is drawn under: its range in a long listing, else this node. */

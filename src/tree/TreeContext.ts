@@ -4,6 +4,7 @@ import type { AzureSession } from '../auth/azureSession';
 import type { ObjectKind } from '../azure/model';
 import type { ListedPage } from '../azure/referenceLookup';
 import type { Rollup } from '../presentation/rollup';
+import type { ObjectQuery } from '../references/usage';
 import type { TreeNode } from './TreeNode';
 
 /** What nodes need from the extension, handed down from the provider (no globals). */
@@ -20,6 +21,11 @@ export interface TreeContext {
   expiryLoaded(vaultUrl: string, kind: ObjectKind, rollup: Rollup, complete: boolean): void;
   /** Ask the view to redraw a node (after its own cache changed: a page appended, a filter set). Drops no data. */
   changed(node: TreeNode | undefined): void;
+  /**
+   * How many files of the workspace reference the object (the workspace index, src/platform/referenceIndex);
+   * undefined while the index is not ready (off, untrusted, building).
+   */
+  usage(query: ObjectQuery): number | undefined;
   /** A listing page the tree loaded (of the current listing): reference lookups take it in instead of asking again. */
   listed(page: ListedPage): void;
 }

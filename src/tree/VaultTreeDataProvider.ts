@@ -6,6 +6,8 @@ import { CommandIds } from '../model/commandIds';
 import type { Settings } from '../platform/settings';
 import type { AttachedVaults } from '../platform/attachedVaults';
 import { AttachedVaultsNode } from './AttachedVaultsNode';
+import { ItemGroupNode } from './ItemGroupNode';
+import { ItemNode } from './ItemNode';
 import { MessageNode } from './MessageNode';
 import type { PagedNode } from './PagedNode';
 import { subscriptionChildren, TenantNode } from './TenantNode';
@@ -122,6 +124,25 @@ export class VaultTreeDataProvider implements vscode.TreeDataProvider<TreeNode>,
       if (id !== undefined && parent !== id && !parent.startsWith(`${id}/`)) continue;
       this.known.delete(parent);
       for (const child of children) child.reset?.();
+    }
+  }
+
+  /**
+   * The workspace index changed: item rows whose usage count changed are drawn again (only those), and groups with
+   * a usage filter list their rows again (from what is loaded: no request).
+   */
+  usageChanged(): void {
+    for (const group of this.knownNodes((n): n is ItemGroupNode => n instanceof ItemGroupNode)) {
+      if (group.usageFilter) {
+        group.usageChanged();
+        this.changedEmitter.fire(group);
+      }
+    }
+    for (const node of this.knownNodes((n): n is ItemNode => n instanceof ItemNode)) {
+      if (node.usageChanged()) {
+        node.redraw();
+        this.changedEmitter.fire(node);
+      }
     }
   }
 

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { ItemProperties, ObjectKind } from '../azure/model';
 import { vaultOfTarget, type ItemTarget, type VaultTarget } from '../model/targets';
 import { DeletedGroupNode, DeletedItemNode, DeletedKindNode } from './DeletedGroupNode';
-import { ItemGroupNode } from './ItemGroupNode';
+import { ItemGroupNode, type UsageFilter } from './ItemGroupNode';
 import { ItemNode, type ValueMark } from './ItemNode';
 import { locateItem, locateVault } from './locate';
 import { LoadMoreNode, PagedNode } from './PagedNode';
@@ -15,6 +15,7 @@ import type { VaultTreeDataProvider } from './VaultTreeDataProvider';
 import { VersionNode } from './VersionNode';
 
 export type { ValueMark } from './ItemNode';
+export type { UsageFilter } from './ItemGroupNode';
 
 const sameVault = (a: VaultTarget, b: VaultTarget) => a.vaultUrl.toLowerCase() === b.vaultUrl.toLowerCase();
 
@@ -167,11 +168,25 @@ export class VaultView implements vscode.Disposable {
     return node instanceof PagedNode ? { current: node.filter } : undefined;
   }
 
-  /** Sets (or clears, with an empty prefix) the name filter of a paged listing. */
+  /** Sets (or clears, with an empty prefix) the name filter of a paged listing; clearing clears its usage filter too. */
   setFilter(node: TreeNode, prefix: string): void {
     if (!(node instanceof PagedNode)) return;
     node.filter = prefix || undefined;
+    if (!prefix && node instanceof ItemGroupNode) node.usageFilter = undefined;
     this.provider.nodeContext.changed(node);
+  }
+
+  /** The usage filter of a vault's Secrets, Keys or Certificates (null: the row is no such group). */
+  usageFilterOf(node: TreeNode): UsageFilter | undefined | null {
+    return node instanceof ItemGroupNode ? node.usageFilter : null;
+  }
+
+  /** Sets or clears (undefined) the usage filter of a vault's Secrets, Keys or Certificates; false: no such group. */
+  setUsageFilter(node: TreeNode, filter: UsageFilter | undefined): boolean {
+    if (!(node instanceof ItemGroupNode)) return false;
+    node.usageFilter = filter;
+    this.provider.nodeContext.changed(node);
+    return true;
   }
 
   private itemNodes(item: ItemTarget): ItemNode[] {

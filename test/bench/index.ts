@@ -11,6 +11,7 @@ import { round, settle, sleep } from './probe';
 import { Recorder } from './recorder';
 import { search } from './search';
 import { transport } from './transport';
+import { indexWorkspace } from './workspaceIndex';
 import { BenchTree } from './tree';
 import { copyTenTimes, expandSecrets, largeListing, openTree, renderCost, versions } from './treeActions';
 
@@ -95,6 +96,7 @@ export async function run(): Promise<void> {
     await versions(rec, tree);
     await copyTenTimes(rec, tree, api);
     await search(rec, api);
+    await indexWorkspace(rec, api);
     write({ duration_s: round((performance.now() - t0) / 1000) });
   } catch (error) {
     write({ error: String(error instanceof Error ? error.stack : error), duration_s: round((performance.now() - t0) / 1000) });

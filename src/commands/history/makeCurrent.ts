@@ -5,6 +5,7 @@ import type { Services } from '../../services';
 import { UserCancelled } from '../cancelled';
 import { request } from '../failures';
 import { revealQuietly } from '../items/common';
+import { offerPinUpdate } from '../items/pinnedVersions';
 import { readSecretValue } from '../items/secretValue';
 import { withProgress } from '../progress';
 import { openComparison } from './comparison';
@@ -21,7 +22,8 @@ export interface MadeCurrent {
  * Make This Version Current…: writes an older version's value, with its content type and tags, as a new version —
  * after a confirmation shown over the diff of the current value against it (two GETs); optionally disables the
  * version it replaces. Dates are not copied (an old expiry would make the new version expire at once): the
- * confirmation says so. Nothing is written when the old version already matches the current one.
+ * confirmation says so. Nothing is written when the old version already matches the current one. Then, when files
+ * of the workspace pin the replaced version, offers to move those pins to the new one (../items/pinnedVersions).
  */
 export async function makeCurrent(services: Services, target: ItemTarget): Promise<MadeCurrent | undefined> {
   const { vault, name } = target;
@@ -77,6 +79,8 @@ export async function makeCurrent(services: Services, target: ItemTarget): Promi
       ? vscode.l10n.t('{0} is back to the value of version {1} (new version {2}); version {3} is disabled', name, from, added, shortId(replaced))
       : vscode.l10n.t('{0} is back to the value of version {1} (new version {2})', name, from, added),
   );
+  // Files of the workspace pinned to the replaced version: offer to move them to the new current version.
+  offerPinUpdate(services, { vault, name }, replaced, created.version);
   return { name, ...(created.version ? { version: created.version } : {}), ...(choice === andDisable ? { disabled: replaced } : {}) };
 }
 

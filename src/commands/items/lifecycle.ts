@@ -2,7 +2,8 @@
 // ItemLifecycle (the kind's service calls, what else changes with it, the buttons its failures offer). Targets come
 // from the `item(kind)` and `deletedItem(kind, verb)` specs of ../targets. Safety rules: a modal confirmation that
 // says how long a delete stays recoverable or that it is permanent; items of one vault at a time; purge refused
-// before any request under purge protection, and only after typing the name.
+// before any request under purge protection, and only after typing the name. When the workspace index is ready and
+// files use the objects, the confirmation says how many, with Show References next to the destructive button (./usage).
 import * as vscode from 'vscode';
 import { classifyError } from '../../azure/errors';
 import { loadAzureSdk, type AzureSdk } from '../../azure/lazy';
@@ -17,6 +18,7 @@ import { withProgress } from '../progress';
 import { UserCancelled } from '../wrapper';
 import { revealQuietly } from './common';
 import { revealAction } from '../notices';
+import { confirmWithUsage, usageOf } from './usage';
 
 /** What differs between the kinds; everything else in this file is the same for all three. */
 export interface ItemLifecycle {
@@ -124,7 +126,7 @@ export async function deleteItems(services: Services, life: ItemLifecycle, targe
   const first = names[0]!;
   const action = permanent ? vscode.l10n.t('Delete Permanently') : vscode.l10n.t('Delete');
   const question = one ? vscode.l10n.t('Delete {0} "{1}" from {2}?', single, first, vault.name) : vscode.l10n.t('Delete {0} {1} from {2}?', count, many, vault.name);
-  if ((await services.ui.confirm(question, deleteDetail(vault, names, permanent, life.goesWithIt?.().delete), action)) !== action) throw new UserCancelled();
+  await confirmWithUsage(services, usageOf(services, doomed, true), question, deleteDetail(vault, names, permanent, life.goesWithIt?.().delete), action);
 
   const [sdk, vaults] = await Promise.all([loadAzureSdk(), vaultClients(services)]);
   const done: string[] = [];
@@ -206,6 +208,14 @@ export async function purgeItems(services: Services, life: ItemLifecycle, target
   for (const t of targets) {
     const refusal = purgeRefusal(t);
     if (refusal) throw new Error(refusal);
+  }
+  const usage = usageOf(services, targets, true);
+  if (usage) {
+    const question = targets.length === 1
+      ? vscode.l10n.t('Purge {0} "{1}" from {2}?', kindName(kind), targets[0]!.name, targets[0]!.vault.name)
+      : vscode.l10n.t('Purge {0} {1} from {2}?', targets.length, kindNames(kind), targets[0]!.vault.name);
+    const detail = vscode.l10n.t('Purging destroys every version for good: it cannot be recovered, and the files that use it keep failing until an object of that name exists again.');
+    await confirmWithUsage(services, usage, question, detail, vscode.l10n.t('Purge…'));
   }
   const [sdk, vaults] = await Promise.all([loadAzureSdk(), vaultClients(services)]);
   const purged: string[] = [];

@@ -1,6 +1,6 @@
 // Enable or disable a secret, key or certificate (the current version, or the version of the row): one PATCH, refused
 // before any request for a key or secret owned by a certificate. A certificate's key and secret follow it, so their
-// groups are re-listed too.
+// groups are re-listed too. Disabling what files of the workspace use asks first, naming how many (./usage).
 import * as vscode from 'vscode';
 import type { AzureSdk } from '../../azure/lazy';
 import type { ObjectKind } from '../../azure/model';
@@ -12,6 +12,7 @@ import { revealAction, undoAction } from '../notices';
 import { contextOf, refreshCertificateGroups } from './common';
 import { managedRefusal } from './lifecycle';
 import { kindName } from '../../presentation/kindWords';
+import { confirmWithUsage, usageOf } from './usage';
 
 /** One PATCH of the `enabled` attribute per kind (also the references' Enable quick fix); resolves with the version it changed, when the service says. */
 export const updateEnabled: Record<ObjectKind, (sdk: AzureSdk, vaults: VaultClients, url: string, target: ItemTarget, enabled: boolean, options?: CallOptions) => Promise<{ version?: string; enabled?: boolean }>> = {
@@ -24,6 +25,13 @@ export const updateEnabled: Record<ObjectKind, (sdk: AzureSdk, vaults: VaultClie
 export async function setEnabled(services: Services, target: ItemTarget, enabled: boolean): Promise<{ name: string; version?: string; enabled: boolean }> {
   const { kind, name } = target;
   if (target.managed) throw managedRefusal(kind, [name], enabled ? 'enable' : 'disable');
+  // Disabling what files of the workspace use: say so first (nothing is asked when nothing uses it).
+  const usage = enabled ? undefined : usageOf(services, [target]);
+  if (usage) {
+    const what = target.version ? vscode.l10n.t('version {0} of {1} "{2}"', target.version.slice(0, 8), kindName(kind), name) : vscode.l10n.t('{0} "{1}"', kindName(kind), name);
+    const detail = vscode.l10n.t('Its value cannot be read while it is disabled: apps and deployments that read it fail until it is enabled again.');
+    await confirmWithUsage(services, usage, vscode.l10n.t('Disable {0} in {1}?', what, target.vault.name), detail, vscode.l10n.t('Disable'));
+  }
   const changed = await request(services, contextOf(target, 'update'), (sdk, vaults, url, options) => updateEnabled[kind](sdk, vaults, url, target, enabled, options));
   services.log.info(`${enabled ? 'enabled' : 'disabled'} ${kind} ${itemLabel(target)} in ${target.vault.name}`);
   if (kind === 'certificate') refreshCertificateGroups(services, target.vault);

@@ -14,9 +14,11 @@ import { EditorCommandIds, type CommandId } from '../../model/commandIds';
 import type { Services } from '../../services';
 import { command, type Command, type Feature } from '../feature';
 import { args, item, row } from '../targets';
+import { registerWorkspaceCheck } from './checkWorkspace';
 import { copyReferencedValue } from './copyReferencedValue';
 import { createReferencedSecret } from './createReferencedSecret';
 import { enableReferenced } from './enableReferenced';
+import { anyItem, findReferences } from './findReferences';
 import { insertReference } from './insertReference';
 import { insertReferenceAs } from './insertReferenceAs';
 import { moveToKeyVault } from './moveToKeyVault';
@@ -25,8 +27,9 @@ import { revealReference } from './revealReference';
 
 // Links and quick fixes pass a plain-JSON ReferencedObject: where the kind is fixed (a secret) the item spec reads
 // it; where it comes from the argument (reveal, enable, recover) the command checks it (./referencedArgument).
+// Check Key Vault References in Workspace holds its diagnostics: registered with them in `register` (./checkWorkspace).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each command has its own target type
-const commands: Readonly<Record<CommandId<typeof EditorCommandIds>, Command<any>>> = {
+const commands: Readonly<Record<Exclude<CommandId<typeof EditorCommandIds>, typeof EditorCommandIds.checkWorkspaceReferences>, Command<any>>> = {
   [EditorCommandIds.insertReference]: command(row(), insertReference),
   [EditorCommandIds.insertReferenceAs]: command(row(), insertReferenceAs),
   [EditorCommandIds.revealReference]: command(args(), revealReference),
@@ -35,6 +38,7 @@ const commands: Readonly<Record<CommandId<typeof EditorCommandIds>, Command<any>
   [EditorCommandIds.enableReferenced]: command(args(), enableReferenced, { writes: true }),
   [EditorCommandIds.createReferencedSecret]: command(item('secret'), createReferencedSecret, { writes: true }),
   [EditorCommandIds.moveToKeyVault]: command(args(), moveToKeyVault, { writes: true }),
+  [EditorCommandIds.findReferences]: command(anyItem(), findReferences),
 };
 
 /** Files whose references are read: on disk and unsaved (never other schemes, such as the extension's own). */
@@ -46,6 +50,7 @@ function register(services: Services): vscode.Disposable[] {
   return [
     lookups,
     new ReferenceDiagnostics(services, lookups),
+    ...registerWorkspaceCheck(services, lookups),
     vscode.languages.registerHoverProvider(documents, new ReferenceHoverProvider(services, lookups)),
     vscode.languages.registerDocumentLinkProvider(documents, new ReferenceLinks(lookups)),
     vscode.languages.registerCodeActionsProvider(documents, new ReferenceCodeActions(lookups), ReferenceCodeActions.metadata),

@@ -1,4 +1,4 @@
-// Secrets: copy, show, edit, create, rotate, attributes, delete, recover, purge, copy to another vault. Each id of
+// Secrets: copy, show, edit, create, rotate, attributes, delete, recover, purge, copy to another vault, rename. Each id of
 // SecretCommandIds is one command: what it acts on (resolved by the wrapper) and its handler (one file each).
 import * as vscode from 'vscode';
 import { SecretCommandIds, type CommandId } from '../../model/commandIds';
@@ -20,6 +20,7 @@ import { enableSecret } from './enableSecret';
 import { newSecretVersion } from './newVersion';
 import { purgeSecret } from './purgeSecret';
 import { recoverSecret } from './recoverSecret';
+import { renameSecret } from './renameSecret';
 import { showSecretValue } from './showValue';
 
 const secret = item('secret');
@@ -41,6 +42,7 @@ const commands: Readonly<Record<CommandId<typeof SecretCommandIds>, Command<Item
   [SecretCommandIds.recover]: command(deletedItem('secret', 'recover'), recoverSecret, { writes: true }),
   [SecretCommandIds.purge]: command(deletedItem('secret', 'purge'), purgeSecret, { writes: true }),
   [SecretCommandIds.copyToVault]: command(secret, copySecretToVault),
+  [SecretCommandIds.rename]: command(secret, renameSecret, { writes: true }),
 };
 
 export const secretsFeature: Feature = { commands };

@@ -14,13 +14,13 @@ export type NameStatus =
   | { readonly name: string; readonly status: 'exists' }
   | { readonly name: string; readonly status: 'deleted'; readonly deleted: DeletedItemProperties };
 
-interface Hints {
+export interface Hints {
   readonly active: ReadonlySet<string>;
   readonly deleted: ReadonlySet<string>;
 }
 
 /** Names the tree lists for the vault (its first pages: cached, or one request each). Best effort. */
-async function treeHints(services: Services, vault: VaultTarget): Promise<Hints> {
+export async function treeHints(services: Services, vault: VaultTarget): Promise<Hints> {
   try {
     return await services.view.listedNames(vault, 'secret');
   } catch (error) {

@@ -5,13 +5,15 @@ import type { Services } from '../../services';
 import { UserCancelled } from '../cancelled';
 import { request } from '../failures';
 import { revealQuietly } from '../items/common';
+import { offerPinUpdate } from '../items/pinnedVersions';
 import { withProgress } from '../progress';
 import { askContentType, askDate, askTags } from '../prompts';
 import { promptSecretValue } from './valueInput';
 
 /**
  * New Version / Rotate: a new value (typed or generated, selection, file) as a new version. Content type and
- * tags are carried over unless changed; optionally sets an expiry and disables the previous version.
+ * tags are carried over unless changed; optionally sets an expiry and disables the previous version. Then, when
+ * files of the workspace pin the replaced version, offers to move those pins to the new one (../items/pinnedVersions).
  */
 export function newSecretVersion(services: Services, target: ItemTarget): Promise<{ name: string; version?: string }> {
   return addNewVersion(services, { vault: target.vault, kind: 'secret', name: target.name });
@@ -86,5 +88,7 @@ export async function addNewVersion(services: Services, target: ItemTarget): Pro
   services.ui.notify(
     chosen.has('disablePrevious') ? vscode.l10n.t('Added version {0} of {1}; the previous version is disabled', added, name) : vscode.l10n.t('Added version {0} of {1}', added, name),
   );
+  // Files of the workspace pinned to the replaced version still read the old value: offer to move them.
+  offerPinUpdate(services, { vault, name }, latest.version, created.version);
   return { name, ...(created.version ? { version: created.version } : {}) };
 }

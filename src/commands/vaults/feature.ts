@@ -1,4 +1,4 @@
-// Sign-in, browsing and the view's own commands (Refresh, Load more, Filter…, attached vaults, portal, search).
+// Sign-in, browsing and the view's own commands (Refresh, Load more, Filter…, usage filters, attached vaults, portal, search).
 import * as vscode from 'vscode';
 import { CommandIds, type CommandId } from '../../model/commandIds';
 import { command, type Command, type Feature } from '../feature';
@@ -6,6 +6,7 @@ import { anyTarget, args, attachedVault, row } from '../targets';
 import { attachVault } from './attachVault';
 import { detachVault } from './detachVault';
 import { filterGroup } from './filterGroup';
+import { filterReferenced, filterUnreferenced } from './filterUsage';
 import { loadMore } from './loadMore';
 import { openInPortal } from './openInPortal';
 import { refresh } from './refresh';
@@ -25,6 +26,8 @@ const commands: Readonly<Record<CommandId<typeof CommandIds>, Command<any>>> = {
   [CommandIds.refresh]: command(row(), refresh),
   [CommandIds.loadMore]: command(row(), loadMore),
   [CommandIds.filterGroup]: command(row(), filterGroup),
+  [CommandIds.filterReferenced]: command(row(), filterReferenced),
+  [CommandIds.filterUnreferenced]: command(row(), filterUnreferenced),
   [CommandIds.showLog]: command(args(), showLog),
   [CommandIds.openInPortal]: command(anyTarget(() => vscode.l10n.t('Open a key vault in the Azure portal')), openInPortal),
   [CommandIds.search]: command(args(), search),

@@ -1,0 +1,96 @@
+// Rewriting references for Rename Secret (Key Vault has no rename: the new name is a new secret holding the old
+// one's current value). Every format writes the object's name once, in one span (FoundReference.nameStart/nameEnd):
+// an App Service `SecretName=` or the name segment of `SecretUri=…/secrets/{name}`, an ARM parameter's
+// `"secretName"`, Bicep `getSecret('name')`, the fourth argument of `az.getSecret(…)`, a Terraform data source's
+// `name`, a URI's name segment (App Configuration, plain text) — secret names are letters, digits and hyphens, so
+// the new name needs no quoting or escaping in any of them and the file stays valid for its own parser. A .NET
+// configuration key writes the name with `:` for `--` (`ConnectionStrings:Db` is the secret `ConnectionStrings--Db`).
+//
+// A reference pinned to a version: the old name's current version is copied, so a pin to THAT version moves to the
+// new secret's version (same value: what the reference resolves to does not change). A pin to any other version is
+// left alone — that value exists only under the old name, and a rewrite would silently change what the file reads.
+// Pure: no vscode.
+import { dotnetKeyOf } from './names';
+import type { FoundReference } from './types';
+import { versionSpan, type TextReplacement } from './versionEdits';
+
+export interface RenameSpec {
+  readonly newName: string;
+  /** The old name's current version (the one copied) and the new secret's version: pins to `fromVersion` move to `toVersion`. */
+  readonly fromVersion?: string;
+  readonly toVersion?: string;
+}
+
+/** Why a reference is not rewritten. */
+export type KeptReason =
+  /** Pinned to a version the new name does not have (an older one, or one that does not exist). */
+  | 'pinnedOtherVersion'
+  /** The text at the reference's name (or version) is not what the reference says: the file changed since it was read. */
+  | 'textChanged';
+
+export type RenameOutcome =
+  | { readonly rewrite: true; readonly edits: readonly TextReplacement[]; readonly repinned: boolean }
+  | { readonly rewrite: false; readonly reason: KeptReason };
+
+/** How the reference writes the name: the name itself, or its .NET configuration key; undefined when neither. */
+function writtenName(written: string, name: string, newName: string): string | undefined {
+  if (written.toLowerCase() === name.toLowerCase()) return newName;
+  if (name.includes('--') && written.toLowerCase() === dotnetKeyOf(name).toLowerCase()) return dotnetKeyOf(newName);
+  return undefined;
+}
+
+/** The edits that make one reference name `spec.newName` (and move its pin), or why it stays as it is. */
+export function renameReference(text: string, ref: FoundReference, spec: RenameSpec): RenameOutcome {
+  const pinned = ref.version?.toLowerCase();
+  const from = spec.fromVersion?.toLowerCase();
+  const repin = pinned !== undefined && from !== undefined && pinned === from && spec.toVersion !== undefined;
+  if (pinned !== undefined && !repin) return { rewrite: false, reason: 'pinnedOtherVersion' };
+  const newText = writtenName(text.slice(ref.nameStart, ref.nameEnd), ref.name, spec.newName);
+  if (newText === undefined) return { rewrite: false, reason: 'textChanged' };
+  const edits: TextReplacement[] = [{ start: ref.nameStart, end: ref.nameEnd, newText }];
+  if (repin) {
+    const span = versionSpan(text, ref);
+    if (!span || (span.start < ref.nameEnd && span.end > ref.nameStart)) return { rewrite: false, reason: 'textChanged' };
+    const written = text.slice(span.start, span.end);
+    const upper = written === written.toUpperCase() && written !== written.toLowerCase();
+    edits.push({ ...span, newText: upper ? spec.toVersion.toUpperCase() : spec.toVersion.toLowerCase() });
+  }
+  edits.sort((a, b) => a.start - b.start);
+  return { rewrite: true, edits, repinned: repin };
+}
+
+export interface FileRename {
+  /** Every edit of the file, sorted by offset, none overlapping. */
+  readonly edits: readonly TextReplacement[];
+  /** The references rewritten (each with its own edits) and those left alone, with why. */
+  readonly rewritten: readonly { readonly ref: FoundReference; readonly edits: readonly TextReplacement[]; readonly repinned: boolean }[];
+  readonly kept: readonly { readonly ref: FoundReference; readonly reason: KeptReason }[];
+}
+
+/** The rename of every given reference of one file's text (references that overlap another are kept: 'textChanged'). */
+export function renameInText(text: string, refs: readonly FoundReference[], spec: RenameSpec): FileRename {
+  const rewritten: { ref: FoundReference; edits: readonly TextReplacement[]; repinned: boolean }[] = [];
+  const kept: { ref: FoundReference; reason: KeptReason }[] = [];
+  const taken: TextReplacement[] = [];
+  for (const ref of [...refs].sort((a, b) => a.start - b.start)) {
+    const outcome = renameReference(text, ref, spec);
+    if (!outcome.rewrite) {
+      kept.push({ ref, reason: outcome.reason });
+      continue;
+    }
+    if (outcome.edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end))) {
+      kept.push({ ref, reason: 'textChanged' });
+      continue;
+    }
+    taken.push(...outcome.edits);
+    rewritten.push({ ref, edits: outcome.edits, repinned: outcome.repinned });
+  }
+  return { edits: taken.sort((a, b) => a.start - b.start), rewritten, kept };
+}
+
+/** The text with the replacements made (tests, and what a preview would show). */
+export function applyReplacements(text: string, edits: readonly TextReplacement[]): string {
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
