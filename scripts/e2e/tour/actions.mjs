@@ -252,9 +252,17 @@ export async function tourActions() {
 
     // ---- Item 6: a write's notification (Reveal, Undo); a copy's status-bar message.
     await clearNotifications();
-    const disabled = await check('item 6: Disable Secret ends with a notification with Reveal and Undo', async () => {
+    const disabled = await check('item 6: Disable Secret ends with a notification with Reveal and Undo (after a confirmation naming the workspace files that use it, when any do)', async () => {
       await menu(TOGGLE, 'Disable Secret');
       const toast = t.notification(`Disabled secret "${TOGGLE}"`);
+      // Issue 19: a secret the workspace uses is disabled only after a confirmation that says so.
+      const dialog = page.locator('.monaco-dialog-box');
+      await until(async () => (await dialog.isVisible()) || (await toast.isVisible()), 20_000, 'a confirmation or the notification');
+      if (await dialog.isVisible()) {
+        const text = await dialog.innerText();
+        assert(/Used in \d+ files? of the workspace/.test(text), `the confirmation does not say where it is used: ${text}`);
+        await dialog.locator('.monaco-button', { hasText: /^Disable$/ }).click();
+      }
       await toast.waitFor({ timeout: 20_000 });
       const buttons = (await toast.locator('.monaco-button').allInnerTexts()).map((s) => s.trim());
       assert(buttons.includes('Reveal') && buttons.includes('Undo'), `buttons: ${buttons.join(', ')}`);

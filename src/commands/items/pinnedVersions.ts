@@ -8,9 +8,9 @@
 import * as vscode from 'vscode';
 import type { VaultTarget } from '../../model/targets';
 import { shortId } from '../../presentation/format';
-import type { FoundReference } from '../../references/types';
 import { loadReferences } from '../../references/lazy';
 import type { Services } from '../../services';
+import { parseOptions, referencesNow } from './referencesNow';
 import { queryOf } from './usage';
 
 export interface PinnedSecret {
@@ -26,12 +26,6 @@ export interface PinUpdate {
   readonly changed: number;
 }
 
-const sameReference = (a: FoundReference, b: FoundReference): boolean => JSON.stringify(a) === JSON.stringify(b);
-
-function parseOptions(services: Services): { vaultDnsSuffixes?: string[] } {
-  const cloud = services.session.cloud();
-  return cloud.ok ? { vaultDnsSuffixes: [cloud.cloud.keyVaultDnsSuffix] } : {};
-}
 
 /** References of the workspace pinned to `version` of the secret (the index's; empty until it is ready). */
 export function pinnedTo(services: Services, secret: PinnedSecret, version: string): { references: number; files: number } {
@@ -43,22 +37,13 @@ export function pinnedTo(services: Services, secret: PinnedSecret, version: stri
 
 /** Moves the references pinned to `from` to `to`, through VS Code's Refactor Preview; resolves when the user is done. */
 export async function updatePinnedReferences(services: Services, secret: PinnedSecret, from: string, to: string): Promise<PinUpdate> {
-  const refs = await loadReferences();
-  const indexed = services.workspaceReferences.referencesTo(queryOf({ vault: secret.vault, kind: 'secret', name: secret.name, version: from }));
-  const byFile = new Map<string, FoundReference[]>();
-  for (const r of indexed) byFile.set(r.file, [...(byFile.get(r.file) ?? []), r.ref]);
+  const { refs, files, changed: moved } = await referencesNow(services, queryOf({ vault: secret.vault, kind: 'secret', name: secret.name, version: from }));
   const edit = new vscode.WorkspaceEdit();
   const label = vscode.l10n.t('Pin {0} to its new version {1}', secret.name, shortId(to));
   const metadata: vscode.WorkspaceEditEntryMetadata = { needsConfirmation: true, label, description: vscode.l10n.t('was {0}', shortId(from)) };
   const touched: vscode.Uri[] = [];
-  let [planned, changed] = [0, 0];
-  for (const [file, wanted] of byFile) {
-    const uri = vscode.Uri.parse(file);
-    const document = await vscode.workspace.openTextDocument(uri);
-    const text = document.getText();
-    const now = refs.findReferences(text, parseOptions(services));
-    const still = wanted.filter((w) => now.some((n) => sameReference(n, w)));
-    changed += wanted.length - still.length;
+  let [planned, changed] = [0, moved];
+  for (const { uri, document, text, still } of files) {
     const edits = refs.versionEdits(text, still, from, to);
     changed += still.length - edits.length;
     if (edits.length === 0) continue;

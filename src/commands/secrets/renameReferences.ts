@@ -11,6 +11,7 @@ import { loadReferences, type References } from '../../references/lazy';
 import type { ItemTarget } from '../../model/targets';
 import type { Services } from '../../services';
 import { UserCancelled } from '../cancelled';
+import { parseOptions, referencesNow } from '../items/referencesNow';
 import { queryOf } from '../items/usage';
 import { withProgress } from '../progress';
 
@@ -56,11 +57,6 @@ function formatWords(format: FormatId): string {
   }
 }
 
-function parseOptions(services: Services): { vaultDnsSuffixes?: string[] } {
-  const cloud = services.session.cloud();
-  return cloud.ok ? { vaultDnsSuffixes: [cloud.cloud.keyVaultDnsSuffix] } : {};
-}
-
 /** Rejects when the operation is cancelled (Cancel on its progress, a sign-out). */
 function abortion(signal: AbortSignal): Promise<never> {
   return new Promise((_, reject) => {
@@ -94,7 +90,6 @@ export async function workspaceIndexReady(services: Services, oldName: string): 
   return true;
 }
 
-const sameReference = (a: FoundReference, b: FoundReference): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** References to the new name in a document's text (same vault as the old one's references). */
 function namedIn(refs: References, text: string, services: Services, newName: string, like: readonly FoundReference[]): number {
@@ -107,22 +102,14 @@ function namedIn(refs: References, text: string, services: Services, newName: st
  * copied version) move to `toVersion`. Files are read as they are now.
  */
 export async function planReferenceRename(services: Services, old: ItemTarget, newName: string, versions: { fromVersion?: string; toVersion?: string }): Promise<ReferencePlan> {
-  const refs = await loadReferences();
-  const indexed = services.workspaceReferences.referencesTo(queryOf({ vault: old.vault, kind: 'secret', name: old.name }, false));
-  const byFile = new Map<string, FoundReference[]>();
-  for (const r of indexed) byFile.set(r.file, [...(byFile.get(r.file) ?? []), r.ref]);
+  const { refs, files: now, changed: moved } = await referencesNow(services, queryOf({ vault: old.vault, kind: 'secret', name: old.name }, false));
   const edit = new vscode.WorkspaceEdit();
   const files = new Map<string, { uri: vscode.Uri; rewritten: FoundReference[]; before: number }>();
   let rewrites = 0;
   let pinnedElsewhere = 0;
-  let changed = 0;
-  for (const [file, wanted] of byFile) {
-    const uri = vscode.Uri.parse(file);
-    const document = await vscode.workspace.openTextDocument(uri);
-    const text = document.getText();
-    const now = refs.findReferences(text, parseOptions(services));
-    const still = wanted.filter((w) => now.some((n) => sameReference(n, w)));
-    changed += wanted.length - still.length;
+  let changed = moved;
+  for (const { uri, document, text, still } of now) {
+    const file = uri.toString();
     const result = refs.renameInText(text, still, { newName, ...versions });
     pinnedElsewhere += result.kept.filter((k) => k.reason === 'pinnedOtherVersion').length;
     changed += result.kept.filter((k) => k.reason === 'textChanged').length;

@@ -17,6 +17,7 @@ import { control } from './emulator';
 import { hasVault, scriptedWorld, type ScriptedWorld } from './scripted';
 import { eventually } from './tree';
 import { APP_DB_V2, validateAll, WS_RESOURCE_GROUP, WS_SUBSCRIPTION, WS_SUBSCRIPTION_ID, WS_VAULT, writeWorkspaceReferences, type ExpectedReference, type WorkspaceFixture } from './workspaceRefs';
+import { applyInRefactorPreview, discardRefactorPreview } from './refactorPreview';
 
 const SUBSCRIPTION = 'Rename E2E';
 const SUBSCRIPTION_ID = 'e2e05000-0000-4000-8000-0000000019ae';
@@ -65,25 +66,6 @@ function files(url: string, name: string, current = CUR_V, oldPinned = name): Re
     'infra/app.bicepparam': `using './main.bicep'\n\nparam dbPassword = az.getSecret('${SUBSCRIPTION_ID}', '${RG}', '${VAULT}', '${name}')\n`,
     'infra/kv.tf': `data "azurerm_key_vault_secret" "db" {\n  name         = "${name}"\n  key_vault_id = "${armId}"\n}\n`,
   };
-}
-
-/** Rows of the Refactor Preview's tree when grouped by file and collapsed: one per file. */
-async function applyInRefactorPreview(fileCount: number): Promise<void> {
-  // The preview is up when its models exist (one per file, synced to the extension host).
-  await eventually(() => Promise.resolve(assert.ok(vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'vscode-bulkeditpreview-editor'), 'the Refactor Preview is open')));
-  await vscode.commands.executeCommand('refactorPreview.focus');
-  await vscode.commands.executeCommand('list.collapseAll');
-  await vscode.commands.executeCommand('list.focusFirst');
-  for (let i = 0; i < fileCount; i++) {
-    await vscode.commands.executeCommand('refactorPreview.toggleCheckedState');
-    await vscode.commands.executeCommand('list.focusDown');
-  }
-  await vscode.commands.executeCommand('refactorPreview.apply');
-}
-
-async function discardRefactorPreview(): Promise<void> {
-  await eventually(() => Promise.resolve(assert.ok(vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'vscode-bulkeditpreview-editor'), 'the Refactor Preview is open')));
-  await vscode.commands.executeCommand('refactorPreview.discard');
 }
 
 describe('rename secret (emulator, workspace index, Refactor Preview)', function () {

@@ -21,25 +21,13 @@ import { referencesWorld, type ReferencesWorld } from './references-world';
 import { logCursor, ScriptedUi } from './scripted';
 import { eventually } from './tree';
 import { APP_DB_V2, excludeSettingsFor, seedWorkspaceVault, validateAll, workspaceFolder, writeWorkspaceReferences, WS_SUBSCRIPTION, WS_VAULT, type ExpectedReference, type WorkspaceFixture } from './workspaceRefs';
+import { applyInRefactorPreview } from './refactorPreview';
 
 const check = (f: () => void): Promise<void> => Promise.resolve().then(f);
 const SOURCE = 'Azure Key Vault';
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 const at = (file: string, line: number, character: number, endCharacter: number, code: string) => `${file}:${line + 1}:${character + 1}-${endCharacter + 1} ${code}`;
 const expected = (r: ExpectedReference) => at(r.file, r.line, r.character, r.endCharacter, r.status);
-
-/** Ticks every file of the Refactor Preview (needsConfirmation: they start unticked) and applies it, as a user does. */
-async function applyInRefactorPreview(fileCount: number): Promise<void> {
-  await eventually(() => check(() => assert.ok(vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'vscode-bulkeditpreview-editor'), 'the Refactor Preview is open')), 30_000);
-  await vscode.commands.executeCommand('refactorPreview.focus');
-  await vscode.commands.executeCommand('list.collapseAll');
-  await vscode.commands.executeCommand('list.focusFirst');
-  for (let i = 0; i < fileCount; i++) {
-    await vscode.commands.executeCommand('refactorPreview.toggleCheckedState');
-    await vscode.commands.executeCommand('list.focusDown');
-  }
-  await vscode.commands.executeCommand('refactorPreview.apply');
-}
 
 describe('workspace diagnostics, impact before change, pinned versions (issue 19)', function () {
   this.timeout(180_000);
