@@ -46,10 +46,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   // The workspace index of references: built in the background once the view is shown (or Find References asks).
   const workspaceReferences = new WorkspaceReferenceIndex({
     log,
-    parseOptions: () => {
-      const cloud = session.cloud();
-      return cloud.ok ? { vaultDnsSuffixes: [cloud.cloud.keyVaultDnsSuffix] } : {};
-    },
+    parseOptions: () => session.referenceParseOptions(),
   });
   const tree = new VaultTreeDataProvider(
     {

@@ -1,6 +1,7 @@
 import type { TokenCredential } from '@azure/core-auth';
 import * as vscode from 'vscode';
 import { loadAzureSdk } from '../azure/lazy';
+import type { ParseOptions } from '../references/uris';
 import { cloudSettingsFrom, resolveCloud, userValue, type CloudEnvironment, type CloudResult } from './clouds';
 import { SignInRequiredError } from './errors';
 import { tenantScope, VsCodeCredential } from './vscodeCredential';
@@ -45,6 +46,12 @@ export class AzureSession implements vscode.Disposable {
 
   cloud(): CloudResult {
     return resolveCloud(cloudSettingsFrom((section, key) => vscode.workspace.getConfiguration(section).inspect(key)));
+  }
+
+  /** How text is parsed for references: the cloud's Key Vault DNS suffix too, so a custom cloud's vault URIs are recognised. */
+  referenceParseOptions(): ParseOptions {
+    const cloud = this.cloud();
+    return cloud.ok ? { vaultDnsSuffixes: [cloud.cloud.keyVaultDnsSuffix] } : {};
   }
 
   /** The cloud, or an error that says which setting is wrong. */

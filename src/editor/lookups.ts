@@ -85,8 +85,7 @@ export class ReferenceLookups implements vscode.Disposable {
 
   /** Extra Key Vault DNS suffix of a custom cloud, so its vault URIs are recognised in text. */
   parseOptions(): ParseOptions {
-    const cloud = this.services.session.cloud();
-    return cloud.ok ? { vaultDnsSuffixes: [cloud.cloud.keyVaultDnsSuffix] } : {};
+    return this.services.session.referenceParseOptions();
   }
 
   /** The vault a reference names: by URL (host and port) or by name (subscription and group break ties). */

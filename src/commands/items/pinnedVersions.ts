@@ -10,7 +10,7 @@ import type { VaultTarget } from '../../model/targets';
 import { shortId } from '../../presentation/format';
 import { loadReferences } from '../../references/lazy';
 import type { Services } from '../../services';
-import { parseOptions, referencesNow } from './referencesNow';
+import { referencesNow } from './referencesNow';
 import { queryOf } from './usage';
 
 export interface PinnedSecret {
@@ -65,7 +65,7 @@ async function pinnedCount(uris: readonly vscode.Uri[], version: string, service
   let count = 0;
   for (const uri of uris) {
     const text = (await vscode.workspace.openTextDocument(uri)).getText();
-    count += refs.findReferences(text, parseOptions(services)).filter((r) => r.version === version.toLowerCase()).length;
+    count += refs.findReferences(text, services.session.referenceParseOptions()).filter((r) => r.version === version.toLowerCase()).length;
   }
   return count;
 }

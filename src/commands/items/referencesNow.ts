@@ -3,16 +3,9 @@
 // that is no longer exactly where it was is counted as changed and left alone.
 import * as vscode from 'vscode';
 import type { FoundReference } from '../../references/types';
-import type { ParseOptions } from '../../references/uris';
 import { loadReferences, type References } from '../../references/lazy';
 import type { ObjectQuery } from '../../references/usage';
 import type { Services } from '../../services';
-
-/** How files are parsed here: with the session's cloud suffix, as the index parses them. */
-export function parseOptions(services: Services): ParseOptions {
-  const cloud = services.session.cloud();
-  return cloud.ok ? { vaultDnsSuffixes: [cloud.cloud.keyVaultDnsSuffix] } : {};
-}
 
 const sameReference = (a: FoundReference, b: FoundReference): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -35,7 +28,7 @@ export async function referencesNow(services: Services, query: ObjectQuery): Pro
     const uri = vscode.Uri.parse(file);
     const document = await vscode.workspace.openTextDocument(uri);
     const text = document.getText();
-    const now = refs.findReferences(text, parseOptions(services));
+    const now = refs.findReferences(text, services.session.referenceParseOptions());
     const still = wanted.filter((w) => now.some((n) => sameReference(n, w)));
     changed += wanted.length - still.length;
     files.push({ uri, document, text, still });

@@ -7,25 +7,13 @@ import { itemOfReferenced, asReferencedObject } from '../../model/referenced';
 import type { ItemTarget, NodeTarget } from '../../model/targets';
 import { showReferences, type ShownIn } from '../../platform/referenceIndex/referencesView';
 import { kindName } from '../../presentation/kindWords';
-import type { IndexedReference, ObjectQuery } from '../../references/usage';
+import type { IndexedReference } from '../../references/usage';
 import type { Services } from '../../services';
 import type { ObjectKind } from '../../azure/model';
 import { UserCancelled } from '../cancelled';
 import { withProgress } from '../progress';
+import { queryOf } from '../items/usage';
 import { item, type TargetSpec } from '../targets';
-
-/** What the index is asked for an item or version target. */
-export function queryOfItem(target: ItemTarget): ObjectQuery {
-  const info = target.vault.info;
-  return {
-    vaultUrl: target.vault.vaultUrl,
-    vaultName: target.vault.name,
-    ...(info ? { subscriptionId: info.subscriptionId, resourceGroup: info.resourceGroup } : {}),
-    kind: target.kind,
-    name: target.name,
-    ...(target.version ? { version: target.version } : {}),
-  };
-}
 
 /** Any item row (a secret, key or certificate, or a version), a link's argument, or — from the palette — the kind, then vault and item. */
 export function anyItem(): TargetSpec<ItemTarget> {
@@ -76,7 +64,7 @@ export async function findReferences(services: Services, target: ItemTarget): Pr
       ]),
     );
   }
-  const references = index.referencesTo(queryOfItem(target));
+  const references = index.referencesTo(queryOf(target));
   const title = titleOf(target);
   if (references.length === 0) {
     const files = index.size.files;

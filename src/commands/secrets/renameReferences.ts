@@ -11,7 +11,7 @@ import { loadReferences, type References } from '../../references/lazy';
 import type { ItemTarget } from '../../model/targets';
 import type { Services } from '../../services';
 import { UserCancelled } from '../cancelled';
-import { parseOptions, referencesNow } from '../items/referencesNow';
+import { referencesNow } from '../items/referencesNow';
 import { queryOf } from '../items/usage';
 import { withProgress } from '../progress';
 
@@ -94,7 +94,7 @@ export async function workspaceIndexReady(services: Services, oldName: string): 
 /** References to the new name in a document's text (same vault as the old one's references). */
 function namedIn(refs: References, text: string, services: Services, newName: string, like: readonly FoundReference[]): number {
   const vaults = new Set(like.map((r) => JSON.stringify(r.vault)));
-  return refs.findReferences(text, parseOptions(services)).filter((r) => r.name.toLowerCase() === newName.toLowerCase() && vaults.has(JSON.stringify(r.vault))).length;
+  return refs.findReferences(text, services.session.referenceParseOptions()).filter((r) => r.name.toLowerCase() === newName.toLowerCase() && vaults.has(JSON.stringify(r.vault))).length;
 }
 
 /**
