@@ -71,7 +71,10 @@ function makeTour(page, demo, results, log) {
         return true;
       } catch (error) {
         results.push(false);
-        console.log(`  ✘ ${name}: ${String(error?.message ?? error).split('\n')[0]}`);
+        // The first line, and the last lines of Playwright's call log (what intercepted a click, what was awaited).
+        const lines = String(error?.message ?? error).split('\n');
+        const log = lines.slice(1).map((l) => l.trim()).filter((l) => /intercepts|not visible|not stable|not enabled|waiting for|retrying/.test(l)).slice(-3);
+        console.log(`  ✘ ${name}: ${[lines[0], ...log].join('\n      ')}`);
         return false;
       }
     },

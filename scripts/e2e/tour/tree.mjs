@@ -284,6 +284,9 @@ export async function tourTree() {
       ];
       for (const [id, button, after] of walk) {
         await check(`item 8: walkthrough step "${id}" ticks after its "${button}" button`, async () => {
+          // The previous step's toast ("Already signed in…") may lie over this step's row: cleared first.
+          await palette('Notifications: Clear All Notifications').catch(() => {});
+          await step(id).scrollIntoViewIfNeeded();
           await step(id).click();
           const link = step(id).locator('.button-container .monaco-button', { hasText: button });
           await link.waitFor({ timeout: 10_000 });
