@@ -6,8 +6,13 @@
 //                        environment credentials (the default VS Code sign-in never needs them)
 //   dist/references.js — src/references (formats, placement, parser, yaml, jsonc-parser), loaded on first use
 //                        through src/references/lazy.ts
+//   dist/reference-index.js — the workspace index of references (src/platform/referenceIndex/workspaceIndex.ts: listing,
+//                        reading, watchers), loaded when the index starts through src/platform/referenceIndex/lazy.ts
+//   dist/commands-<area>.js — the command handlers of a feature area (src/commands/<area>/handlers.ts), loaded on the
+//                        first run of one of them through src/commands/lazy.ts (the registration stays at activation)
 //   dist/l10n.js       — @vscode/l10n, one instance shared by both (configured in activate)
-// Flags: --production (minified, no source maps), --watch (rebuild on change), --quiet.
+// Flags: --production (minified, no source maps), --watch (rebuild on change), --quiet, --metafile FILE (esbuild's
+// metafiles of every bundle, keyed by bundle: what went into each output and how many bytes it adds there).
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,6 +21,7 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const quiet = process.argv.includes('--quiet');
+const metafileAt = process.argv.includes('--metafile') ? process.argv[process.argv.indexOf('--metafile') + 1] : undefined;
 
 /**
  * A chunk loaded on first use: `require(specifier)` in `importer` (a src/ file) becomes `require('./<bundle>')`
@@ -34,6 +40,10 @@ function lazyChunk(name, importer, specifier, bundle) {
 const lazySdk = lazyChunk('lazy-azure-sdk', 'src/azure/lazy.ts', './sdk', 'azure-sdk.js');
 const lazyIdentity = lazyChunk('lazy-azure-identity', 'src/azure/sdk.ts', './identity', 'azure-identity.js');
 const lazyReferences = lazyChunk('lazy-references', 'src/references/lazy.ts', './index', 'references.js');
+/** Feature areas whose command handlers (src/commands/<area>/handlers.ts) load on first run: dist/commands-<area>.js (src/commands/lazy.ts). */
+const lazyCommandAreas = ['secrets', 'keys', 'certificates', 'history', 'bulk', 'run'];
+const lazyCommands = lazyCommandAreas.map((area) => lazyChunk(`lazy-commands-${area}`, `src/commands/${area}/feature.ts`, './handlers', `commands-${area}.js`));
+const lazyIndex = lazyChunk('lazy-reference-index', 'src/platform/referenceIndex/lazy.ts', './workspaceIndex', 'reference-index.js');
 
 /**
  * `@vscode/l10n` is configured once in activate(); both bundles must share that one instance, so it is built on
@@ -77,7 +87,9 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', plugins: [lazySdk, lazyReferences, sharedL10n, vscodeOnce] },
+  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', plugins: [lazySdk, lazyReferences, lazyIndex, ...lazyCommands, sharedL10n, vscodeOnce] },
+  { ...common, entryPoints: { 'reference-index': 'src/platform/referenceIndex/workspaceIndex.ts' }, outdir: 'dist', plugins: [lazyReferences, sharedL10n, vscodeOnce] },
+  ...lazyCommandAreas.map((area) => ({ ...common, entryPoints: { [`commands-${area}`]: `src/commands/${area}/handlers.ts` }, outdir: 'dist', plugins: [lazySdk, lazyReferences, lazyIndex, sharedL10n, vscodeOnce] })),
   { ...common, entryPoints: { references: 'src/references/index.ts' }, outdir: 'dist', plugins: [sharedL10n] },
   { ...common, entryPoints: { 'azure-sdk': 'src/azure/sdk.ts' }, outdir: 'dist', plugins: [lazyIdentity, sharedL10n, vscodeOnce] },
   { ...common, entryPoints: { 'azure-identity': 'src/azure/identity.ts' }, outdir: 'dist' },
@@ -88,6 +100,7 @@ function writeMeta(results) {
   const inputs = {};
   for (const r of results) for (const [out, info] of Object.entries(r.metafile.outputs)) if (out.endsWith('.js')) inputs[out] = Object.keys(info.inputs);
   fs.writeFileSync(path.join(root, 'dist', 'bundle-inputs.json'), JSON.stringify(inputs, null, 1));
+  if (metafileAt) fs.writeFileSync(path.resolve(metafileAt), JSON.stringify(Object.fromEntries(results.map((r, i) => [Object.keys(builds[i].entryPoints)[0], r.metafile]))));
 }
 
 if (watch) {

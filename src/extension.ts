@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { AzureClients } from './auth/azureClients';
 import { AzureSession } from './auth/azureSession';
 import { backupsFeature } from './commands/backups/feature';
+import { bulkFeature } from './commands/bulk/feature';
 import { certificatesFeature } from './commands/certificates/feature';
 import { busyMessage } from './commands/explain';
 import { vaultsFeature } from './commands/vaults/feature';
@@ -14,11 +15,12 @@ import { registerFeatures } from './commands/registry';
 import { secretsFeature } from './commands/secrets/feature';
 import { referencesFeature } from './commands/references/feature';
 import { historyFeature } from './commands/history/feature';
+import { runFeature } from './commands/run/feature';
 import { ReferenceDragController } from './editor/dragAndDrop';
 import { AttachedVaults } from './platform/attachedVaults';
 import { KeyVaultDocuments } from './platform/documents/documents';
 import { Operations } from './platform/operations';
-import { WorkspaceReferenceIndex } from './platform/referenceIndex/workspaceIndex';
+import { LazyWorkspaceReferences } from './platform/referenceIndex/lazy';
 import { startWhenShown } from './platform/referenceIndex/start';
 import { SecretClipboard } from './platform/secretClipboard';
 import { clientSettings, Settings } from './platform/settings';
@@ -30,7 +32,7 @@ import { VaultTreeDataProvider } from './tree/VaultTreeDataProvider';
 import { VaultView } from './tree/VaultView';
 
 /** Every feature area, in the order their commands register. */
-export const features: readonly Feature[] = [vaultsFeature, secretsFeature, keysFeature, certificatesFeature, referencesFeature, expiryFeature, historyFeature, backupsFeature];
+export const features: readonly Feature[] = [vaultsFeature, secretsFeature, keysFeature, certificatesFeature, referencesFeature, expiryFeature, historyFeature, backupsFeature, runFeature, bulkFeature];
 
 /** Returns nothing to other extensions; in test mode (the e2e suite) the test-only entry of src/testApi.ts. */
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
@@ -43,8 +45,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const operations = new Operations(busyMessage);
   const attachedVaults = new AttachedVaults(context.globalState);
   const decorations = new ExpiryDecorations(() => settings.expiryWarningDays());
-  // The workspace index of references: built in the background once the view is shown (or Find References asks).
-  const workspaceReferences = new WorkspaceReferenceIndex({
+  // The workspace index of references: loaded and built in the background once the view is shown (or Find References asks).
+  const workspaceReferences = new LazyWorkspaceReferences({
     log,
     parseOptions: () => session.referenceParseOptions(),
   });

@@ -54,7 +54,7 @@ function activationLogLines(tmp) {
  * @param {{ extRoot: string, latencyMs: number, timeoutSec?: number, keep?: boolean, log?: (s: string) => void }} o
  * @returns {Promise<Record<string, any>>} what test/bench/index.ts wrote, plus `activation_log`
  */
-export async function runVsCodeBench({ extRoot, latencyMs, timeoutSec = 900, keep = false, log = () => {} }) {
+export async function runVsCodeBench({ extRoot, latencyMs, timeoutSec = 900, keep = false, only, log = () => {} }) {
   ensureE2eTools(log);
   const tmp = makeTempDir('bench-');
   const resultsFile = path.join(tmp, 'results.json');
@@ -72,7 +72,8 @@ export async function runVsCodeBench({ extRoot, latencyMs, timeoutSec = 900, kee
     server = await startCodeServer({ tmp, folder, env: emulator.env, settings: emulator.settings });
     // The emulator's variables reach the extension host through code-server's environment: its ready line lists
     // 150 vaults, too long for the workbench URL that carries extensionEnvironment.
-    const extEnv = { BENCH_RESULTS_FILE: resultsFile, BENCH_LATENCY_MS: String(latencyMs), ...(process.env.BENCH_CPU_PROFILE ? { BENCH_CPU_PROFILE: process.env.BENCH_CPU_PROFILE } : {}) };
+    const profiles = Object.fromEntries(['BENCH_CPU_PROFILE', 'BENCH_INDEX_CPU_PROFILE'].filter((k) => process.env[k]).map((k) => [k, process.env[k]]));
+    const extEnv = { BENCH_RESULTS_FILE: resultsFile, BENCH_LATENCY_MS: String(latencyMs), ...profiles, ...(only ? { BENCH_ONLY: only } : {}) };
     const launched = await launchBrowser(server.url);
     browser = launched.browser;
     const run = awaitExtensionTests(launched.page, server, { folder, extensionPath: extRoot, testsPath: suite, extEnv, timeoutSec });

@@ -116,6 +116,17 @@ export const BackupCommandIds = {
   restore: 'azureKeyVault.restoreBackup',
 } as const satisfies Record<string, `azureKeyVault.${string}`>;
 
+/** Run, debug and terminals with secrets resolved from Key Vault (src/commands/run). */
+export const RunCommandIds = {
+  openTerminal: 'azureKeyVault.openTerminalWithSecrets',
+} as const satisfies Record<string, `azureKeyVault.${string}`>;
+
+/** Bulk work on a vault's secrets: import a settings file, convert a .env to references (src/commands/bulk). */
+export const BulkCommandIds = {
+  importSecrets: 'azureKeyVault.importSecrets',
+  convertEnv: 'azureKeyVault.convertEnvToReferences',
+} as const satisfies Record<string, `azureKeyVault.${string}`>;
+
 const values = (ids: object): string[] => Object.values(ids) as string[];
 
 export const allCommandIds: readonly string[] = [
@@ -127,6 +138,8 @@ export const allCommandIds: readonly string[] = [
   ...values(ExpiryCommandIds),
   ...values(HistoryCommandIds),
   ...values(BackupCommandIds),
+  ...values(RunCommandIds),
+  ...values(BulkCommandIds),
 ];
 
 /** The id type of one area's table: `CommandId<typeof SecretCommandIds>`. */

@@ -1,4 +1,5 @@
-// THE workspace index of Key Vault references (issue 19) — its API; the implementation: src/platform/referenceIndex/.
+// THE workspace index of Key Vault references (issue 19) — its API; the implementation: src/platform/referenceIndex/
+// (at activation only its door, lazy.ts; the index itself is a bundle of its own, loaded when it starts).
 // Every file type the reference formats understand, found with workspace.findFiles (files.exclude, search.exclude,
 // .gitignore honoured), parsed in the background in slices (no event-loop block over 50 ms), kept current by file
 // system watchers (a changed file is re-parsed alone) and by open documents' unsaved text; files over the size limit
@@ -6,7 +7,8 @@
 import type * as vscode from 'vscode';
 import type { IndexedReference, ObjectQuery } from '../references/usage';
 
-export type IndexState = 'off' | 'untrusted' | 'building' | 'ready';
+/** `idle`: not started (nothing loaded, listed or read yet: src/platform/referenceIndex/lazy.ts). */
+export type IndexState = 'off' | 'untrusted' | 'idle' | 'building' | 'ready';
 
 export interface WorkspaceReferences extends vscode.Disposable {
   /** Fired when the index changed (built, a file re-parsed, a file deleted). */

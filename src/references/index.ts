@@ -12,3 +12,4 @@ export { jsonKeyPathAt } from './jsonPath';
 export * from './usage';
 export { versionEdits, versionSpan, type TextReplacement } from './versionEdits';
 export { renameReference, renameInText, applyReplacements, type RenameSpec, type KeptReason, type RenameOutcome, type FileRename } from './rename';
+export { parseEnvFile, envValues, envValueMeaning, parseKvReference, type EnvEntry, type EnvSecretReference, type EnvValueMeaning } from './envFile';

@@ -6,10 +6,12 @@
 // the literals in a document (JSON, .env, YAML, properties, code).
 import { jsonKeyPathAt } from './jsonPath';
 import { classifyLiteral, type LiteralKind } from './literals/classify';
+import { secretNameFrom } from './secretNames';
 
 export { classifyLiteral, type LiteralKind } from './literals/classify';
 export { isPlaceholder, isReference } from './literals/placeholders';
 export { isPublicJwt, jwtPayload } from './literals/jwt';
+export { secretNameFrom } from './secretNames';
 
 export interface SecretLiteral {
   readonly start: number;
@@ -29,18 +31,6 @@ const fallbackNames: Record<LiteralKind, string> = {
   uri: 'connection-uri',
   apiKey: 'api-key',
 };
-
-/** `ConnectionStrings:Storage` / `DB_PASSWORD` / `spring.datasource.password` → a valid Key Vault secret name. */
-export function secretNameFrom(key: string | undefined, fallback = 'moved-secret'): string {
-  const name = (key ?? '')
-    .replace(/__|:/g, '--')
-    .replace(/[^0-9a-zA-Z-]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .replace(/-{3,}/g, '--')
-    .slice(0, 127)
-    .replace(/-+$/, '');
-  return name || fallback;
-}
 
 /** The key a value at `offset` belongs to on its line (`key = value`, `key: value`, `"key": "value"`). */
 function lineKey(text: string, offset: number): string | undefined {

@@ -1,9 +1,19 @@
 // Finds Key Vault references in text, with their positions: App Service settings, object URIs, App
 // Configuration values, ARM parameter references, .bicepparam az.getSecret, Bicep getSecret on an `existing`
-// vault, Terraform data sources. Overlapping matches keep the outermost (a URI inside an App Service setting is
-// one reference). Pure: no vscode.
+// vault, Terraform data sources, SecretProviderClass objects (formats/csi/find.ts), Azure Pipelines
+// `AzureKeyVault@…` SecretsFilter names (formats/pipelines/find.ts) and `az keyvault … show --vault-name --name`
+// commands (formats/pipelines/azCli.ts). Overlapping matches keep the outermost (a URI inside an App Service
+// setting is one reference). The YAML finders parse only texts that name their kind (`SecretProviderClass`,
+// `AzureKeyVault@`). Pure: no vscode.
+//
+// Not references: .NET configuration keys (the `dotnetKey` format, `Configuration["ConnectionStrings:Db"]`) name
+// a secret of whichever vault the app's configuration provider reads — the text names no vault, so it cannot say
+// which object it uses, and nothing here parses them.
 import { parseArmId } from './names';
 import { parseBicep } from './formats/bicep';
+import { findCsiReferences } from './formats/csi/find';
+import { findAzCliReferences } from './formats/pipelines/azCli';
+import { findPipelineReferences } from './formats/pipelines/find';
 import { parseTerraform } from './formats/terraform';
 import type { FoundReference, VaultLocator } from './types';
 import { objectUriOf, objectUriPattern, parseObjectUri, type ParseOptions } from './uris';
@@ -140,6 +150,9 @@ export function findReferences(text: string, options: ParseOptions = {}): FoundR
     ...bicepparam(text),
     ...parseBicep(text),
     ...parseTerraform(text),
+    ...findCsiReferences(text),
+    ...findPipelineReferences(text),
+    ...findAzCliReferences(text),
     ...uris(text, options),
   ].sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: FoundReference[] = [];

@@ -2,7 +2,8 @@
 // writes its version, and the edits that replace it. Every format that pins a version writes it once inside the
 // reference's own text — the last segment of an object URI (App Service SecretUri, App Configuration, plain URIs),
 // `SecretVersion=` of an App Service setting, `"secretVersion"` of an ARM parameter reference, the second argument
-// of Bicep `getSecret`, the fifth of `az.getSecret`, the `version` attribute of a Terraform data source — so the
+// of Bicep `getSecret`, the fifth of `az.getSecret`, the `version` attribute of a Terraform data source, a CSI
+// item's `objectVersion`, `--version` of an `az keyvault … show` command — so the
 // span is found by the version's own text within the reference (a whole token: not part of a longer word).
 // Pure: no vscode.
 import type { FoundReference } from './types';
@@ -14,7 +15,7 @@ export interface TextReplacement {
   readonly newText: string;
 }
 
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Where the reference writes its pinned version (offsets into `text`); undefined when it pins none or the version

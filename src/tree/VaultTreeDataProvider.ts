@@ -13,6 +13,7 @@ import type { PagedNode } from './PagedNode';
 import { subscriptionChildren, TenantNode } from './TenantNode';
 import type { TreeContext } from './TreeContext';
 import type { TreeNode } from './TreeNode';
+import { VersionNode } from './VersionNode';
 
 /**
  * The vaults view. It owns only the roots (the account's tenants or subscriptions, and "Attached Vaults");
@@ -128,7 +129,7 @@ export class VaultTreeDataProvider implements vscode.TreeDataProvider<TreeNode>,
   }
 
   /**
-   * The workspace index changed: item rows whose usage count changed are drawn again (only those), and groups with
+   * The workspace index changed: item and version rows whose usage (pin) count changed are drawn again (only those), and groups with
    * a usage filter list their rows again (from what is loaded: no request).
    */
   usageChanged(): void {
@@ -143,6 +144,10 @@ export class VaultTreeDataProvider implements vscode.TreeDataProvider<TreeNode>,
         node.redraw();
         this.changedEmitter.fire(node);
       }
+    }
+    // Version rows redraw themselves when their pin count changed (getTreeItem compares); only those are fired.
+    for (const node of this.knownNodes((n): n is VersionNode => n instanceof VersionNode)) {
+      if (node.usageChanged()) this.changedEmitter.fire(node);
     }
   }
 

@@ -14,6 +14,8 @@ export class VersionNode implements TreeNode {
   private treeItem: vscode.TreeItem | undefined;
   /** The value mark the row was drawn with (it redraws when its item's marks change). */
   private drawnMark: ValueMark | undefined;
+  /** How many files pin this version, as the row was drawn (it redraws when the index says otherwise). */
+  private drawnUsage: number | undefined;
 
   constructor(
     readonly version: ItemProperties,
@@ -39,23 +41,40 @@ export class VersionNode implements TreeNode {
    */
   getTreeItem(): vscode.TreeItem {
     const mark = this.parent.markOf(this.version.version);
-    if (this.treeItem && mark === this.drawnMark) return this.treeItem;
+    if (this.treeItem && mark === this.drawnMark && !this.usageChanged()) return this.treeItem;
     this.drawnMark = mark;
-    return (this.treeItem = this.buildTreeItem(mark));
+    this.drawnUsage = this.usage();
+    return (this.treeItem = this.buildTreeItem(mark, this.drawnUsage));
   }
 
-  /** Built on hover: the full id is here. */
+  /** How many files of the workspace pin this version (undefined: the index is not ready, or no version id). */
+  usage(): number | undefined {
+    const { version } = this.version;
+    return version === undefined ? undefined : this.ctx.usage({ ...this.parent.usageQuery, version });
+  }
+
+  /** True when the row's description would give another pin count than it shows (like ItemNode.usageChanged). */
+  usageChanged(): boolean {
+    return (this.usage() ?? 0) !== (this.drawnUsage ?? 0);
+  }
+
+  /** Built on hover: the full id is here, and how many files pin the version once the index knows. */
   tooltip(): vscode.MarkdownString {
-    return itemTooltip(this.version, this.ctx.now(), `${this.version.name}/${this.version.version ?? this.version.id}`);
+    const tip = itemTooltip(this.version, this.ctx.now(), `${this.version.name}/${this.version.version ?? this.version.id}`);
+    const count = this.usage();
+    if (count !== undefined) tip.appendMarkdown(`  \n${count === 0 ? vscode.l10n.t('No file of the workspace pins this version') : count === 1 ? vscode.l10n.t('Pinned in 1 file of the workspace') : vscode.l10n.t('Pinned in {0} files of the workspace', count)}`);
+    return tip;
   }
 
-  private buildTreeItem(mark: ValueMark | undefined): vscode.TreeItem {
+  private buildTreeItem(mark: ValueMark | undefined, usage: number | undefined): vscode.TreeItem {
     const id = this.version.version ?? this.version.id;
     const shown = presentItem(this.version, this.ctx.now(), this.ctx.expiryWarningDays(), { current: this.current });
     const item = new vscode.TreeItem(versionLabel(this.version.createdOn, id), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.iconPath = this.current ? new vscode.ThemeIcon('pass-filled', shown.icon.color) : new vscode.ThemeIcon('git-commit', shown.icon.color);
-    item.description = [markText(mark, this.current), shown.description, this.version.createdOn ? shortId(id) : undefined].filter(Boolean).join(' · ');
+    // A pin count above zero only: "pinned in N files" (a rotation leaves those files on this version).
+    const pinned = usage ? (usage === 1 ? vscode.l10n.t('pinned in 1 file') : vscode.l10n.t('pinned in {0} files', usage)) : undefined;
+    item.description = [markText(mark, this.current), shown.description, pinned, this.version.createdOn ? shortId(id) : undefined].filter(Boolean).join(' · ');
     item.contextValue = ['version', ...shown.facets, ...(this.current ? ['current'] : []), ...(hasPortal(this.parent.vaultUrl) ? [] : ['noPortal'])].join(';');
     return item;
   }

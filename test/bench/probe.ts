@@ -1,5 +1,7 @@
 // What the benchmark measures with, inside the extension host: the emulator's request log (GET /control/requests),
 // an event-loop block probe, and the heap. Timings are reported, never asserted.
+import * as fs from 'node:fs';
+import * as inspector from 'node:inspector';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
@@ -154,4 +156,22 @@ export const heapUsedMb = () => round(process.memoryUsage().heapUsed / 2 ** 20);
 
 export function round(n: number, digits = 1): number {
   return Math.round(n * 10 ** digits) / 10 ** digits;
+}
+
+/** Starts V8's CPU profiler in this process (node:inspector); `stopInto(file)` writes a .cpuprofile. */
+export async function startCpuProfile(): Promise<{ stopInto(file: string): Promise<void> }> {
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 500 });
+  await post('Profiler.start');
+  return {
+    stopInto: async (file) => {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      fs.writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
 }

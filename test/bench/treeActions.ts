@@ -1,12 +1,10 @@
 // The view's actions: open the tree, expand Secrets (with and without an open editor referencing the vault),
 // expand a secret's 200 versions, copy a value 10 times. Floors are in pages of 25 (the service's page size).
-import * as fs from 'node:fs';
-import * as inspector from 'node:inspector';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/testApi';
 import type { TreeNode } from '../../src/tree/TreeNode';
 import { closeEditors, openEditor, referencingFile } from './editor';
-import { BlockProbe, collectGarbage, heapUsedMb, round, settle } from './probe';
+import { BlockProbe, collectGarbage, heapUsedMb, round, settle, startCpuProfile } from './probe';
 import type { Recorder } from './recorder';
 import type { BenchTree } from './tree';
 
@@ -182,22 +180,4 @@ export async function copyTenTimes(rec: Recorder, tree: BenchTree, api: TestApi)
   } finally {
     api.ui.reset();
   }
-}
-
-/** Starts V8's CPU profiler in this process (node:inspector); `stopInto(file)` writes a .cpuprofile. */
-async function startCpuProfile(): Promise<{ stopInto(file: string): Promise<void> }> {
-  const session = new inspector.Session();
-  session.connect();
-  const post = (method: string, params?: object) =>
-    new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
-  await post('Profiler.enable');
-  await post('Profiler.setSamplingInterval', { interval: 500 });
-  await post('Profiler.start');
-  return {
-    stopInto: async (file) => {
-      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
-      fs.writeFileSync(file, JSON.stringify(profile));
-      session.disconnect();
-    },
-  };
 }

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { WorkspaceReferenceIndex } from '../../src/platform/referenceIndex/workspaceIndex';
 import type { TestApi } from '../../src/testApi';
-import { BlockProbe, round, sleep } from './probe';
+import { BlockProbe, round, sleep, startCpuProfile } from './probe';
 import type { Recorder } from './recorder';
 
 export const INDEX_FILES = 5_000;
@@ -72,6 +72,8 @@ export async function indexWorkspace(rec: Recorder, api: TestApi): Promise<void>
   await setting.update('indexWorkspace', false, vscode.ConfigurationTarget.Global);
   await sleep(500);
   const readsBefore = index.readCount();
+  // BENCH_INDEX_CPU_PROFILE=<file>: a CPU profile of the extension host while the index builds (to find what blocks).
+  const profile = process.env.BENCH_INDEX_CPU_PROFILE ? await startCpuProfile() : undefined;
   const probe = new BlockProbe();
   probe.start();
   const t0 = performance.now();
@@ -79,6 +81,7 @@ export async function indexWorkspace(rec: Recorder, api: TestApi): Promise<void>
   await index.ready();
   const buildMs = performance.now() - t0;
   const block = probe.stop();
+  if (profile) await profile.stopInto(process.env.BENCH_INDEX_CPU_PROFILE!);
   const size = index.size;
   // One file changed on disk: until the index has its new reference.
   const changed = path.join(root, fileOf(0).name);

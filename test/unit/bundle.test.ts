@@ -32,8 +32,30 @@ describe('bundles', () => {
     for (const needed of ['node_modules/yaml/', 'node_modules/jsonc-parser/', 'src/references/placement.ts']) assert.ok(references.some((i) => i.includes(needed)), needed);
   });
 
+  it('keeps the workspace index out of dist/extension.js (only its door): dist/reference-index.js, loaded when the index starts', () => {
+    const main = inputs['dist/extension.js'] ?? [];
+    // lazy.ts is the door; settings.ts and start.ts are a few lines it needs; referencesView.ts shows Find References' results.
+    const allowed = new Set(['lazy.ts', 'settings.ts', 'start.ts', 'referencesView.ts'].map((f) => `src/platform/referenceIndex/${f}`));
+    assert.deepEqual(main.filter((i) => i.startsWith('src/platform/referenceIndex/') && !allowed.has(i)), []);
+    for (const needed of ['workspaceIndex.ts', 'fileSet.ts', 'store.ts']) assert.ok(inputs['dist/reference-index.js']?.includes(`src/platform/referenceIndex/${needed}`), needed);
+  });
+
+  it('keeps the handlers of the lazy command areas out of dist/extension.js: dist/commands-<area>.js, loaded on first run', () => {
+    const main = inputs['dist/extension.js'] ?? [];
+    const chunks = Object.keys(inputs).filter((b) => /^dist\/commands-[a-z]+\.js$/.test(b));
+    assert.ok(chunks.length > 0);
+    for (const chunk of chunks) {
+      const area = /commands-([a-z]+)\.js$/.exec(chunk)![1]!;
+      assert.ok(inputs[chunk]!.includes(`src/commands/${area}/handlers.ts`), chunk);
+      assert.deepEqual(main.filter((i) => i === `src/commands/${area}/handlers.ts`), [], chunk);
+    }
+    for (const handler of ['src/commands/secrets/renameSecret.ts', 'src/commands/keys/rotateKey.ts', 'src/commands/certificates/createCertificate.ts', 'src/commands/history/makeCurrent.ts']) {
+      assert.ok(!main.includes(handler), handler);
+    }
+  });
+
   it('shares one @vscode/l10n (dist/l10n.js) between the bundles, so activate configures it for all', () => {
-    for (const bundle of ['dist/extension.js', 'dist/azure-sdk.js', 'dist/references.js']) {
+    for (const bundle of Object.keys(inputs).filter((b) => b !== 'dist/l10n.js')) {
       assert.deepEqual((inputs[bundle] ?? []).filter((i) => i.includes('node_modules/@vscode/l10n/')), [], bundle);
     }
     assert.ok(inputs['dist/l10n.js']?.some((i) => i.includes('node_modules/@vscode/l10n/')));

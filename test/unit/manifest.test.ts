@@ -79,9 +79,10 @@ describe('package.json manifest', () => {
     }
   });
 
-  it('activates on its view, its commands and the languages of files that hold references (no "*", no onStartupFinished)', () => {
+  it('activates on its view, its commands, the languages of files that hold references and a debug session (no "*", no onStartupFinished)', () => {
     const events = manifest.activationEvents ?? [];
-    for (const event of events) assert.match(event, /^onLanguage:[\w-]+$/, event);
+    // onDebug: the debug configuration provider of every type (issue 20) must be registered before a launch resolves.
+    for (const event of events) assert.match(event, /^(onLanguage:[\w-]+|onDebug)$/, event);
     for (const language of ['json', 'jsonc', 'yaml', 'bicep', 'terraform', 'csharp']) assert.ok(events.includes(`onLanguage:${language}`), language);
   });
 

@@ -118,7 +118,7 @@ function validatorOf(format: FormatId, fileName: string): Validator {
   if (format === 'armParameter') return validators.armParameters;
   if (format === 'appConfig') return validators.appConfigKvset;
   if (format === 'uri') return validatorFor(fileName);
-  if (format === 'bicep' || format === 'bicepparam' || format === 'terraform') return validators[format];
+  if (format === 'bicep' || format === 'bicepparam' || format === 'terraform' || format === 'csi' || format === 'azurePipelines' || format === 'githubActions') return validators[format];
   throw new Error(`no validator for ${format}`);
 }
 
@@ -138,7 +138,8 @@ describe('rename: whole files stay valid for their own parsers and read the new 
     { id: 'the secret, another one and the same name in another vault', targets: [matrixTarget(CONTOSO, 'db-password'), matrixTarget(CONTOSO, 'api-key'), matrixTarget(FABRIKAM, 'db-password')] },
     { id: 'pinned to the copied version', targets: [matrixTarget(CONTOSO, 'db-password', { version })] },
   ];
-  for (const format of parseable) {
+  // The YAML formats too: their entries are references (a CSI item, a SecretsFilter name, an `az … --name`).
+  for (const format of [...parseable, 'csi', 'azurePipelines', 'githubActions'] as const) {
     for (const set of sets) {
       for (const doc of documentsFor(format)) {
         it(`${format} × ${set.id} × ${doc.id}`, async () => {

@@ -29,13 +29,13 @@ const files: Record<string, string> = {
 
 function standIn() {
   const trust = new EventEmitter();
-  const calls = { findFiles: 0, stat: 0, readFile: 0 };
+  const calls = { findFiles: 0, stat: 0, readFile: 0, watchers: 0 };
   const none = () => ({ dispose: () => undefined });
   const workspace = {
     isTrusted: false,
     workspaceFolders: [{ uri: uri('/w'), name: 'w', index: 0 }],
     textDocuments: [] as unknown[],
-    createFileSystemWatcher: () => ({ onDidChange: none, onDidCreate: none, onDidDelete: none, dispose: () => undefined }),
+    createFileSystemWatcher: () => (calls.watchers++, { onDidChange: none, onDidCreate: none, onDidDelete: none, dispose: () => undefined }),
     onDidChangeTextDocument: none,
     onDidCloseTextDocument: none,
     onDidChangeWorkspaceFolders: none,
@@ -101,7 +101,7 @@ describe('workspace references: an untrusted workspace', () => {
     const query = { vaultUrl: 'https://contoso.vault.azure.net', vaultName: 'contoso', kind: 'secret' as const, name: 'db' };
     assert.equal(index.filesUsing(query), undefined);
     await new Promise((r) => setTimeout(r, 20));
-    assert.deepEqual(env.calls, { findFiles: 0, stat: 0, readFile: 0 }, 'nothing listed, nothing read');
+    assert.deepEqual({ ...env.calls, watchers: 0 }, { findFiles: 0, stat: 0, readFile: 0, watchers: 0 }, 'nothing listed, nothing read');
 
     env.workspace.isTrusted = true;
     env.trust.fire();
@@ -112,5 +112,48 @@ describe('workspace references: an untrusted workspace', () => {
     assert.equal(env.calls.readFile, 2);
     assert.ok(changes.length >= 1);
     index.dispose();
+  });
+
+  it('at activation only the door (referenceIndex/lazy.ts): no watcher, no listing, usage unknown, until the index starts', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- after the stand-in is installed
+    const { LazyWorkspaceReferences } = require('../../src/platform/referenceIndex/lazy') as typeof import('../../src/platform/referenceIndex/lazy');
+    const log = { info: () => undefined, warn: () => undefined } as unknown as import('vscode').LogOutputChannel;
+    const query = { vaultUrl: 'https://contoso.vault.azure.net', vaultName: 'contoso', kind: 'secret' as const, name: 'db' };
+    const zero = () => Object.assign(env.calls, { findFiles: 0, stat: 0, readFile: 0, watchers: 0 });
+
+    // Trusted: idle until ready() (or start()) loads the index, which then creates its watchers and builds.
+    env.workspace.isTrusted = true;
+    zero();
+    const door = new LazyWorkspaceReferences({ log, parseOptions: () => ({}) });
+    assert.equal(door.state, 'idle');
+    assert.equal(door.filesUsing(query), undefined, 'usage unknown before the index is loaded');
+    assert.deepEqual(door.referencesTo(query), []);
+    assert.deepEqual(door.all(), []);
+    assert.deepEqual(env.calls, { findFiles: 0, stat: 0, readFile: 0, watchers: 0 });
+    const changes: unknown[] = [];
+    door.onDidChange(() => changes.push(1));
+    await door.ready();
+    assert.equal(door.state, 'ready');
+    assert.equal(door.filesUsing(query), 1);
+    assert.equal(door.readCount(), 2);
+    assert.equal(env.calls.watchers, 3, 'the watchers exist once the index started');
+    assert.ok(changes.length >= 1, 'the index changes reach the door listeners');
+    door.dispose();
+
+    // Untrusted: start() loads nothing; trust granted → the index loads and builds.
+    env.workspace.isTrusted = false;
+    zero();
+    const later = new LazyWorkspaceReferences({ log, parseOptions: () => ({}) });
+    later.start();
+    assert.equal(later.state, 'untrusted');
+    await assert.rejects(later.ready(), /untrusted workspace/);
+    await new Promise((r) => setTimeout(r, 20));
+    assert.deepEqual(env.calls, { findFiles: 0, stat: 0, readFile: 0, watchers: 0 }, 'nothing created, listed or read');
+    env.workspace.isTrusted = true;
+    env.trust.fire();
+    await later.ready();
+    assert.equal(later.filesUsing(query), 1);
+    assert.equal(env.calls.readFile, 2);
+    later.dispose();
   });
 });

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { findReferences, type FoundReference } from '../../src/references';
 import { filesUsing, indexText, mayReference, lineStarts, offsetAt, positionAt, previewOf, PREVIEW_MAX, referencesTo, refersTo, type ObjectQuery } from '../../src/references/usage';
-import { enabledPatterns, excludeGlob, expandBraces, gitignoreGlobs, hasIndexedType } from '../../src/platform/referenceIndex/ignoreGlobs';
+import { enabledPatterns, excludeGlob, expandBraces, gitignoreGlobs, hasIndexedType, indexedFileGlobs, indexedFilesGlob } from '../../src/platform/referenceIndex/ignoreGlobs';
 
 const version = '0123456789abcdef0123456789abcdef';
 const query: ObjectQuery = { vaultUrl: 'https://contoso.vault.azure.net', vaultName: 'contoso', subscriptionId: 'sub-1', resourceGroup: 'rg-app', kind: 'secret', name: 'DbPassword' };
@@ -145,5 +145,12 @@ describe('workspace references: exclusions', () => {
     assert.equal(excludeGlob(['a/**', 'b', 'a/**']), '{a/**,b}');
     for (const yes of ['a/appsettings.json', 'main.bicep', 'x.bicepparam', 'main.tf', 'x.tf.json', 'p.tfvars', 'w.yml', 'k.yaml', 'C.cs', '.env', 'web.config']) assert.ok(hasIndexedType(yes), yes);
     for (const no of ['a.png', 'README.md', 'x.ts', 'Makefile']) assert.ok(!hasIndexedType(no), no);
+  });
+
+  it('the listing searches, one per group of file types, find exactly the files of the include glob', () => {
+    const parts = indexedFileGlobs.flatMap(expandBraces);
+    assert.deepEqual([...parts].sort(), expandBraces(indexedFilesGlob).sort());
+    assert.equal(new Set(parts).size, parts.length, 'no type searched twice');
+    assert.ok(indexedFileGlobs.length > 1 && indexedFileGlobs.length < 6, 'a few searches, not one per type');
   });
 });

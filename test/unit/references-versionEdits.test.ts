@@ -101,3 +101,20 @@ describe('versionEdits: references pinned to one version move to another', () =>
     assert.equal(apply(text, edits), text.replaceAll(version, next));
   });
 });
+
+describe('versionEdits: the pins of the YAML and script formats', () => {
+  it('moves a CSI objectVersion (every kind, LF and CRLF) and an `az keyvault … show --version`; leaves other pins alone', () => {
+    const other = '11111111111111111111111111111111';
+    const csi = toText(referenceFormats.csi.entry(target(hostCases[0]!, version)));
+    const script = `az keyvault key show --vault-name contoso-kv --name sign-key --version ${version.toUpperCase()}\naz keyvault secret show -n db --vault-name contoso-kv -v ${other}`;
+    for (const kind of ['secret', 'key', 'certificate'] as const) {
+      for (const text of [toText(referenceFormats.csi.entry(target(hostCases[0]!, version, { kind }))), csi.replace(/\n/g, '\r\n'), script]) {
+        const before = findReferences(text);
+        const after = apply(text, versionEdits(text, before, version, next));
+        const moved = findReferences(after);
+        assert.deepEqual(moved.map((r) => r.version), before.map((r) => (r.version === version ? next : r.version)), after);
+        assert.equal(after.replace(next.toUpperCase(), version.toUpperCase()).replace(next, version), text, 'only the pin changed');
+      }
+    }
+  });
+});

@@ -10,8 +10,13 @@ async function setUsageFilter(services: Services, node: TreeNode | undefined, wa
   const current = node ? services.view.usageFilterOf(node) : null;
   if (!node || current === null) throw new Error(vscode.l10n.t('Use this filter on the Secrets, Keys or Certificates of a vault.'));
   const index = services.workspaceReferences;
-  // Starts the index if need be; off or untrusted says why (the filter would have nothing to go by).
-  await index.ready();
+  // Starts the index if need be; off or untrusted says why (the filter would have nothing to go by). While it
+  // builds, the view shows its progress bar and the status bar says what is awaited.
+  if (index.state !== 'ready') {
+    await vscode.window.withProgress({ location: { viewId: 'azureKeyVault.vaults' }, title: vscode.l10n.t('Finding Key Vault references in the workspace') }, () =>
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Finding Key Vault references in the workspace') }, () => index.ready()),
+    );
+  }
   services.view.setUsageFilter(node, current === wanted ? undefined : wanted);
 }
 

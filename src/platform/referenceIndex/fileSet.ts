@@ -1,10 +1,11 @@
 // Which files the workspace index reads: the file types the parser understands, found with workspace.findFiles in
-// each workspace folder — files.exclude applied by findFiles itself, search.exclude and the folder's .gitignore
-// files (when search.useIgnoreFiles is on, as for VS Code's search) passed as its exclude glob.
+// each workspace folder (one search per group of file types, one after another: see indexedFileGlobs) — files.exclude applied by
+// findFiles itself, search.exclude and the folder's .gitignore files (when search.useIgnoreFiles is on, as for VS
+// Code's search) passed as its exclude glob.
 import * as vscode from 'vscode';
-import { enabledPatterns, excludeGlob, gitignoreGlobs, hasIndexedType, indexedFilesGlob } from './ignoreGlobs';
+import { enabledPatterns, excludeGlob, gitignoreGlobs, hasIndexedType, indexedFileGlobs } from './ignoreGlobs';
 
-/** The files findFiles returns at most per folder (a bound on huge workspaces; what is past it is not indexed). */
+/** The files listed at most per folder (a bound on huge workspaces; what is past it is not indexed). */
 export const MAX_FILES_PER_FOLDER = 20_000;
 
 /** A folder's exclude glob: its search.exclude and, unless turned off, its .gitignore files. */
@@ -34,8 +35,18 @@ export async function listIndexedFiles(token?: vscode.CancellationToken): Promis
   const files = new Map<string, vscode.Uri>();
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     const exclude = await folderExclude(folder, token);
-    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, indexedFilesGlob), exclude, MAX_FILES_PER_FOLDER, token);
-    for (const uri of found) files.set(uri.toString(), uri);
+    // One search at a time: each is a search process next to the extension host (several at once starve it of CPU).
+    let count = 0;
+    for (const glob of indexedFileGlobs) {
+      if (count >= MAX_FILES_PER_FOLDER) break;
+      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), exclude, MAX_FILES_PER_FOLDER - count, token);
+      for (const uri of found) {
+        const key = uri.toString();
+        if (files.has(key)) continue;
+        files.set(key, uri);
+        count++;
+      }
+    }
   }
   return files;
 }

@@ -11,7 +11,7 @@ import type { IndexState, WorkspaceReferences } from '../workspaceReferences';
 import { includedOf, listIndexedFiles } from './fileSet';
 import { hasIndexedType, indexedFilesGlob } from './ignoreGlobs';
 import { FileReader } from './reader';
-import { indexEnabled, indexSettingIds, listingSettingIds, maxFileBytes } from './settings';
+import { indexEnabled, indexSettingIds, listingSettingIds, maxFileBytes, notIndexedError } from './settings';
 import { forEachLimited, Slices } from './slices';
 import { ReferenceStore } from './store';
 import type { IndexedReference, ObjectQuery, ParseOptions, References } from './types';
@@ -32,7 +32,9 @@ export class WorkspaceReferenceIndex implements WorkspaceReferences {
   readonly onDidChange = this.changedEmitter.event;
   private references: References | undefined;
   private readonly store = new ReferenceStore(() => this.references);
-  private readonly reader = new FileReader(maxFileBytes);
+  /** The size limit, read once and when its setting changes (reading a setting per file costs more than the parse). */
+  private maxBytes = maxFileBytes();
+  private readonly reader = new FileReader(() => this.maxBytes);
   /** Files over the size limit (or unreadable): listed, not indexed; a change reads them again. */
   private readonly skipped = new Set<string>();
   /** Files indexed from an editor's unsaved text: closing the editor reads the disk again. */
@@ -53,8 +55,12 @@ export class WorkspaceReferenceIndex implements WorkspaceReferences {
   private readonly disposables: vscode.Disposable[] = [];
   /** The on/off setting, read once and on change (the state is read for every tree row). */
   private enabled = indexEnabled();
-  /** The parser options the files were parsed with (JSON). */
-  private parsedWith: string | undefined;
+  /**
+   * The parser options, read once (the first build) and again only when the session says they may have changed
+   * (optionsChanged): reading them asks VS Code for the cloud settings, which costs more than parsing a file, and
+   * the first such read after any configuration change makes VS Code build its default configuration (~40 ms).
+   */
+  private options: ParseOptions | undefined;
 
   constructor(private readonly deps: IndexDependencies) {
     const watcher = vscode.workspace.createFileSystemWatcher(indexedFilesGlob);
@@ -92,6 +98,7 @@ export class WorkspaceReferenceIndex implements WorkspaceReferences {
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(indexSettingIds[0])) this.enabled = indexEnabled();
+        if (e.affectsConfiguration(indexSettingIds[1])) this.maxBytes = maxFileBytes();
         if (indexSettingIds.some((s) => e.affectsConfiguration(s))) this.restart();
         else if (listingSettingIds.some((s) => e.affectsConfiguration(s))) this.listAgain();
       }),
@@ -117,8 +124,7 @@ export class WorkspaceReferenceIndex implements WorkspaceReferences {
   ready(): Promise<void> {
     this.start();
     const state = this.state;
-    if (state === 'off') return Promise.reject(new Error(vscode.l10n.t('The workspace index of Key Vault references is off (setting azureKeyVault.references.indexWorkspace).')));
-    if (state === 'untrusted') return Promise.reject(new Error(vscode.l10n.t('Key Vault references are not indexed in an untrusted workspace: trust the workspace first.')));
+    if (state === 'off' || state === 'untrusted') return Promise.reject(notIndexedError(state));
     return this.building ?? Promise.resolve();
   }
 
@@ -165,13 +171,15 @@ export class WorkspaceReferenceIndex implements WorkspaceReferences {
     this.unsaved.clear();
     this.built = false;
     this.building = undefined;
-    this.parsedWith = undefined;
   }
 
   /** The session changed: when the parser's options did (another cloud's DNS suffix), every file is parsed again. */
   optionsChanged(): void {
-    const now = JSON.stringify(this.deps.parseOptions());
-    if (this.parsedWith !== undefined && now !== this.parsedWith) this.restart();
+    if (this.options === undefined) return; // nothing parsed yet: the first build reads them
+    const now = this.deps.parseOptions();
+    if (JSON.stringify(now) === JSON.stringify(this.options)) return;
+    this.options = now;
+    this.restart();
   }
 
   private restart(): void {
@@ -205,7 +213,7 @@ export class WorkspaceReferenceIndex implements WorkspaceReferences {
   private async sync(generation: number): Promise<void> {
     if (this.state === 'off' || this.state === 'untrusted') return;
     this.references ??= await loadReferences();
-    this.parsedWith ??= JSON.stringify(this.deps.parseOptions());
+    this.options ??= this.deps.parseOptions();
     const cts = new vscode.CancellationTokenSource();
     this.cancel.add(cts);
     try {
@@ -250,7 +258,7 @@ export class WorkspaceReferenceIndex implements WorkspaceReferences {
     else this.unsaved.delete(key);
     const refs = this.references;
     // Parsing is the one synchronous step (about 1 ms for a few KB; a file dense with references costs more).
-    const found = refs.mayReference(read.text) ? refs.findReferences(read.text, this.deps.parseOptions()) : [];
+    const found = refs.mayReference(read.text) ? refs.findReferences(read.text, this.options ?? {}) : [];
     return this.store.set(key, refs.indexText(key, read.text, found));
   }
 

@@ -214,7 +214,7 @@ describe('rename secret (emulator, workspace index, Refactor Preview)', function
   });
 });
 
-describe('rename secret across the issue-19 workspace (≥ 30 files, 8 formats)', function () {
+describe('rename secret across the issue-19 workspace (≥ 30 files, 9 formats)', function () {
   this.timeout(180_000);
   let w: ScriptedWorld;
   let fixture: WorkspaceFixture;
@@ -268,10 +268,13 @@ describe('rename secret across the issue-19 workspace (≥ 30 files, 8 formats)'
       { planned: rewritable.length, rewritten: rewritable.length, files: files.length, pinnedElsewhere: kept.length, changed: 0, oldDeleted: true },
     );
 
-    // Each file is its old text with exactly those names replaced (and the pins to the copied version moved): nothing else.
+    // Each file is its old text with exactly those names replaced (and the pins to the copied version moved) — and in
+    // Azure Pipelines, the `$(app-db)` variable the SecretsFilter entry makes: nothing else.
+    const uses = fixture.variableUses.filter((u) => u.name === 'app-db');
+    assert.ok(uses.length > 0, 'pipelines use the variable $(app-db)');
     for (const [file, text] of before) {
       const lines = text.split('\n');
-      for (const r of rewritable.filter((x) => x.file === file).sort((a, b) => b.line - a.line || b.character - a.character)) {
+      for (const r of [...rewritable, ...uses].filter((x) => x.file === file).sort((a, b) => b.line - a.line || b.character - a.character)) {
         const line = lines[r.line]!;
         assert.equal(line.slice(r.character, r.endCharacter), 'app-db', `${file}:${r.line}`);
         lines[r.line] = line.slice(0, r.character) + NEW + line.slice(r.endCharacter);

@@ -1,4 +1,4 @@
-// Issue 19 acceptance inside VS Code (emulator), on the workspace of ./workspaceRefs.ts (≥ 30 files, 8 formats, > 100
+// Issue 19 acceptance inside VS Code (emulator), on the workspace of ./workspaceRefs.ts (≥ 30 files, 9 formats, > 100
 // references, broken ones included): Check Key Vault References in Workspace marks exactly the broken references —
 // files never opened included — with the open-file diagnostics' codes, from one listing per vault and kind (the
 // emulator's request log: the secrets, keys and certificates listings, the deleted secrets listing because a name is

@@ -1,5 +1,5 @@
 // Issue 19 acceptance inside VS Code (emulator): the workspace index of Key Vault references on the fixture of
-// ./workspaceRefs.ts (33 files, 8 formats, 110 references to a vault of its own, broken ones included) finds exactly
+// ./workspaceRefs.ts (38 files, 9 formats, 130 references to a vault of its own, broken ones included) finds exactly
 // the references written, and none in a .gitignored folder, a search.exclude'd or files.exclude'd one, or a file over
 // the size limit; Find References lists exactly the expected locations in the References view (read back from the
 // view's own input); item rows say how many files use them; Show Only Referenced / Show Unreferenced list exactly
@@ -13,9 +13,10 @@ import { CommandIds, EditorCommandIds } from '../../../src/model/commandIds';
 import type { WorkspaceReferenceIndex } from '../../../src/platform/referenceIndex/workspaceIndex';
 import type { IndexedReference } from '../../../src/references/usage';
 import type { ItemNode } from '../../../src/tree/ItemNode';
+import type { TreeNode } from '../../../src/tree/TreeNode';
 import { referencesWorld, type ReferencesWorld } from './references-world';
 import { eventually, labelText } from './tree';
-import { APP_DB_V1, excludeSettingsFor, seedWorkspaceVault, validateAll, workspaceFolder, writeWatched, writeWorkspaceReferences, WS_OBJECTS, WS_SUBSCRIPTION, WS_VAULT, WS_RESOURCE_GROUP, WS_SUBSCRIPTION_ID, type ExpectedReference, type ObjectKind, type WorkspaceFixture } from './workspaceRefs';
+import { APP_DB_V1, APP_DB_V2, excludeSettingsFor, seedWorkspaceVault, validateAll, workspaceFolder, writeWatched, writeWorkspaceReferences, WS_OBJECTS, WS_SUBSCRIPTION, WS_VAULT, WS_RESOURCE_GROUP, WS_SUBSCRIPTION_ID, type ExpectedReference, type ObjectKind, type WorkspaceFixture } from './workspaceRefs';
 
 const check = (f: () => void): Promise<void> => Promise.resolve().then(f);
 const shown = (r: ExpectedReference) => `${r.file}:${r.line + 1}:${r.character + 1}-${r.endCharacter + 1} ${r.kind} ${r.name}${r.version ? `/${r.version}` : ''}`;
@@ -132,6 +133,31 @@ describe('workspace references: index, Find References, usage, filters (issue 19
       if (count > 0) assert.ok(description.includes(count === 1 ? 'used in 1 file' : `used in ${count} files`), `${o.name}: ${description}`);
       else assert.ok(!description.includes('used in'), `${o.name}: ${description}`);
     }
+  });
+
+  it('version rows say in how many files they are pinned (description when pinned, tooltip always)', async () => {
+    const item = await w.node('Secrets', 'app-db');
+    const rows = await eventually(async () => {
+      const children = (await w.tree.children(item)) as (TreeNode & { version?: { version?: string } })[];
+      if (children.length < 2) throw new Error('versions not listed yet');
+      return children;
+    });
+    const seen: string[] = [];
+    for (const row of rows) {
+      const version = row.version?.version;
+      if (!version) continue;
+      seen.push(version);
+      const count = fixture.filesUsing('secret', 'app-db', version);
+      const shown = await w.tree.hovered(row);
+      const tooltip = typeof shown.tooltip === 'string' ? shown.tooltip : (shown.tooltip?.value ?? '');
+      assert.ok(tooltip.includes(count === 0 ? 'No file of the workspace pins this version' : count === 1 ? 'Pinned in 1 file of the workspace' : `Pinned in ${count} files of the workspace`), `${version}: ${tooltip}`);
+      const description = String(shown.description ?? '');
+      if (count > 0) assert.ok(description.includes(count === 1 ? 'pinned in 1 file' : `pinned in ${count} files`), `${version}: ${description}`);
+      else assert.ok(!description.includes('pinned in'), `${version}: ${description}`);
+    }
+    // Other suites may have rotated app-db meanwhile (more versions, pinned nowhere in these files): V1 and V2 are there.
+    for (const v of [APP_DB_V1, APP_DB_V2]) assert.ok(seen.includes(v), `version ${v} listed: ${seen.join(', ')}`);
+    assert.ok(fixture.filesUsing('secret', 'app-db', APP_DB_V1) > 0, 'the fixture pins APP_DB_V1 somewhere');
   });
 
   it('Show Only Referenced / Show Unreferenced list exactly those secrets; clearing the filter shows all again', async () => {

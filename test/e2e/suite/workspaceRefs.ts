@@ -1,8 +1,10 @@
 // The e2e workspace of issue 19 (workspace references): a vault of its own (own subscription, seeded through the
-// emulator's control API) and ≥ 30 files in 8 formats with > 100 references to it — App Service appsettings.json
+// emulator's control API) and ≥ 30 files in 9 formats with > 100 references to it — App Service appsettings.json
 // (SecretUri and VaultName/SecretName forms), ARM parameter files, Bicep (`existing` vault + getSecret), .bicepparam
-// (az.getSecret), Terraform data sources, GitHub workflows and Azure Pipelines (`az keyvault … show --id <uri>`),
-// App Configuration KVSet files — written into a subfolder of the e2e workspace folder (removed by `remove()`).
+// (az.getSecret), Terraform data sources, GitHub workflows (`az keyvault … show --id <uri>` and `--vault-name/--name`),
+// Azure Pipelines (`AzureKeyVault@2` SecretsFilter names, whose `$(name)` variables later steps use, and `az keyvault
+// … show --id <uri>`), Kubernetes SecretProviderClass manifests (CSI driver, every objectType, pins) and App
+// Configuration KVSet files — written into a subfolder of the e2e workspace folder (removed by `remove()`).
 // Broken references too: a missing secret, a deleted, a disabled and an expired one, and a pinned version that
 // does not exist. Every reference's position is recorded as the file is written (markers around the name), so the
 // suites compare exactly: Find References, usage counts, filters, workspace diagnostics (helper D), rename (R).
@@ -97,6 +99,16 @@ export interface ExpectedReference {
   readonly status: ReferenceStatus;
 }
 
+/** A use of a pipeline variable named after a secret (the name's position, 0-based, UTF-16). */
+export interface VariableUse {
+  readonly file: string;
+  readonly uri: string;
+  readonly line: number;
+  readonly character: number;
+  readonly endCharacter: number;
+  readonly name: string;
+}
+
 export interface WorkspaceFixture {
   readonly vaultUrl: string;
   /** Absolute path of the subfolder written. */
@@ -114,9 +126,15 @@ export interface WorkspaceFixture {
   /** What Find References lists for an object (a certificate: its secret and key too); with a version, pinned ones only. */
   expectedFor(kind: ObjectKind, name: string, version?: string): ExpectedReference[];
   /** How many files reference the object (the tree's usage count). */
-  filesUsing(kind: ObjectKind, name: string): number;
+  /** Distinct files referencing the object (with `version`: the files pinning that version). */
+  filesUsing(kind: ObjectKind, name: string, version?: string): number;
   /** The references that point at something missing, deleted, disabled, expired or a version that does not exist. */
   readonly broken: readonly ExpectedReference[];
+  /**
+   * Where Azure Pipelines files use the variable a SecretsFilter name makes (`$(name)`): not references, but a rename
+   * of the secret renames them with the filter entry (src/references/rename.ts).
+   */
+  readonly variableUses: readonly VariableUse[];
   /** Deletes the subfolder. */
   remove(): void;
 }
@@ -129,6 +147,8 @@ interface Mark {
   readonly kind: ObjectKind;
   readonly name: string;
   readonly version?: string;
+  /** A use of the pipeline variable of that name, not a reference. */
+  readonly use?: true;
 }
 
 /** A text with marked names: `m(ref)` returns the name wrapped in markers that `written` strips, recording where it was. */
@@ -274,13 +294,20 @@ function terraform(ctx: Context, t: MarkedText, refs: Mark[]): string {
   ].join('\n')).join('\n');
 }
 
+/** `az keyvault <kind> show` by URI, or by vault and name (in either order, `-n` too) as the GitHub Actions format writes it. */
+function showArguments(ctx: Context, t: MarkedText, m: Mark, i: number): string {
+  if (i % 3 === 0) return `--id ${uriOf(ctx, t, m)}`;
+  const pin = m.version ? ` --version ${m.version}` : '';
+  return i % 3 === 1 ? `--vault-name ${WS_VAULT} --name ${t.m(m)}${pin}` : `-n ${t.m(m)}${pin} \\\n            --vault-name ${WS_VAULT}`;
+}
+
 function githubWorkflow(ctx: Context, t: MarkedText, refs: Mark[], n: number): string {
   const steps = refs.map((m, i) => [
     `      - name: Read ${m.name}`,
     `        id: read-${i}`,
     '        shell: bash',
     '        run: |',
-    `          value="$(az keyvault ${m.kind} show --id ${uriOf(ctx, t, m)} --query id --output tsv)"`,
+    `          value="$(az keyvault ${m.kind} show ${showArguments(ctx, t, m, i + n)} --query id --output tsv)"`,
     `          echo "::add-mask::$value"`,
   ].join('\n'));
   return [`name: deploy-${n}`, '', 'on:', '  push:', '    branches: [main]', '', 'jobs:', '  deploy:', '    runs-on: ubuntu-latest', '    steps:', '      - uses: actions/checkout@v4', ...steps, ''].join('\n');
@@ -300,6 +327,42 @@ function azurePipeline(ctx: Context, t: MarkedText, refs: Mark[]): string {
   return ['trigger:', '  - main', '', 'pool:', '  vmImage: ubuntu-latest', '', 'steps:', ...steps, ''].join('\n');
 }
 
+/** `AzureKeyVault@2` tasks (names only: the task reads the current versions), then a step using each variable. */
+function keyVaultTaskPipeline(_ctx: Context, t: MarkedText, refs: Mark[]): string {
+  const half = Math.ceil(refs.length / 2);
+  const task = (names: Mark[]) => [
+    '  - task: AzureKeyVault@2',
+    `    displayName: Get secrets from ${WS_VAULT}`,
+    '    inputs:',
+    "      azureSubscription: 'service-connection'",
+    `      KeyVaultName: '${WS_VAULT}'`,
+    `      SecretsFilter: '${names.map((m) => t.m(m)).join(', ')}'`,
+    '      RunAsPreJob: false',
+  ].join('\n');
+  const uses = refs.map((m) => `--${m.name} "$(${t.m({ ...m, use: true })})"`).join(' ');
+  return ['trigger:', '  - main', '', 'pool:', '  vmImage: ubuntu-latest', '', 'steps:', task(refs.slice(0, half)), task(refs.slice(half)), `  - script: ./deploy.sh ${uses}`, '    displayName: Deploy', ''].join('\n');
+}
+
+/** A SecretProviderClass reading the objects (every objectType, pins, each with an alias: its mounted file), and a Deployment mounting it. */
+function csiManifest(_ctx: Context, t: MarkedText, refs: Mark[], n: number): string {
+  const types: Record<ObjectKind, string> = { secret: 'secret', key: 'key', certificate: 'cert' };
+  const items = refs.map((m, i) => [
+    '        - |',
+    `          objectName: ${t.m(m)}`,
+    `          objectType: ${types[m.kind]}`,
+    `          objectAlias: ${m.name}-${i}`,
+    ...(m.version ? [`          objectVersion: "${m.version}"`] : []),
+  ].join('\n'));
+  return [
+    'apiVersion: secrets-store.csi.x-k8s.io/v1', 'kind: SecretProviderClass', 'metadata:', `  name: app-${n}`, 'spec:', '  provider: azure', '  parameters:',
+    '    usePodIdentity: "false"', '    clientID: "00000000-0000-4000-8000-0000000000c1"', `    keyvaultName: ${WS_VAULT}`, `    tenantId: "${CONTOSO}"`, '    objects: |', '      array:', ...items,
+    '---',
+    'apiVersion: apps/v1', 'kind: Deployment', 'metadata:', `  name: app-${n}`, 'spec:', '  replicas: 1', '  selector:', '    matchLabels:', `      app: app-${n}`, '  template:', '    metadata:', '      labels:', `        app: app-${n}`,
+    '    spec:', '      containers:', '        - name: app', '          image: mcr.microsoft.com/azuredocs/aks-helloworld:v1', '          volumeMounts:', '            - name: secrets', '              mountPath: /mnt/secrets', '              readOnly: true',
+    '      volumes:', '        - name: secrets', '          csi:', '            driver: secrets-store.csi.k8s.io', '            readOnly: true', '            volumeAttributes:', `              secretProviderClass: app-${n}`, '',
+  ].join('\n');
+}
+
 function appConfig(ctx: Context, t: MarkedText, refs: Mark[]): string {
   const items = refs.map((m, i) => [
     '    {',
@@ -313,7 +376,7 @@ function appConfig(ctx: Context, t: MarkedText, refs: Mark[]): string {
 }
 
 /** Which files, in which format, with how many references each. */
-function plan(): { file: string; format: string; refs: number; write: (ctx: Context, t: MarkedText, refs: Mark[]) => string; anyKind: boolean }[] {
+function plan(): { file: string; format: string; refs: number; write: (ctx: Context, t: MarkedText, refs: Mark[]) => string; anyKind: boolean; fixed?: Mark[] }[] {
   const out: ReturnType<typeof plan> = [];
   for (let i = 1; i <= 6; i++) out.push({ file: `services/svc${i}/appsettings.json`, format: 'appService', refs: 5, write: appSettings, anyKind: false });
   for (let i = 1; i <= 5; i++) out.push({ file: `infra/arm/env${i}.parameters.json`, format: 'armParameters', refs: 3, write: armParameters, anyKind: false });
@@ -323,6 +386,12 @@ function plan(): { file: string; format: string; refs: number; write: (ctx: Cont
   for (let i = 1; i <= 3; i++) out.push({ file: `.github/workflows/deploy${i}.yml`, format: 'githubActions', refs: 3, write: (c, t, r) => githubWorkflow(c, t, r, i), anyKind: true });
   for (let i = 1; i <= 3; i++) out.push({ file: `pipelines/azure-pipelines-${i}.yml`, format: 'azurePipelines', refs: 3, write: azurePipeline, anyKind: true });
   for (let i = 1; i <= 2; i++) out.push({ file: `config/appconfig-${i}.json`, format: 'appConfig', refs: 4, write: appConfig, anyKind: false });
+  // The task reads current versions only: unpinned secrets, app-db in both (a rename renames its `$(app-db)` uses too).
+  const taskRefs = [['app-db', 'api-key', 'storage-conn', 'ghost-secret'], ['app-db', 'redis-pass', 'old-pass', 'tls-cert']];
+  taskRefs.forEach((names, i) => out.push({
+    file: `pipelines/keyvault-task-${i + 1}.yml`, format: 'azurePipelinesTask', refs: names.length, write: keyVaultTaskPipeline, anyKind: false, fixed: names.map((name) => ({ kind: 'secret', name })),
+  }));
+  for (let i = 1; i <= 3; i++) out.push({ file: `k8s/app${i}/secret-provider-class.yaml`, format: 'csi', refs: 4, write: (c, t, r) => csiManifest(c, t, r, i), anyKind: true });
   return out;
 }
 
@@ -355,16 +424,21 @@ export async function writeWorkspaceReferences(options: { readonly folder?: stri
   const secretsOnly = rotation(SECRET_REFS);
   const anyKind = rotation(ANY_REFS);
   const references: ExpectedReference[] = [];
+  const variableUses: VariableUse[] = [];
   const files: string[] = [];
   for (const entry of plan()) {
     const t = new MarkedText();
-    const refs = entry.anyKind ? anyKind(entry.refs) : secretsOnly(entry.refs);
+    const refs = entry.fixed ?? (entry.anyKind ? anyKind(entry.refs) : secretsOnly(entry.refs));
     const { text, at } = t.written(entry.write(ctx, t, refs));
     const relative = `${folder}/${entry.file}`;
     write(entry.file, text);
     files.push(relative);
     const uri = vscode.Uri.file(path.join(root, entry.file)).toString();
     for (const { mark, line, character } of at) {
+      if (mark.use) {
+        variableUses.push({ file: relative, uri, line, character, endCharacter: character + mark.name.length, name: mark.name });
+        continue;
+      }
       references.push({ file: relative, uri, line, character, endCharacter: character + mark.name.length, kind: mark.kind, name: mark.name, ...(mark.version ? { version: mark.version } : {}), format: entry.format, status: statusOf(mark) });
     }
   }
@@ -398,8 +472,9 @@ export async function writeWorkspaceReferences(options: { readonly folder?: stri
     excludeSettings: excludeSettingsFor(folder),
     references,
     expectedFor,
-    filesUsing: (kind, name) => new Set(expectedFor(kind, name).map((r) => r.file)).size,
+    filesUsing: (kind, name, version) => new Set(expectedFor(kind, name, version).map((r) => r.file)).size,
     broken: references.filter((r) => r.status !== 'ok'),
+    variableUses,
     remove: () => fs.rmSync(root, { recursive: true, force: true }),
   };
 }

@@ -10,12 +10,12 @@
 //   node/taskcommand.ts), so a multi-line value (a PEM certificate) stays one command and whole.
 // - Several tasks may share a displayName; none is given a `name:` (that one must be unique).
 import * as l10n from '@vscode/l10n';
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { objectUri } from '../../names';
 import { concat, field, tpl, type Template } from '../../template';
 import type { ReferenceTarget } from '../../types';
 import { afterColon, insideString, valuesOf, type Placement, type PlacementContext } from '../context';
 import { always, asSecret, secretLike, type ReferenceFormat } from '../format';
+import { isKeyVaultTask, pipelineTasks, scalarText } from './find';
 
 const serviceConnection = field(1, 'service-connection');
 
@@ -30,29 +30,16 @@ interface VariableSource {
 /** Every Key Vault variable a pipeline sets: `AzureKeyVault@…` tasks and scripts this format wrote. */
 export function pipelineVariables(text: string): VariableSource[] {
   const sources: VariableSource[] = [];
-  const visit = (node: unknown): void => {
-    if (isSeq(node)) node.items.forEach(visit);
-    if (!isMap(node)) return;
-    const task = node.get('task');
-    const inputs = node.get('inputs', true);
-    if (typeof task === 'string' && isMap(inputs)) {
-      const input = (key: string) => inputs.items.find((p) => isScalar(p.key) && String(p.key.value).toLowerCase() === key.toLowerCase())?.value;
-      const value = (key: string) => { const v = input(key); return isScalar(v) ? String(v.value) : ''; };
-      if (/^AzureKeyVault@/i.test(task)) {
-        const vault = value('KeyVaultName').toLowerCase();
-        for (const name of value('SecretsFilter').split(',').map((n) => n.trim()).filter((n) => n && n !== '*')) sources.push({ vault, name, variable: name });
-      }
-      const script = value('inlineScript');
-      const read = /az keyvault secret show --id https:\/\/([^./\s]+)[^/\s]*\/secrets\/([\w-]+)(?:\/(\w+))?/.exec(script);
-      const set = /##vso\[task\.setvariable variable=([\w.-]+)/.exec(script);
-      if (read && set) sources.push({ vault: read[1]!.toLowerCase(), name: read[2]!, ...(read[3] ? { version: read[3] } : {}), variable: set[1]! });
+  for (const task of pipelineTasks(text)) {
+    const value = (key: string) => scalarText(task.input(key));
+    if (isKeyVaultTask(task)) {
+      const vault = value('KeyVaultName').toLowerCase();
+      for (const name of value('SecretsFilter').split(',').map((n) => n.trim()).filter((n) => n && n !== '*')) sources.push({ vault, name, variable: name });
     }
-    for (const pair of node.items) visit(pair.value);
-  };
-  try {
-    visit(parseDocument(text, { uniqueKeys: false }).contents);
-  } catch {
-    /* not YAML yet: nothing is set */
+    const script = value('inlineScript');
+    const read = /az keyvault secret show --id https:\/\/([^./\s]+)[^/\s]*\/secrets\/([\w-]+)(?:\/(\w+))?/.exec(script);
+    const set = /##vso\[task\.setvariable variable=([\w.-]+)/.exec(script);
+    if (read && set) sources.push({ vault: read[1]!.toLowerCase(), name: read[2]!, ...(read[3] ? { version: read[3] } : {}), variable: set[1]! });
   }
   return sources;
 }
