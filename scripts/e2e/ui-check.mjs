@@ -39,10 +39,12 @@ export async function uiCheck({ screenshot } = {}) {
       if (bytes >= 1024 * 1024) throw new Error(`${bytes} bytes`);
     });
     await check('the .vsix holds only the bundles, the manifest, resources and docs (vsce ls)', async () => {
-      const allowed = /^(package\.json|package\.nls(\.[\w-]+)?\.json|l10n\/bundle\.l10n(\.[\w-]+)?\.json|README\.md|CHANGELOG\.md|LICENSE|dist\/(extension|azure-sdk|azure-identity|references|l10n)\.js|resources\/[\w./-]+)$/;
+      const allowed = /^(package\.json|package\.nls(\.[\w-]+)?\.json|l10n\/bundle\.l10n(\.[\w-]+)?\.json|README\.md|CHANGELOG\.md|LICENSE|dist\/(extension|azure-sdk|azure-identity|references|reference-index|commands-[a-z]+|l10n)\.js|resources\/[\w./-]+)$/;
       const unexpected = files.filter((f) => !allowed.test(f) || /\.(map|ts)$/.test(f));
       if (unexpected.length) throw new Error(`unexpected files: ${unexpected.join(', ')}`);
-      for (const needed of ['package.json', 'dist/extension.js', 'dist/azure-sdk.js', 'dist/azure-identity.js', 'dist/references.js', 'dist/l10n.js', 'resources/keyvault.svg', 'l10n/bundle.l10n.json']) if (!files.includes(needed)) throw new Error(`${needed} is missing`);
+      // Every bundle the build wrote (the lazy chunks too: one left out would fail on first use, not at activation).
+      const built = fs.readdirSync(path.join(ROOT, 'dist')).filter((f) => f.endsWith('.js')).map((f) => `dist/${f}`);
+      for (const needed of [...built, 'package.json', 'dist/extension.js', 'dist/azure-sdk.js', 'dist/azure-identity.js', 'dist/references.js', 'dist/reference-index.js', 'dist/l10n.js', 'resources/keyvault.svg', 'l10n/bundle.l10n.json']) if (!files.includes(needed)) throw new Error(`${needed} is missing`);
     });
     const dirs = { userDataDir: path.join(tmp, 'user-data'), extensionsDir: path.join(tmp, 'extensions') };
     await check('the .vsix installs with code-server --install-extension', async () => {

@@ -10,6 +10,7 @@
 // - values stay strings in memory; only names reach the log and the summary.
 import * as vscode from 'vscode';
 import { listAllVaults } from '../../auth/vaultDirectory';
+import { mapWithConcurrency } from '../../azure/concurrency';
 import { classifyError } from '../../azure/errors';
 import { loadAzureSdk } from '../../azure/lazy';
 import type { EnvSecretReference, EnvValueMeaning, VaultLocator } from '../../references';
@@ -68,15 +69,6 @@ function readFailure(error: unknown, vault: VaultTarget, reference: EnvSecretRef
   return explainFailure(failure, { kind: 'secret', operation: 'read', vault, name: reference.name });
 }
 
-/** Runs `work` over `items`, `limit` at a time. */
-async function inPool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-}
-
 /**
  * The values of `inputs`: literals as written, references read from Key Vault. `purpose` names the run in the
  * progress notification ("Debug “App”"). Throws RunRefused (a message for the user) when anything is wrong.
@@ -126,7 +118,7 @@ export async function resolveEnv(services: Services, inputs: readonly EnvInput[]
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('{0}: reading {1} secrets from Key Vault…', purpose, reads.size), cancellable: true },
       async (_progress, cancel) => {
         cancel.onCancellationRequested(() => abort.abort());
-        await inPool([...reads.values()], 4, async (read) => {
+        await mapWithConcurrency([...reads.values()], 4, async (read) => {
           try {
             const { value } = await sdk.secretOps.getSecretValue(clients, read.vault.vaultUrl, read.reference.name, read.reference.version, { abortSignal: abort.signal });
             read.value = value;

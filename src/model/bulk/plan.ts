@@ -5,6 +5,7 @@
 // keeps only whether they are the same, never a value. A re-run plans again, so what an earlier run wrote is then
 // "unchanged" and nothing is written twice.
 import type { EntryProblem, MappedEntry } from './mapping';
+import { mapWithConcurrency } from '../../azure/concurrency';
 
 export type RowStatus = 'new' | 'changed' | 'unchanged' | 'invalid' | 'collision' | 'blocked';
 
@@ -56,20 +57,6 @@ export function countRows(rows: readonly PlanRow[]): Record<RowStatus, number> {
   return counts;
 }
 
-/** Runs `task` over `items` with at most `limit` at a time, in order of start; results by index. */
-export async function eachLimited<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await task(items[i]!, i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return out;
-}
-
 /**
  * The plan for `mapped` against `listing`; `compare(row)` is called once for each valid entry whose name exists
  * (enabled, not a certificate's) and says whether the vault's current value equals the entry's.
@@ -77,7 +64,7 @@ export async function eachLimited<T, R>(items: readonly T[], limit: number, task
 export async function planImport(mapped: readonly MappedEntry[], listing: VaultListing, compare: (entry: MappedEntry, vaultName: string) => Promise<Comparison>, options: PlanOptions = {}): Promise<ImportPlan> {
   const active = new Map(listing.active.map((a) => [a.name.toLowerCase(), a]));
   const deleted = new Set(listing.deleted.map((d) => d.toLowerCase()));
-  const rows = await eachLimited(mapped, options.concurrency ?? 4, async (m): Promise<PlanRow> => {
+  const rows = await mapWithConcurrency(mapped, options.concurrency ?? 4, async (m): Promise<PlanRow> => {
     const base = { index: m.index, key: m.key, name: m.name };
     if (m.problem) return { ...base, status: 'invalid', problem: m.problem };
     if (m.collidesWith) return { ...base, status: 'collision', collidesWith: m.collidesWith };

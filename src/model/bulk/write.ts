@@ -2,7 +2,8 @@
 // (the user's Cancel) starts no further write and lets the writes in flight finish, so the outcome of every row is
 // known: written, failed (with why), or not sent. Only a write whose answer was lost and could not be checked (or
 // one aborted by a sign-out) has an unknown outcome — the caller says so, and a re-run plans again and settles it.
-import { eachLimited, type PlanRow } from './plan';
+import { mapWithConcurrency } from '../../azure/concurrency';
+import type { PlanRow } from './plan';
 
 /** What one write did, as the caller's `write` reports it. */
 export type WriteResult = { readonly status: 'written' } | { readonly status: 'failed' | 'unknown'; readonly reason: string };
@@ -34,7 +35,7 @@ export interface WriteRun {
 export async function writeRows(rows: readonly PlanRow[], write: (row: PlanRow) => Promise<WriteResult>, options: WriteOptions): Promise<WriteRun> {
   let done = 0;
   let stopped = false;
-  const outcomes = await eachLimited(rows, Math.min(4, Math.max(1, options.concurrency ?? 4)), async (row): Promise<WriteOutcome> => {
+  const outcomes = await mapWithConcurrency(rows, Math.min(4, Math.max(1, options.concurrency ?? 4)), async (row): Promise<WriteOutcome> => {
     if (stopped || options.shouldStop()) {
       stopped = true;
       return { row, status: 'notSent' };
