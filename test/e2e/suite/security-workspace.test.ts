@@ -19,7 +19,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi as ExtensionApi } from '../../../src/testApi';
 import { probe, startHostileServer, type HostileServer } from '../../integration/hostileServer';
+import { RunCommandIds } from '../../../src/model/commandIds';
 import { control } from './emulator';
+import { logCursor, requestsSince } from './scripted';
 import { signedInSuite } from './helpers';
 import { eventually } from './tree';
 
@@ -171,6 +173,33 @@ describe(`security: a workspace cannot redirect tokens (hostile .vscode/settings
 
   it(`runs in ${untrusted ? 'an untrusted workspace (Restricted Mode)' : 'a trusted workspace'}`, () => {
     assert.equal(vscode.workspace.isTrusted, !untrusted);
+  });
+
+  it(`Open Terminal with Key Vault Secrets ${untrusted ? 'resolves nothing in Restricted Mode: refused, no request, no terminal' : 'resolves a reference in a trusted workspace'} (issue 20)`, async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? assert.fail('a workspace folder');
+    const file = path.join(folder, 'trust-check.env.keyvault');
+    fs.writeFileSync(file, 'DB=kv://kv-e2e-main/db-password\n');
+    const errors: string[] = [];
+    api.ui.use({ ...suite.realUi, showErrorMessage: (message: string) => (errors.push(message), Promise.resolve(undefined)) });
+    const cursor = await logCursor();
+    const terminals = vscode.window.terminals.length;
+    try {
+      const terminal = await vscode.commands.executeCommand<vscode.Terminal | undefined>(RunCommandIds.openTerminal, vscode.Uri.file(file));
+      if (untrusted) {
+        assert.equal(terminal, undefined);
+        assert.equal(vscode.window.terminals.length, terminals, 'no terminal opened');
+        assert.equal(errors.length, 1, errors.join('\n'));
+        assert.match(errors[0]!, /not resolved in an untrusted workspace/);
+        assert.deepEqual(await requestsSince(cursor, 'kv-e2e-main'), [], 'nothing was read');
+      } else {
+        assert.ok(terminal, errors.join('\n'));
+        assert.equal((terminal.creationOptions as vscode.TerminalOptions).isTransient, true);
+        terminal.dispose();
+      }
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+    noRequestReachedIt();
   });
 
   it('the workspace settings arrive in VS Code (the attack is live)', async () => {
