@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['test/companion/**', 'test/probe/**', 'dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '.e2e-tmp/**', 'scripts/**', '*.mjs', '*.cjs'] },
+  { ignores: ['test/companion/**', 'test/probe/**', 'demo/workspace/**', 'dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '.e2e-tmp/**', 'scripts/**', '*.mjs', '*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
