@@ -125,6 +125,10 @@ export const RunCommandIds = {
 export const BulkCommandIds = {
   importSecrets: 'azureKeyVault.importSecrets',
   convertEnv: 'azureKeyVault.convertEnvToReferences',
+  compareVaults: 'azureKeyVault.compareVaults',
+  syncSecrets: 'azureKeyVault.syncSecrets',
+  exportReferences: 'azureKeyVault.exportReferences',
+  exportValues: 'azureKeyVault.exportSecretValues',
 } as const satisfies Record<string, `azureKeyVault.${string}`>;
 
 const values = (ids: object): string[] => Object.values(ids) as string[];

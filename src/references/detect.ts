@@ -31,6 +31,7 @@ export function formatForFile(file: FileFacts): FormatId {
   if (yaml && (/^\s*kind:\s*SecretProviderClass\b/m.test(text) || /secrets-store\.csi/.test(text))) return 'csi';
   if (name.endsWith('.json') && (/appconfig/.test(name) || text.includes('keyvaultref+json'))) return 'appConfig';
   if (file.languageId === 'csharp' || name.endsWith('.cs')) return 'dotnetKey';
+  if (name.endsWith('.keyvault')) return 'kvUri';
   return 'uri';
 }
 

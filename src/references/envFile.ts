@@ -17,9 +17,12 @@
 // A `/keys/` or `/certificates/` URI is refused (an environment variable holds text: a certificate's PFX/PEM is
 // read through its `/secrets/` URI), and so is a value that starts like a reference but is not a valid one.
 import * as l10n from '@vscode/l10n';
+import { parseKvReference } from './kvUri';
 import { findReferences } from './parse';
 import type { VaultLocator } from './types';
-import { isVaultHost, parseObjectUri, type ParseOptions } from './uris';
+import { parseObjectUri, type ParseOptions } from './uris';
+
+export { parseKvReference } from './kvUri';
 
 /** A secret a value refers to (never a value). */
 export interface EnvSecretReference {
@@ -117,32 +120,6 @@ export function parseEnvFile(text: string, options: ParseOptions = {}): EnvEntry
 /** The name → value map dotenv would produce (the last definition of a name wins). */
 export function envValues(entries: readonly EnvEntry[]): Map<string, EnvEntry> {
   return new Map(entries.map((e) => [e.name, e]));
-}
-
-const kvPattern = /^kv:\/\/([^/\s]+)\/([^/\s]+)(?:\/([^/\s]+))?\/?$/i;
-const secretName = /^[0-9a-zA-Z-]{1,127}$/;
-const versionId = /^[0-9a-fA-F]{32}$/;
-const vaultName = /^[a-zA-Z0-9-]{3,24}$/;
-
-/** A `kv://{vault}/{name}[/{version}]` value; `{vault}` is a vault name, or a host (with a dot, a port or brackets). */
-export function parseKvReference(value: string, options: ParseOptions = {}): EnvValueMeaning {
-  const m = kvPattern.exec(value);
-  const shape = l10n.t('expected kv://{vault}/{secret name}[/{version}], where {vault} is a vault name or its host');
-  if (!m) return { type: 'invalid', message: l10n.t('"{0}" is not a Key Vault reference: {1}.', value, shape) };
-  const [, where, name, version] = m as unknown as [string, string, string, string | undefined];
-  if (!secretName.test(name)) return { type: 'invalid', message: l10n.t('"{0}" is not a Key Vault reference: "{1}" is not a secret name (1–127 letters, digits and dashes).', value, name) };
-  if (version !== undefined && !versionId.test(version)) return { type: 'invalid', message: l10n.t('"{0}" is not a Key Vault reference: a version is 32 hexadecimal characters.', value) };
-  const isHost = /[.:[]/.test(where);
-  if (isHost) {
-    const host = where.replace(/:\d{1,5}$/, '');
-    if (!/^(\[[0-9a-fA-F:.]+\]|[a-zA-Z0-9.-]+)(:\d{1,5})?$/.test(where) || !isVaultHost(host, options)) {
-      return { type: 'invalid', message: l10n.t('"{0}" is not a Key Vault reference: {1} is not a Key Vault host.', value, where) };
-    }
-  } else if (!vaultName.test(where)) {
-    return { type: 'invalid', message: l10n.t('"{0}" is not a Key Vault reference: "{1}" is not a vault name (3–24 letters, digits and dashes).', value, where) };
-  }
-  const vault: VaultLocator = isHost ? { by: 'url', url: `https://${where.toLowerCase()}` } : { by: 'name', name: where };
-  return { type: 'reference', reference: { form: 'kv', vault, name, ...(version ? { version: version.toLowerCase() } : {}) } };
 }
 
 const notText = (value: string): EnvValueMeaning => ({

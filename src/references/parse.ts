@@ -2,13 +2,15 @@
 // Configuration values, ARM parameter references, .bicepparam az.getSecret, Bicep getSecret on an `existing`
 // vault, Terraform data sources, SecretProviderClass objects (formats/csi/find.ts), Azure Pipelines
 // `AzureKeyVault@…` SecretsFilter names (formats/pipelines/find.ts) and `az keyvault … show --vault-name --name`
-// commands (formats/pipelines/azCli.ts). Overlapping matches keep the outermost (a URI inside an App Service
+// commands (formats/pipelines/azCli.ts), and the short form `kv://{vault}/{name}[/{version}]` of `.env.keyvault` files
+// (kvUri.ts). Overlapping matches keep the outermost (a URI inside an App Service
 // setting is one reference). The YAML finders parse only texts that name their kind (`SecretProviderClass`,
 // `AzureKeyVault@`). Pure: no vscode.
 //
 // Not references: .NET configuration keys (the `dotnetKey` format, `Configuration["ConnectionStrings:Db"]`) name
 // a secret of whichever vault the app's configuration provider reads — the text names no vault, so it cannot say
 // which object it uses, and nothing here parses them.
+import { findKvReferences } from './kvUri';
 import { parseArmId } from './names';
 import { parseBicep } from './formats/bicep';
 import { findCsiReferences } from './formats/csi/find';
@@ -154,6 +156,7 @@ export function findReferences(text: string, options: ParseOptions = {}): FoundR
     ...findPipelineReferences(text),
     ...findAzCliReferences(text),
     ...uris(text, options),
+    ...findKvReferences(text, options),
   ].sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: FoundReference[] = [];
   for (const r of all) {

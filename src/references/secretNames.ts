@@ -33,3 +33,13 @@ export function secretNameFrom(key: string | undefined, fallback = 'moved-secret
   const name = keyVaultNameOf(key ?? '').slice(0, MAX_OBJECT_NAME_LENGTH).replace(/-+$/, '');
   return name || fallback;
 }
+
+/**
+ * The reverse of the import mapping, for exports: the environment variable a secret becomes. `--` (a nesting level)
+ * → `__`, `-` → `_`, upper case: `ConnectionStrings--Db` → `CONNECTIONSTRINGS__DB`, `db-password` → `DB_PASSWORD`
+ * (.NET reads `__` as `:`, and its configuration keys ignore case). A name starting with a digit gets a `_` first.
+ */
+export function envKeyOf(secretName: string): string {
+  const key = secretName.replace(/--/g, '__').replace(/-/g, '_').toUpperCase();
+  return /^[0-9]/.test(key) ? `_${key}` : key;
+}

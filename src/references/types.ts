@@ -32,7 +32,9 @@ export type FormatId =
   | 'azurePipelines'
   | 'terraform'
   | 'dotnetKey'
-  | 'uri';
+  | 'uri'
+  /** `kv://{vault}/{name}[/{version}]`: the short form of `.env.keyvault` files (kvUri.ts). */
+  | 'kvUri';
 
 /** How a reference found in text identifies its vault. */
 export type VaultLocator =

@@ -131,11 +131,11 @@ const rangeOf = (starts: readonly number[], start: number, end: number): LineRan
 /**
  * Whether the text may hold a reference at all (what every pattern of the parser needs: an object URI's collection,
  * `KeyVault` — App Service's `@Microsoft.KeyVault(`, a CSI class's `keyvaultName`, Azure Pipelines' `AzureKeyVault@`,
- * `az keyvault … show` —, `getSecret`, `secretName`, a Terraform Key Vault type). Most files of a workspace mention
- * none of them: they are not parsed.
+ * `az keyvault … show` —, `getSecret`, `secretName`, a Terraform Key Vault type, the short form `kv://`). Most files
+ * of a workspace mention none of them: they are not parsed.
  */
 export function mayReference(text: string): boolean {
-  return /\/(?:secrets|keys|certificates)\/|keyvault|getsecret|secretname|azurerm_key_vault/i.test(text);
+  return /\/(?:secrets|keys|certificates)\/|keyvault|getsecret|secretname|azurerm_key_vault|kv:\/\//i.test(text);
 }
 
 /** The references `found` in a file's text, with line/character ranges and their line as preview. */

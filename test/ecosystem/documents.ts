@@ -323,5 +323,11 @@ export function documentsFor(format: FormatId): MatrixDocument[] {
         { id: 'match-same-vault (.env with a contoso-kv URI)', fileName: '/w/.env', languageId: 'dotenv', marked: `${envBase}SQL_PASSWORD_URI=${CONTOSO.url}/secrets/sql-password\nSECRET_URI=⟦1⟧\n⟦n⟧` },
         { id: 'match-other-vault (.env with a fabrikam-kv URI)', fileName: '/w/.env', languageId: 'dotenv', marked: `${envBase}SQL_PASSWORD_URI=${FABRIKAM.url}/secrets/sql-password\nSECRET_URI=⟦1⟧\n⟦n⟧` },
       ];
+    case 'kvUri':
+      return [
+        { id: 'empty .env.keyvault', fileName: '/w/.env.keyvault', languageId: 'dotenv', marked: '⟦*⟧' },
+        { id: 'existing .env.keyvault (one: after `SECRET=`, several: a line of its own)', fileName: '/w/.env.keyvault', languageId: 'dotenv', marked: `${envBase}SECRET=⟦1⟧\n⟦n⟧` },
+        { id: 'match-same-vault (DB_PASSWORD already taken)', fileName: '/w/.env.keyvault', languageId: 'dotenv', marked: `${envBase}DB_PASSWORD=kv://${CONTOSO.name}/sql-password\nSECRET=⟦1⟧\n⟦n⟧` },
+      ];
   }
 }

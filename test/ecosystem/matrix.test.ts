@@ -35,6 +35,8 @@ function validatorOf(format: FormatId, fileName: string): Validator {
       return validators.csharp;
     case 'uri':
       return validatorFor(fileName);
+    case 'kvUri':
+      return validators.dotenv;
     default:
       return validators[format];
   }

@@ -880,11 +880,22 @@ export const dotenvFile: Validator = {
   },
   async reads(text) {
     return Object.entries(dotenv.parse(text)).flatMap(([k, v]) => {
-      const r = parseObjectId(v.trim(), `variable ${k}`);
+      const r = parseObjectId(v.trim(), `variable ${k}`) ?? kvShortForm(v.trim(), `variable ${k}`);
       return r ? [r] : [];
     });
   },
 };
+
+/**
+ * The extension's short form in a `.env.keyvault` value, `kv://{vault name or host}/{name}[/{version}]` (issue 20,
+ * README "References"): dotenv itself only gives the string; this reads it the way Run / Debug resolve it.
+ */
+function kvShortForm(value: string, via: string): KeyVaultRead | undefined {
+  const m = /^kv:\/\/([^/\s]+)\/([0-9a-zA-Z-]{1,127})(?:\/([0-9a-fA-F]{32}))?\/?$/.exec(value);
+  if (!m) return undefined;
+  const vault = /[.:[]/.test(m[1]!) ? vaultOfHost(m[1]!) : m[1]!.toLowerCase();
+  return { vault, kind: 'secret', name: m[2]!, ...(m[3] ? { version: m[3].toLowerCase() } : {}), via };
+}
 
 // ── Key Vault URIs in any text ───────────────────────────────────────────────────────────────────────────────
 
@@ -985,7 +996,7 @@ export function validatorFor(fileName: string, text = ''): Validator {
   if (base.endsWith('.tf')) return terraform;
   if (base.endsWith('.bicepparam')) return bicepparam;
   if (base.endsWith('.bicep')) return bicep;
-  if (/^\.env(\.|$)/.test(base)) return dotenvFile;
+  if (/^\.env(\.|$)/.test(base) || base.endsWith('.keyvault')) return dotenvFile;
   if (base.endsWith('.cs')) return csharp;
   return keyVaultUri;
 }

@@ -126,6 +126,10 @@ spec:
   }),
   dotnetKey: () => ({ value: 'db-password', entry: 'configuration["db-password"]' }),
   uri: (c, v) => ({ value: secretPath(c, v), entry: secretPath(c, v) }),
+  kvUri: (c, v) => {
+    const value = `kv://${c.name}/db-password${v ? `/${v}` : ''}`;
+    return { value, entry: `DB_PASSWORD=${value}` };
+  },
 };
 
 describe('reference formats (golden strings)', () => {

@@ -33,6 +33,9 @@ describe('format for a file', () => {
     ['/w/appconfig.json', 'json', 'appConfig'],
     ['/w/Program.cs', 'csharp', 'dotnetKey'],
     ['/w/notes.md', 'markdown', 'uri'],
+    ['/w/.env.keyvault', 'dotenv', 'kvUri'],
+    ['/w/app/prod.env.keyvault', 'plaintext', 'kvUri'],
+    ['/w/.env', 'dotenv', 'uri'],
   ];
   for (const [path, languageId, expected, text] of cases) {
     it(`${path} → ${expected}`, () => assert.equal(formatForFile({ path, languageId, ...(text ? { text } : {}) }), expected));

@@ -16,7 +16,7 @@ import { hostCases, target, version } from './references-cases';
 const NEW = 'database-password';
 const NEW_VERSION = 'fedcba9876543210fedcba9876543210';
 const OTHER = '11111111111111111111111111111111';
-const parseable: readonly FormatId[] = ['appServiceUri', 'appServiceName', 'armParameter', 'bicep', 'bicepparam', 'appConfig', 'terraform', 'uri'];
+const parseable: readonly FormatId[] = ['appServiceUri', 'appServiceName', 'armParameter', 'bicep', 'bicepparam', 'appConfig', 'terraform', 'uri', 'kvUri'];
 
 const positionless = ({ start: _s, end: _e, nameStart: _ns, nameEnd: _ne, name: _n, version: _v, ...rest }: FoundReference) => rest;
 
@@ -117,7 +117,7 @@ function validatorOf(format: FormatId, fileName: string): Validator {
   if (format === 'appServiceUri' || format === 'appServiceName') return validators.appSettings;
   if (format === 'armParameter') return validators.armParameters;
   if (format === 'appConfig') return validators.appConfigKvset;
-  if (format === 'uri') return validatorFor(fileName);
+  if (format === 'uri' || format === 'kvUri') return validatorFor(fileName);
   if (format === 'bicep' || format === 'bicepparam' || format === 'terraform' || format === 'csi' || format === 'azurePipelines' || format === 'githubActions') return validators[format];
   throw new Error(`no validator for ${format}`);
 }

@@ -7,7 +7,7 @@ import { versionEdits, versionSpan, type TextReplacement } from '../../src/refer
 import { hostCases, target, version } from './references-cases';
 
 const next = 'fedcba9876543210fedcba9876543210';
-const pinning: readonly FormatId[] = ['appServiceUri', 'appServiceName', 'armParameter', 'bicep', 'bicepparam', 'appConfig', 'terraform', 'uri'];
+const pinning: readonly FormatId[] = ['appServiceUri', 'appServiceName', 'armParameter', 'bicep', 'bicepparam', 'appConfig', 'terraform', 'uri', 'kvUri'];
 
 function apply(text: string, edits: readonly TextReplacement[]): string {
   let out = text;

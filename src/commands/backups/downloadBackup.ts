@@ -8,7 +8,7 @@ import { request } from '../failures';
 import { contextOf } from '../items/common';
 import { UserCancelled } from '../cancelled';
 import { backupFileName, baseName } from './backupFiles';
-import { startFolder, writeOwnerOnly, type FileProtection } from './ownerOnlyFile';
+import { startFolder, writeOwnerOnly, type FileProtection } from '../items/ownerOnlyFile';
 
 /** What a download wrote (for tests): the file, its size and how it is protected. Never its content. */
 export interface DownloadedBackup {

@@ -9,7 +9,7 @@ import { withProgress } from '../progress';
 import { pickOne } from '../prompts';
 import { baseName, kindOfFileName } from './backupFiles';
 import { restoreFile, type FileOutcome, type RestoreJob } from './restoreFile';
-import { startFolder } from './ownerOnlyFile';
+import { startFolder } from '../items/ownerOnlyFile';
 
 /** What a restore did, file by file (for tests and the report). */
 export interface RestoreReport {

@@ -12,6 +12,7 @@ import * as vscode from 'vscode';
 import { classifyError } from '../../azure/errors';
 import { loadAzureSdk } from '../../azure/lazy';
 import { allPages } from '../../azure/paging';
+import type { SecretWrite } from '../../azure/secretOps';
 import { sleep } from '../../azure/throttle';
 import { mapEntries } from '../../model/bulk/mapping';
 import { countsSentence, previewMarkdown, reportMarkdown, type DocumentHeading } from '../../model/bulk/markdown';
@@ -125,8 +126,14 @@ export async function previewAndConfirm(services: Services, vault: VaultTarget, 
   return choice === action ? 'write' : 'declined';
 }
 
-/** One write: a new version with the entry's value; a throttled answer is sent again (never processed), a failure explained. */
-async function writeOne(services: Services, operation: Operation, vault: VaultTarget, row: PlanRow, value: string, writes: AbortSignal): Promise<WriteResult> {
+/** What one write sends: a value, or a value with the attributes of the new version (a sync copies them). */
+export type WriteContent = string | { readonly value: string; readonly attributes: SecretWrite };
+
+/**
+ * One write: a new version with the row's content (asked for right before the write: a sync reads the source's value
+ * then, and drops it after); a throttled answer is sent again (never processed), a failure explained.
+ */
+async function writeOne(services: Services, operation: Operation, vault: VaultTarget, row: PlanRow, contentOf: () => WriteContent | Promise<WriteContent>, writes: AbortSignal): Promise<WriteResult> {
   try {
     services.operations.claim(operation, itemKey(vault.vaultUrl, 'secret', row.name), row.name);
   } catch (error) {
@@ -134,9 +141,18 @@ async function writeOne(services: Services, operation: Operation, vault: VaultTa
     throw error;
   }
   const [sdk, vaults] = await Promise.all([loadAzureSdk(), vaultClients(services)]);
+  let content: WriteContent;
+  try {
+    content = await contentOf();
+  } catch (error) {
+    if (writes.aborted) return { status: 'failed', reason: vscode.l10n.t('stopped before it was sent: nothing was written') };
+    return { status: 'failed', reason: vscode.l10n.t('the value to write could not be read: {0}', classifyError(error).message) };
+  }
+  const value = typeof content === 'string' ? content : content.value;
+  const attributes = typeof content === 'string' ? {} : content.attributes;
   for (let attempt = 0; ; attempt++) {
     try {
-      await sdk.secretOps.setSecret(vaults, vault.vaultUrl, row.name, value, {}, { abortSignal: writes });
+      await sdk.secretOps.setSecret(vaults, vault.vaultUrl, row.name, value, attributes, { abortSignal: writes });
       return { status: 'written' };
     } catch (error) {
       if (writes.aborted) return { status: 'unknown', reason: vscode.l10n.t('stopped while it was being sent: run the import again to check') };
@@ -155,10 +171,10 @@ async function writeOne(services: Services, operation: Operation, vault: VaultTa
 }
 
 /**
- * Writes the plan's new and changed rows (value of row r: `valueOf(r)`) under a cancellable progress. Cancel starts no
- * further write and lets those in flight finish; a sign-out aborts them.
+ * Writes the plan's new and changed rows (content of row r: `contentOf(r)`, a value or a value with attributes)
+ * under a cancellable progress. Cancel starts no further write and lets those in flight finish; a sign-out aborts them.
  */
-export async function writePlanned(services: Services, vault: VaultTarget, plan: ImportPlan, valueOf: (row: PlanRow) => string): Promise<WriteRun> {
+export async function writePlanned(services: Services, vault: VaultTarget, plan: ImportPlan, contentOf: (row: PlanRow) => WriteContent | Promise<WriteContent>): Promise<WriteRun> {
   const rows = rowsToWrite(plan);
   const operation = services.operations.current();
   if (!operation) throw new Error('a bulk write runs inside a command');
@@ -173,7 +189,7 @@ export async function writePlanned(services: Services, vault: VaultTarget, plan:
       vscode.l10n.t('Writing {0} secrets to {1}', rows.length, vault.name),
       (signal, report) => {
         report(vscode.l10n.t('{0} of {1} written', 0, rows.length));
-        return writeRows(rows, (row) => writeOne(services, operation, vault, row, valueOf(row), writes.signal), {
+        return writeRows(rows, (row) => writeOne(services, operation, vault, row, () => contentOf(row), writes.signal), {
           concurrency: WRITES_AT_ONCE,
           shouldStop: () => signal.aborted || writes.signal.aborted,
           onProgress: (done, total) => report(signal.aborted ? vscode.l10n.t('Stopping: waiting for the writes in flight ({0} of {1} done)', done, total) : vscode.l10n.t('{0} of {1} written', done, total)),

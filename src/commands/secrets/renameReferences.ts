@@ -54,6 +54,8 @@ function formatWords(format: FormatId): string {
       return vscode.l10n.t('.NET configuration keys');
     case 'uri':
       return vscode.l10n.t('Key Vault URIs');
+    case 'kvUri':
+      return vscode.l10n.t('Environment files (kv://)');
   }
 }
 

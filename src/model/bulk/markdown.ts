@@ -85,6 +85,12 @@ export interface DocumentHeading {
   readonly title: string;
   /** Entries the reader passed over (references, unreadable lines), with why. */
   readonly passedOver?: readonly { readonly key: string; readonly reason: string }[];
+  /** Paragraphs of the job's own (a sync: where the values come from, what else it does), after the first one. */
+  readonly notes?: readonly string[];
+}
+
+function noteLines(heading: DocumentHeading): string[] {
+  return (heading.notes ?? []).flatMap((n) => [cell(n), '']);
 }
 
 function passedOverLines(heading: DocumentHeading): string[] {
@@ -100,6 +106,7 @@ export function previewMarkdown(heading: DocumentHeading, plan: ImportPlan): str
     '',
     l10n.t('Nothing has been written yet. Values are never shown: "changed" means the value in the vault differs from the file\'s (compared in memory).'),
     '',
+    ...noteLines(heading),
     ...countsTable(plan.counts),
     ...passedOverLines(heading),
     '',
@@ -156,6 +163,7 @@ export function reportMarkdown(heading: DocumentHeading, plan: ImportPlan, run: 
     '',
     note,
     '',
+    ...noteLines(heading),
     ...summary,
     ...passedOverLines(heading),
     '',

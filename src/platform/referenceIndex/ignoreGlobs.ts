@@ -72,7 +72,7 @@ export function excludeGlob(patterns: readonly string[]): string | undefined {
  * File types whose references the index reads (what the reference formats and the parser understand), in the
  * groups the listing searches for one after another (see indexedFileGlobs): JSON alone, as it is the most common.
  */
-const searchGroups: readonly (readonly string[])[] = [['json'], ['jsonc', 'bicep', 'bicepparam', 'tf', 'tfvars', 'hcl'], ['yml', 'yaml'], ['cs', 'config', 'env', 'properties', 'ini', 'sh', 'bash', 'ps1', 'cmd']];
+const searchGroups: readonly (readonly string[])[] = [['json'], ['jsonc', 'bicep', 'bicepparam', 'tf', 'tfvars', 'hcl'], ['yml', 'yaml'], ['cs', 'config', 'env', 'properties', 'ini', 'sh', 'bash', 'ps1', 'cmd', 'keyvault']];
 export const indexedExtensions: readonly string[] = searchGroups.flat();
 
 /** The include glob of the index. */

@@ -4,6 +4,7 @@ import { appServiceName, appServiceUri } from './appService';
 import { armParameter } from './arm';
 import { bicep, bicepparam } from './bicep';
 import { csi } from './csi';
+import { kvUri } from './kvUri';
 import type { ReferenceFormat } from './format';
 import { azurePipelines, githubActions } from './pipelines';
 import { dotnetKey, uri } from './plain';
@@ -26,6 +27,7 @@ export const referenceFormats: Readonly<Record<FormatId, ReferenceFormat>> = {
   terraform,
   dotnetKey,
   uri,
+  kvUri,
 };
 
 export const formatIds = Object.keys(referenceFormats) as FormatId[];

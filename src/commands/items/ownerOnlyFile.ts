@@ -1,6 +1,7 @@
-// Writes a backup file readable by its owner only where the file system allows it: a local file is opened with mode
-// 0600 and set to 0600 before a byte is written (also when it replaces an existing file, whose mode `open` would
-// keep). On Windows the mode bits do not restrict other accounts (NTFS ACLs do; the file inherits its folder's).
+// Writes a file readable by its owner only where the file system allows it (a backup; the bulk area's with-values
+// export): a local file is opened with mode 0600 and set to 0600 before a byte is written (also when it replaces an
+// existing file, whose mode `open` would keep). On Windows the mode bits do not restrict other accounts (NTFS ACLs do;
+// the file inherits its folder's).
 // Any other file system (a remote or virtual one: vscode-remote://, vscode-vfs://…) is written through VS Code's
 // file system API, which takes no mode: the file gets what that file system gives new files.
 import { promises as fs } from 'node:fs';
