@@ -30,7 +30,7 @@ const VALUES = new Map([
   ['ConnectionStrings--Storage', `DefaultEndpointsProtocol=https;AccountKey=${CANARY}-st==`],
   // Two lines, both quotes and a `#`: written in backticks, read back exactly (all three quotes and a line break could
   // not be: the unit tests cover that refusal).
-  ['db-password', `line one ${CANARY}-db\nline "two" it's # not a comment`],
+  ['mssql-password', `line one ${CANARY}-db\nline "two" it's # not a comment`],
 ]);
 const DISABLED = 'old-token';
 const ALL = [...VALUES.keys(), DISABLED].sort((a, b) => a.localeCompare(b));
@@ -112,10 +112,10 @@ describe('issue 21: export — secrets as references, values with a warning; kv:
       if (f.format === 'envKeyvault') {
         const entries = parseEnvFile(text, w.api.services.session.referenceParseOptions());
         assert.deepEqual(entries.map((e) => [e.name, e.meaning.type === 'reference' ? e.meaning.reference.name : e.meaning.type]), [
-          ['API_KEY', 'api-key'], ['CONNECTIONSTRINGS__STORAGE', 'ConnectionStrings--Storage'], ['DB_PASSWORD', 'db-password'], ['OLD_TOKEN', 'old-token'],
+          ['API_KEY', 'api-key'], ['CONNECTIONSTRINGS__STORAGE', 'ConnectionStrings--Storage'], ['MSSQL_PASSWORD', 'mssql-password'], ['OLD_TOKEN', 'old-token'],
         ]);
       }
-      if (f.format === 'appServiceJson') assert.deepEqual((JSON.parse(text) as { name: string; slotSetting: boolean }[]).map((s) => `${s.name}:${s.slotSetting}`), ['API_KEY:false', 'CONNECTIONSTRINGS__STORAGE:false', 'DB_PASSWORD:false', 'OLD_TOKEN:false']);
+      if (f.format === 'appServiceJson') assert.deepEqual((JSON.parse(text) as { name: string; slotSetting: boolean }[]).map((s) => `${s.name}:${s.slotSetting}`), ['API_KEY:false', 'CONNECTIONSTRINGS__STORAGE:false', 'MSSQL_PASSWORD:false', 'OLD_TOKEN:false']);
       assert.ok(!text.includes(CANARY), 'no value in a references file');
       assert.deepEqual(await valueReads(since), [], 'no GET of any secret: one listing only');
       assert.match(w.script.notices.at(-1) ?? '', new RegExp(`Wrote the references of 4 secrets of ${VAULT} to ${f.file.replace(/\./g, '\\.')} \\(no value in it\\)`));
@@ -145,7 +145,7 @@ describe('issue 21: export — secrets as references, values with a warning; kv:
       assert.equal(fs.statSync(target.fsPath).mode & 0o777, 0o600);
     }
     const parsed = dotenv.parse(fs.readFileSync(target.fsPath, 'utf8'));
-    assert.deepEqual(parsed, { CONNECTIONSTRINGS__STORAGE: VALUES.get('ConnectionStrings--Storage'), API_KEY: VALUES.get('api-key'), DB_PASSWORD: VALUES.get('db-password') });
+    assert.deepEqual(parsed, { CONNECTIONSTRINGS__STORAGE: VALUES.get('ConnectionStrings--Storage'), API_KEY: VALUES.get('api-key'), MSSQL_PASSWORD: VALUES.get('mssql-password') });
     const reads = (await valueReads(since)).map((r) => r.replace(/\?.*$/, '')).sort();
     assert.deepEqual(reads, [...VALUES.keys()].map((n) => `200 GET /secrets/${n}/`).sort(), 'one GET per enabled secret; the disabled one is not read');
     assert.match(w.script.notices.at(-1) ?? '', new RegExp(`Wrote 3 secret values of ${VAULT} to .*\\. Only your account can read it\\. Skipped 1: ${DISABLED} \\(disabled`));
@@ -163,7 +163,7 @@ describe('issue 21: export — secrets as references, values with a warning; kv:
   it('kv:// in a .env.keyvault: a missing secret gets a diagnostic on its name and a hover; an existing one a hover without its value', async () => {
     const file = path.join(dir, 'app', '.env.keyvault');
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    const text = `# references\nDB_PASSWORD=kv://${VAULT}/db-password\nMISSING=kv://${VAULT}/no-such-secret\n`;
+    const text = `# references\nMSSQL_PASSWORD=kv://${VAULT}/mssql-password\nMISSING=kv://${VAULT}/no-such-secret\n`;
     fs.writeFileSync(file, text);
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.file(file)));
     const uri = editor.document.uri;
@@ -173,8 +173,8 @@ describe('issue 21: export — secrets as references, values with a warning; kv:
     assert.match(diagnostic!.message, new RegExp(`"no-such-secret" does not exist in key vault "${VAULT}"`));
     const missing = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, editor.document.positionAt(text.indexOf('no-such-secret'))));
     assert.match(missing, new RegExp(`Not found in \`${VAULT}\``));
-    const found = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, editor.document.positionAt(text.indexOf('db-password'))));
-    assert.match(found, new RegExp(`\`db-password\`.* in vault \`${VAULT}\``));
+    const found = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, editor.document.positionAt(text.indexOf('mssql-password'))));
+    assert.match(found, new RegExp(`\`mssql-password\`.* in vault \`${VAULT}\``));
     assert.ok(!found.includes(CANARY));
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
