@@ -12,6 +12,7 @@ import * as vscode from 'vscode';
 import { listAllVaults } from '../../auth/vaultDirectory';
 import { mapWithConcurrency } from '../../azure/concurrency';
 import { classifyError } from '../../azure/errors';
+import { vaultOrigin } from '../../azure/vaultUrl';
 import { loadAzureSdk } from '../../azure/lazy';
 import type { EnvSecretReference, EnvValueMeaning, VaultLocator } from '../../references';
 import type { VaultTarget } from '../../model/targets';
@@ -38,19 +39,11 @@ export interface ResolvedEnv {
 /** A run that must not start; the message names every reference at fault (never a value). */
 export class RunRefused extends Error {}
 
-const origin = (url: string): string => {
-  try {
-    return new URL(url).origin.toLowerCase();
-  } catch {
-    return url.toLowerCase();
-  }
-};
-
 /** The vault a locator names among the user's own; a name held by two vaults is ambiguous (use the host). */
 function vaultOf(locator: VaultLocator, vaults: readonly VaultTarget[]): VaultTarget | 'ambiguous' | undefined {
-  if (locator.by === 'url') return vaults.find((v) => origin(v.vaultUrl) === origin(locator.url));
+  if (locator.by === 'url') return vaults.find((v) => vaultOrigin(v.vaultUrl) === vaultOrigin(locator.url));
   const named = vaults.filter((v) => v.name.toLowerCase() === locator.name.toLowerCase());
-  const urls = new Set(named.map((v) => origin(v.vaultUrl)));
+  const urls = new Set(named.map((v) => vaultOrigin(v.vaultUrl)));
   return urls.size > 1 ? 'ambiguous' : named[0];
 }
 
@@ -99,7 +92,7 @@ export async function resolveEnv(services: Services, inputs: readonly EnvInput[]
   if (problems.length > 0) throw refused(purpose, problems);
 
   // One GET per distinct secret and version.
-  const keyOf = (vault: VaultTarget, r: EnvSecretReference) => `${origin(vault.vaultUrl)}|${r.name.toLowerCase()}|${r.version ?? ''}`;
+  const keyOf = (vault: VaultTarget, r: EnvSecretReference) => `${vaultOrigin(vault.vaultUrl)}|${r.name.toLowerCase()}|${r.version ?? ''}`;
   const reads = new Map<string, { vault: VaultTarget; reference: EnvSecretReference; inputs: EnvInput[]; value?: string }>();
   for (const { input, reference } of wanted) {
     const vault = located.get(input)!;
