@@ -135,6 +135,16 @@ export const RESOURCE_GRAPH_API_VERSIONS: readonly string[] = [
 ];
 
 /**
+ * Microsoft.Authorization `permissions`, `roleAssignments`, `roleDefinitions`: the version folders of
+ * `specification/authorization/resource-manager/Microsoft.Authorization` in Azure/azure-rest-api-specs that define
+ * them (stable 2015-07-01 and 2022-04-01 — the one @azure/arm-authorization 9.0.0 sends — and the previews
+ * 2018-01-01-preview, 2020-10-01-preview and 2022-05-01-preview whose examples the SDK samples cite).
+ */
+export const AUTHORIZATION_ARM_API_VERSIONS: readonly string[] = [
+  '2015-07-01', '2018-01-01-preview', '2020-10-01-preview', '2022-04-01', '2022-05-01-preview',
+];
+
+/**
  * ARM's 400 for an api-version the addressed provider does not list: Microsoft.Resources answers
  * `InvalidApiVersionParameter` ("The api-version 'x' is invalid. The supported versions are '…'."), a resource
  * provider's type `InvalidResourceType` ("The resource type 'vaults' could not be found in the namespace
@@ -143,6 +153,17 @@ export const RESOURCE_GRAPH_API_VERSIONS: readonly string[] = [
  * `filter` is the request's `$filter`.
  */
 export function armApiVersionError(path: string, version: string, filter?: string | null): EmuError | undefined {
+  // `…/providers/Microsoft.Authorization/{type}` (also below a vault: the last provider segment addresses the call).
+  const auth = /\/providers\/Microsoft\.Authorization\/([^/]+)/i.exec(path);
+  if (auth) {
+    if (AUTHORIZATION_ARM_API_VERSIONS.includes(version)) return undefined;
+    return new EmuError(
+      400,
+      'InvalidResourceType',
+      `The resource type '${auth[1]}' could not be found in the namespace 'Microsoft.Authorization' for api version '${version}'. ` +
+        `The supported api-versions are '${AUTHORIZATION_ARM_API_VERSIONS.join(',')}'.`,
+    );
+  }
   const m = /\/providers\/(Microsoft\.[A-Za-z]+)\/([^/]+)(?:\/[^/]+\/([^/]+))?/i.exec(path);
   const namespace = m?.[1]?.toLowerCase();
   if (namespace === 'microsoft.keyvault' || namespace === 'microsoft.resourcegraph') {

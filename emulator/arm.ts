@@ -4,6 +4,7 @@ import {
   deletedVaultJson, genericResourceJson, subscriptionJson, tenantsFor, VAULT_TYPE, vaultJson, vaultResourceJson,
 } from './arm-model';
 import { armApiVersionError } from './apiVersions';
+import { authorizationArmRoutes } from './authorization/routes';
 import { ARM_AUDIENCE, authenticate } from './auth';
 import type { Principal, Subscription } from './directory';
 import { EmuError } from './errors';
@@ -204,6 +205,11 @@ export class Arm {
         subscription: (c, action) => this.subscription(c, action),
         page: (c, items) => this.page(c, items),
         knownResourceGroup: (s, rg) => this.knownResourceGroup(s, rg),
+      }),
+      ...authorizationArmRoutes<ArmCall>({
+        world: this.world,
+        subscription: (c, action) => this.subscription(c, action),
+        page: (c, items) => this.page(c, items),
       }),
     ];
   }

@@ -1,6 +1,8 @@
 // The control API (HTTPS + JSON, unauthenticated, local only): request log, faults, throttling, denial, timings,
 // clock, run-time seeding and token minting for tests. Never logged and never subject to faults.
 import { ARM_AUDIENCE, VAULT_AUDIENCE } from './auth';
+import { roleAssignmentJson } from './authorization/json';
+import { covers, vaultScope } from './authorization/scope';
 import type { Entra } from './entra';
 import { EmuError, errorToResponse } from './errors';
 import type { FaultSpec } from './faults';
@@ -143,6 +145,18 @@ export function controlHandler(host: ControlHost): PlaneHandler {
           if (cert !== undefined) t.timings.certificateDelayMs = cert;
         }
         return ok({ vaults: Object.fromEntries(targets.map((t) => [t.name, t.timings])) });
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/control\/role-assignments\/?$/,
+      run: (input) => {
+        // Every Azure RBAC assignment (synthesized defaults included), or those at or below one vault.
+        const name = input.query.get('vault');
+        const record = name ? w.vault(knownVault(name)) : undefined;
+        const all = w.roleAssignments.all(w.directory, w.liveVaults());
+        const items = record ? all.filter((a) => covers(vaultScope(record), a.scope)) : all;
+        return ok({ roleAssignments: items.map(roleAssignmentJson) });
       },
     },
     { method: 'GET', pattern: /^\/control\/clock\/?$/, run: () => ok({ now: w.clock.now(), offsetMs: w.clock.offset }) },

@@ -1,4 +1,7 @@
-// One vault's HTTPS endpoint: authentication with the challenge, api-version, throttling, denial, then the stores.
+// One vault's HTTPS endpoint: authentication with the challenge, api-version, throttling, denial (the control API's
+// deny rules, then the firewall and Azure RBAC or access policies), then the stores.
+import { requiredAccess, type RequiredAccess } from './authorization/actions';
+import { authorizeDataPlane } from './authorization/decide';
 import { admit, dispatch } from './dispatch';
 import { authenticate, callerDescription, VAULT_AUDIENCE, type AuthOutcome } from './auth';
 import { EmuError } from './errors';
@@ -52,10 +55,10 @@ function permissionOf(method: string, path: string): { kind: string; permission:
   return { kind, permission };
 }
 
-function denial(record: VaultRecord, reason: DenyReason, claims: TokenClaims, input: HttpInput): EmuError {
+function denial(record: VaultRecord, reason: DenyReason, claims: TokenClaims, input: HttpInput, access?: RequiredAccess): EmuError {
   const vaultDesc = `${record.name};location=${record.location}`;
   const caller = callerDescription(claims);
-  const { kind, permission } = permissionOf(input.method, input.path);
+  const { kind, permission } = access ?? permissionOf(input.method, input.path);
   if (reason === 'firewall') {
     return new EmuError(
       403,
@@ -81,7 +84,7 @@ function denial(record: VaultRecord, reason: DenyReason, claims: TokenClaims, in
     delete: 'delete',
     update: 'write',
   };
-  const action = `Microsoft.KeyVault/vaults/${kind}/${actions[permission] ?? `${permission}/action`}`;
+  const action = access?.dataAction ?? `Microsoft.KeyVault/vaults/${kind}/${actions[permission] ?? `${permission}/action`}`;
   const resource = `/subscriptions/${record.subscriptionId}/resourcegroups/${record.resourceGroup}/providers/microsoft.keyvault/vaults/${record.name}`;
   return new EmuError(
     403,
@@ -113,7 +116,12 @@ export function dataPlaneHandler(world: World, record: VaultRecord): PlaneHandle
     if (typeof apiVersion !== 'string') return apiVersion;
     const denied = world.deny.check(record.name, claims.oid);
     if (denied) {
-      return denial(record, denied, claims, input).toResponse();
+      return denial(record, denied, claims, input, requiredAccess(input.method, input.path)).toResponse();
+    }
+    // Firewall, then Azure RBAC or the access policies (authorization/decide.ts).
+    const refused = authorizeDataPlane(world, record, claims, input);
+    if (refused) {
+      return denial(record, refused.reason, claims, input, refused.access).toResponse();
     }
     // Seeded key pairs and certificates may still be generating (the ready line does not wait for them).
     await vault.whenSeeded();

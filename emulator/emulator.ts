@@ -3,6 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Arm } from './arm';
+import { vaultId } from './arm-model';
+import { defaultAccessPolicies, seedRoleAssignments as seedAzureRoleAssignments } from './authorization/seed';
 import { ARM_AUDIENCE, MANAGED_HSM_AUDIENCE, VAULT_AUDIENCE } from './auth';
 import { BackupCodec } from './backup';
 import { parseSeedTime, nowSeconds } from './clock';
@@ -149,12 +151,16 @@ export class Emulator {
     seed.users?.forEach((u) => dir.addUser(u));
     seed.apps?.forEach((a) => dir.addApp(a));
     seed.subscriptions?.forEach((s) => dir.addSubscription(s));
+    for (const s of seed.subscriptions ?? []) {
+      seedAzureRoleAssignments(this.world, `/subscriptions/${s.id}`, s.roleAssignments ?? [], nowSeconds(this.world.clock));
+    }
     const touched: VaultRecord[] = [];
     const generating: Promise<void>[] = [];
     for (const sv of seed.vaults ?? []) {
       const existing = this.world.vault(sv.name);
       const record = existing ?? (await this.createVault(sv));
       touched.push(record);
+      seedAzureRoleAssignments(this.world, vaultId(record), sv.roleAssignments ?? [], record.createdAt);
       for (const d of sv.deny ?? []) this.world.deny.add(record.name, d);
       if (sv.throttleLimitPer10s !== undefined) this.world.throttle.setLimit(record.name, sv.throttleLimitPer10s || null);
       if (existing && sv.timings) Object.assign(existing.timings, sv.timings);
@@ -178,6 +184,8 @@ export class Emulator {
     }
     const clock = this.world.clock;
     const retention = sv.softDeleteRetentionInDays ?? 90;
+    const rbac = sv.enableRbacAuthorization ?? true;
+    const tenantId = sv.tenant ?? sub.tenantId;
     const deletion = sv.deleted
       ? parseSeedTime(sv.deleted.deletionDate ?? 'now', clock, `${sv.name}.deletionDate`)
       : undefined;
@@ -186,15 +194,16 @@ export class Emulator {
       subscriptionId: sub.id,
       resourceGroup: sv.resourceGroup,
       location: sv.location ?? 'westus',
-      tenantId: sv.tenant ?? sub.tenantId,
+      tenantId,
       sku: sv.sku ?? 'standard',
       enableSoftDelete: sv.enableSoftDelete ?? true,
       softDeleteRetentionInDays: retention,
       enablePurgeProtection: sv.enablePurgeProtection ?? false,
-      enableRbacAuthorization: sv.enableRbacAuthorization ?? true,
+      enableRbacAuthorization: rbac,
       publicNetworkAccess: sv.publicNetworkAccess ?? 'Enabled',
       networkAcls: sv.networkAcls,
-      accessPolicies: sv.accessPolicies ?? [],
+      accessPolicies: sv.accessPolicies ?? (rbac ? [] : defaultAccessPolicies(this.world.directory, tenantId)),
+      defaultRoleAssignments: sv.roleAssignments === undefined,
       tags: sv.tags ?? {},
       createdAt: sv.createdAt !== undefined ? parseSeedTime(sv.createdAt, clock, `${sv.name}.createdAt`) : nowSeconds(clock) - 30 * 86400,
       timings: {

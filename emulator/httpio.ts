@@ -73,7 +73,10 @@ export function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 export function parseUrl(req: IncomingMessage): { path: string; query: URLSearchParams } {
-  const url = new URL(req.url ?? '/', 'https://127.0.0.1');
+  // Concatenated, not resolved: a path that starts with `//` (the ARM SDKs send `//subscriptions/…` for a scope with a
+  // leading slash) must stay a path, not become a host.
+  const raw = req.url ?? '/';
+  const url = raw.startsWith('/') ? new URL(`https://127.0.0.1${raw}`) : new URL(raw, 'https://127.0.0.1');
   return { path: url.pathname, query: url.searchParams };
 }
 

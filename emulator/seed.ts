@@ -1,6 +1,7 @@
 // The seed file format (documented in emulator/README.md). Times accept Unix seconds, "now", "+10d"/"-2h" style
 // relative strings or ISO dates; they are resolved when the seed is loaded.
 import * as fs from 'node:fs';
+import { findRole } from './authorization/roles';
 import { checkFaultSpec, type FaultSpec } from './faults';
 import { checkSeedManagedHsm, type SeedManagedHsm } from './hsm/seed';
 
@@ -44,6 +45,20 @@ export interface SeedResource {
   tags?: Record<string, string>;
 }
 
+/**
+ * An Azure RBAC role assignment (emulator/README.md, "Authorization"). `role`: a built-in role's name or id. `scope`:
+ * relative to the vault (`""`, `/secrets/{name}`, `/keys/{name}`, `/certificates/{name}`) or to the subscription
+ * (`""`, `/resourceGroups/{rg}`).
+ */
+export interface SeedRoleAssignment {
+  principalId: string;
+  role: string;
+  scope?: string;
+  principalType?: 'User' | 'ServicePrincipal' | 'Group';
+  /** The assignment's name (a GUID); derived from scope, principal and role when absent. */
+  id?: string;
+}
+
 export interface SeedSubscription {
   id: string;
   displayName?: string;
@@ -55,6 +70,8 @@ export interface SeedSubscription {
   readers?: string[];
   /** Other (non Key Vault) resources, visible to Resource Graph and the generic resources listing. */
   resources?: SeedResource[];
+  /** Role assignments at the subscription or one of its resource groups. */
+  roleAssignments?: SeedRoleAssignment[];
 }
 
 export type DenyReason = 'rbac' | 'policy' | 'firewall';
@@ -100,7 +117,10 @@ export interface SeedVault {
   enableRbacAuthorization?: boolean;
   publicNetworkAccess?: string;
   networkAcls?: Record<string, unknown>;
+  /** Absent on a vault without RBAC: one all-permissions policy per principal of the tenant. */
   accessPolicies?: unknown[];
+  /** Absent: every principal of the tenant has Owner and Key Vault Administrator at the vault; `[]`: none. */
+  roleAssignments?: SeedRoleAssignment[];
   tags?: Record<string, string>;
   createdAt?: SeedTime;
   /** A deleted vault: listed by ARM deletedVaults only, no data plane. */
@@ -139,6 +159,20 @@ function req(cond: boolean, message: string): void {
   }
 }
 
+const PRINCIPAL_TYPES = ['User', 'ServicePrincipal', 'Group'];
+
+function checkRoleAssignments(list: SeedRoleAssignment[] | undefined, where: string, scope: RegExp): void {
+  req(list === undefined || Array.isArray(list), `${where}: "roleAssignments" must be an array`);
+  list?.forEach((a, i) => {
+    const at = `${where}: roleAssignments[${i}]`;
+    req(typeof a === 'object' && a !== null && typeof a.principalId === 'string' && typeof a.role === 'string', `${at} needs "principalId" and "role"`);
+    req(findRole(a.role) !== undefined, `${at}: unknown role ${JSON.stringify(a.role)} (a built-in role's name or id)`);
+    req(a.scope === undefined || (typeof a.scope === 'string' && scope.test(a.scope)), `${at}: invalid scope ${JSON.stringify(a.scope)}`);
+    req(a.principalType === undefined || PRINCIPAL_TYPES.includes(a.principalType), `${at}: principalType must be one of ${PRINCIPAL_TYPES.join(', ')}`);
+    req(a.id === undefined || (typeof a.id === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(a.id)), `${at}: "id" must be a GUID`);
+  });
+}
+
 /** Light structural validation; precise errors beat silently broken state. */
 export function asSeed(value: unknown): SeedFile {
   req(typeof value === 'object' && value !== null && !Array.isArray(value), 'the seed must be a JSON object');
@@ -155,7 +189,10 @@ export function asSeed(value: unknown): SeedFile {
     req(typeof a.clientId === 'string' && typeof a.clientSecret === 'string', 'every app needs "clientId" and "clientSecret"');
     req(typeof a.objectId === 'string' && typeof a.tenantId === 'string', `app ${a.clientId} needs "objectId" and "tenantId"`);
   }
-  for (const s of seed.subscriptions ?? []) req(typeof s.id === 'string' && typeof s.tenantId === 'string', 'every subscription needs "id" and "tenantId"');
+  for (const s of seed.subscriptions ?? []) {
+    req(typeof s.id === 'string' && typeof s.tenantId === 'string', 'every subscription needs "id" and "tenantId"');
+    checkRoleAssignments(s.roleAssignments, `subscription ${s.id}`, /^(\/resourceGroups\/[^/]+)?$/i);
+  }
   for (const v of seed.vaults ?? []) {
     req(typeof v.name === 'string' && /^[a-zA-Z][a-zA-Z0-9-]{2,23}$/.test(v.name) && !v.name.includes('--'), `invalid vault name ${JSON.stringify(v.name)}`);
     req(typeof v.subscription === 'string' && typeof v.resourceGroup === 'string', `vault ${v.name} needs "subscription" and "resourceGroup"`);
@@ -163,6 +200,7 @@ export function asSeed(value: unknown): SeedFile {
     for (const s of v.secrets ?? []) {
       req(typeof s.name === 'string' && Array.isArray(s.versions) && s.versions.length > 0, `vault ${v.name}: every secret needs a "name" and at least one version`);
     }
+    checkRoleAssignments(v.roleAssignments, `vault ${v.name}`, /^(\/(secrets|keys|certificates)\/[0-9a-zA-Z-]{1,127})?$/);
     const days = v.softDeleteRetentionInDays;
     req(days === undefined || (Number.isInteger(days) && days >= 7 && days <= 90), `vault ${v.name}: softDeleteRetentionInDays must be 7–90`);
   }

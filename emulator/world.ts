@@ -1,5 +1,6 @@
 // The emulator's state: the directory, vault records (ARM's view, with the live data plane when running), and the
 // run-time settings and fault switches.
+import { RoleAssignmentStore } from './authorization/store';
 import { OffsetClock } from './clock';
 import { Directory } from './directory';
 import { DenyRules, FaultInjector, Throttle } from './faults';
@@ -24,6 +25,8 @@ export interface VaultRecord {
   readonly publicNetworkAccess: string;
   readonly networkAcls?: Record<string, unknown>;
   readonly accessPolicies: unknown[];
+  /** Seeded without `roleAssignments`: every principal of the tenant has Owner and Key Vault Administrator here. */
+  readonly defaultRoleAssignments?: boolean;
   readonly tags: Record<string, string>;
   readonly createdAt: number;
   readonly timings: VaultTimings;
@@ -53,6 +56,8 @@ export class World {
   readonly log = new RequestLog();
   readonly faults = new FaultInjector();
   readonly deny = new DenyRules();
+  /** Azure RBAC role assignments (authorization/). */
+  readonly roleAssignments = new RoleAssignmentStore();
   readonly throttle: Throttle;
 
   constructor(

@@ -41,7 +41,7 @@ const lazySdk = lazyChunk('lazy-azure-sdk', 'src/azure/lazy.ts', './sdk', 'azure
 const lazyIdentity = lazyChunk('lazy-azure-identity', 'src/azure/sdk.ts', './identity', 'azure-identity.js');
 const lazyReferences = lazyChunk('lazy-references', 'src/references/lazy.ts', './index', 'references.js');
 /** Feature areas whose command handlers (src/commands/<area>/handlers.ts) load on first run: dist/commands-<area>.js (src/commands/lazy.ts). */
-const lazyCommandAreas = ['secrets', 'keys', 'certificates', 'history', 'bulk', 'run'];
+const lazyCommandAreas = ['secrets', 'keys', 'certificates', 'history', 'bulk', 'run', 'agent'];
 const lazyCommands = lazyCommandAreas.map((area) => lazyChunk(`lazy-commands-${area}`, `src/commands/${area}/feature.ts`, './handlers', `commands-${area}.js`));
 const lazyIndex = lazyChunk('lazy-reference-index', 'src/platform/referenceIndex/lazy.ts', './workspaceIndex', 'reference-index.js');
 

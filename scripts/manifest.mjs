@@ -58,6 +58,11 @@ function localize(contributes, nls) {
       if (prop.enumDescriptions) prop.enumDescriptions = prop.enumDescriptions.map((d, i) => put(`config.${slug(name)}.enum.${i}`, d));
     }
   }
+  // Language-model tools: what the user reads is localised; the model's description and input schema stay English.
+  for (const tool of contributes.languageModelTools ?? []) {
+    tool.displayName = put(`languageModelTool.${tool.name}.displayName`, tool.displayName);
+    if (tool.userDescription) tool.userDescription = put(`languageModelTool.${tool.name}.userDescription`, tool.userDescription);
+  }
   for (const w of contributes.walkthroughs ?? []) {
     const base = `walkthrough.${slug(w.id)}`;
     w.title = put(`${base}.title`, w.title);
@@ -65,6 +70,27 @@ function localize(contributes, nls) {
     for (const step of w.steps ?? []) {
       step.title = put(`${base}.${step.id}.title`, step.title);
       step.description = put(`${base}.${step.id}.description`, step.description);
+    }
+  }
+  return contributes;
+}
+
+/**
+ * The access verdict's context keys (src/tree/access.ts): a menu entry of the vaults view whose command a role can
+ * refuse (src/model/access/commandAccess.json: its kind, or `row` for the row's own kind, and its operation) is
+ * hidden on the rows of a vault where the user may not do it — `no-{kind}-{op}` / `no-this-{op}` facets.
+ */
+export function withAccessGuards(contributes) {
+  const table = JSON.parse(fs.readFileSync(path.join(ROOT, 'src', 'model', 'access', 'commandAccess.json'), 'utf8'));
+  const submenus = new Set((contributes.submenus ?? []).map((s) => s.id));
+  for (const [where, entries] of Object.entries(contributes.menus ?? {})) {
+    if (where !== 'view/item/context' && !submenus.has(where)) continue;
+    for (const entry of entries) {
+      const need = table[entry.command];
+      if (!need) continue;
+      const facet = `no-${need.kind === 'row' ? 'this' : need.kind}-${need.op}`;
+      const guard = `viewItem =~ /^(?!.*;${facet}(;|$))/`;
+      entry.when = entry.when ? `${entry.when} && ${guard}` : guard;
     }
   }
   return contributes;
@@ -106,7 +132,7 @@ export function updateManifest({ check = false } = {}) {
   const nlsText = fs.existsSync(nlsFile) ? fs.readFileSync(nlsFile, 'utf8') : '';
   const manifest = JSON.parse(text);
   const nls = {};
-  manifest.contributes = localize(assembleContributes(), nls);
+  manifest.contributes = localize(withAccessGuards(assembleContributes()), nls);
   const next = `${JSON.stringify(manifest, null, 2)}\n`;
   const nextNls = `${JSON.stringify(nls, null, 2)}\n`;
   const readmeFile = path.join(ROOT, 'README.md');

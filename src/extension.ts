@@ -3,6 +3,8 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { AzureClients } from './auth/azureClients';
 import { AzureSession } from './auth/azureSession';
+import { accessFeature } from './commands/access/feature';
+import { agentFeature } from './commands/agent/feature';
 import { backupsFeature } from './commands/backups/feature';
 import { bulkFeature } from './commands/bulk/feature';
 import { certificatesFeature } from './commands/certificates/feature';
@@ -17,6 +19,7 @@ import { referencesFeature } from './commands/references/feature';
 import { historyFeature } from './commands/history/feature';
 import { runFeature } from './commands/run/feature';
 import { ReferenceDragController } from './editor/dragAndDrop';
+import { VaultAccessChecks } from './platform/vaultAccess';
 import { AttachedVaults } from './platform/attachedVaults';
 import { KeyVaultDocuments } from './platform/documents/documents';
 import { Operations } from './platform/operations';
@@ -32,7 +35,7 @@ import { VaultTreeDataProvider } from './tree/VaultTreeDataProvider';
 import { VaultView } from './tree/VaultView';
 
 /** Every feature area, in the order their commands register. */
-export const features: readonly Feature[] = [vaultsFeature, secretsFeature, keysFeature, certificatesFeature, referencesFeature, expiryFeature, historyFeature, backupsFeature, runFeature, bulkFeature];
+export const features: readonly Feature[] = [vaultsFeature, secretsFeature, keysFeature, certificatesFeature, accessFeature, referencesFeature, expiryFeature, historyFeature, backupsFeature, runFeature, bulkFeature, agentFeature];
 
 /** Returns nothing to other extensions; in test mode (the e2e suite) the test-only entry of src/testApi.ts. */
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
@@ -45,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const operations = new Operations(busyMessage);
   const attachedVaults = new AttachedVaults(context.globalState);
   const decorations = new ExpiryDecorations(() => settings.expiryWarningDays());
+  const access = new VaultAccessChecks(clients, log);
   // The workspace index of references: loaded and built in the background once the view is shown (or Find References asks).
   const workspaceReferences = new LazyWorkspaceReferences({
     log,
@@ -60,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       expiryWarningDays: () => settings.expiryWarningDays(),
       expiryLoaded: (vaultUrl, kind, rollup, complete) => decorations.setLoaded(vaultUrl, kind, rollup, complete),
       usage: (query) => workspaceReferences.filesUsing(query),
+      access,
     },
     attachedVaults,
     settings,
@@ -80,6 +85,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     decorations,
     operations,
     workspaceReferences,
+    access,
   };
   // Which cloud and credential the running operations were started with: a change stops them.
   const cloudOf = (): string => JSON.stringify([session.cloud(), session.credentialKind()]);
@@ -103,6 +109,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     services.view,
     services.documents,
     services.decorations,
+    access,
+    access.onDidChange((vaultUrl) => tree.accessChanged(vaultUrl)),
     workspaceReferences,
     workspaceReferences.onDidChange(() => tree.usageChanged()),
     startWhenShown(treeView, () => workspaceReferences.start()),
@@ -114,6 +122,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     clients.onWait((notice) => operations.waited(notice)),
     session.onDidChange(() => {
       clients.reset();
+      access.forgetAll();
       tree.refresh();
       workspaceReferences.optionsChanged();
       void stopIfSignedOut();

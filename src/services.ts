@@ -10,6 +10,7 @@ import type { Settings } from './platform/settings';
 import type { Ui } from './platform/ui';
 import type { ExpiryDecorations } from './presentation/expiryDecorations';
 import type { VaultView } from './tree/VaultView';
+import type { VaultAccessChecks } from './platform/vaultAccess';
 
 /**
  * Everything a command or editor feature needs, built once in `activate` (src/extension.ts, the composition root)
@@ -39,4 +40,6 @@ export interface Services {
   readonly operations: Operations;
   /** The workspace index of Key Vault references (where an object is used: Find References, usage, impact, rename). */
   readonly workspaceReferences: WorkspaceReferences;
+  /** What the user may do in each vault (ARM's permissions, role assignments or access policies; the firewall). */
+  readonly access: VaultAccessChecks;
 }

@@ -4,11 +4,14 @@
 // that must not reach this endpoint, and its pipeline refuses requests to any other origin. Every client carries the
 // reliability policy (reliability.ts: per-attempt timeout, 429 backoff, retries) in place of the SDK's own retry.
 // Every ARM call here is a GET except the Resource Graph query, a read sent as POST (resourceGraph.ts): the policy
-// resends it like a GET (isRetrySafe), and a failure that outlasts the retries falls back to one GET per subscription.
+// resends it like a GET (isRetrySafe), and a failure that outlasts the retries falls back to one GET per subscription;
+// and Grant Me…'s role assignment PUT (access.ts), sent once (not retried: a second try would only say it exists).
 import type { TokenCredential } from '@azure/core-auth';
 import type { Pipeline } from '@azure/core-rest-pipeline';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { KeyVaultManagementClient } from '@azure/arm-keyvault';
+import { AuthorizationManagementClient } from '@azure/arm-authorization';
+import { AccessArm } from './access';
 import { createResourceGraph, type ResourceGraphContext } from '@azure/arm-resourcegraph/api';
 import type { CloudEndpoints, SubscriptionInfo, SubscriptionVaults, TenantInfo, VaultInfo } from './model';
 import { withTenant } from './credentials';
@@ -45,6 +48,8 @@ export class ArmClient {
   private readonly subscriptionClients = new Map<string, SubscriptionClient>();
   /** Key: `{tenantId}/{subscriptionId}`. */
   private readonly keyVaultClients = new Map<string, KeyVaultManagementClient>();
+  /** Key: `{tenantId}/{subscriptionId}`. */
+  private readonly authorizationClients = new Map<string, AuthorizationManagementClient>();
   /** Key: tenant id (lower case). */
   private readonly graphContexts = new Map<string, ResourceGraphContext>();
   /** Tenants whose Resource Graph refused this account (403, 400, …): listed one subscription at a time from then on. */
@@ -65,7 +70,16 @@ export class ArmClient {
   ) {
     this.security = armSecurityFor(cloud);
     this.credential = guardCredential(credential, this.security.guard);
+    this.access = new AccessArm({
+      credential: this.credential,
+      resourceManagerScope: cloud.resourceManagerScope,
+      authorization: (vault) => this.authorizationClient(vault.tenantId, vault.subscriptionId),
+      keyVault: (vault) => this.keyVaultClient({ subscriptionId: vault.subscriptionId, tenantId: vault.tenantId, displayName: vault.subscriptionId }),
+    });
   }
+
+  /** What the caller may do in a vault (permissions, role assignments, a fresh GET) and assigning a role. */
+  readonly access: AccessArm;
 
   /** Called right before an ARM request waits to be sent again (429 backoff, a retry): for a countdown. */
   onWait(listener: WaitListener): { dispose(): void } {
@@ -215,6 +229,24 @@ export class ArmClient {
       });
       this.guardOrigin(client);
       this.keyVaultClients.set(key, client);
+    }
+    return client;
+  }
+
+  /** Microsoft.Authorization (permissions, role assignments) with a token for the vault's tenant. */
+  private authorizationClient(tenantId: string, subscriptionId: string): AuthorizationManagementClient {
+    const key = `${tenantId}/${subscriptionId}`.toLowerCase();
+    let client = this.authorizationClients.get(key);
+    if (!client) {
+      // An autorest (core-client) client: its URLs start at `$host`, its token scopes are `credentialScopes`.
+      client = new AuthorizationManagementClient(withTenant(this.credential, tenantId), subscriptionId, {
+        endpoint: this.cloud.resourceManagerEndpoint,
+        $host: this.cloud.resourceManagerEndpoint,
+        credentialScopes: [this.cloud.resourceManagerScope],
+        ...this.pipelineOptions(),
+      });
+      this.guardOrigin(client);
+      this.authorizationClients.set(key, client);
     }
     return client;
   }

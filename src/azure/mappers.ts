@@ -4,11 +4,13 @@ import type { DeletedSecret, SecretProperties } from '@azure/keyvault-secrets';
 import type { DeletedKey, KeyProperties } from '@azure/keyvault-keys';
 import type { CertificateProperties, DeletedCertificate } from '@azure/keyvault-certificates';
 import type { ManagedHsm, Vault } from '@azure/arm-keyvault';
-import type { DeletedItemProperties, ItemProperties, SubscriptionInfo, VaultInfo } from './model';
+import type { DeletedItemProperties, ItemProperties, SubscriptionInfo, VaultInfo, VaultNetworkRules } from './model';
 
 function date(d: Date | undefined): Date | undefined {
   return d instanceof Date && !Number.isNaN(d.getTime()) ? new Date(d.getTime()) : undefined;
 }
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 function tags(t: Readonly<Record<string, string>> | undefined): Readonly<Record<string, string>> | undefined {
   return t && Object.keys(t).length > 0 ? { ...t } : undefined;
@@ -88,7 +90,8 @@ export function resourceGroupOf(armId: string): string {
   return /\/resourceGroups\/([^/]+)/i.exec(armId)?.[1] ?? '';
 }
 
-export function vaultInfo(v: Vault, subscriptionId: string): VaultInfo {
+/** A vault as ARM describes it; `withPolicies`: keep its access policies (a GET of the vault: listings leave them out). */
+export function vaultInfo(v: Vault, subscriptionId: string, withPolicies = false): VaultInfo {
   const p = v.properties;
   const id = v.id ?? '';
   const name = v.name ?? id.split('/').pop() ?? '';
@@ -107,6 +110,26 @@ export function vaultInfo(v: Vault, subscriptionId: string): VaultInfo {
     publicNetworkAccess: p.publicNetworkAccess,
     sku: p.sku?.name,
     tags: tags(v.tags),
+    network: networkRules(p.networkAcls),
+    accessPolicies: withPolicies ? p.accessPolicies?.map((a) => compact({
+      tenantId: a.tenantId,
+      objectId: a.objectId,
+      applicationId: a.applicationId,
+      permissions: compact({ secrets: a.permissions.secrets, keys: a.permissions.keys, certificates: a.permissions.certificates, storage: a.permissions.storage }),
+    })) : undefined,
+  });
+}
+
+/** `networkAcls` of a vault (from the SDK or a Resource Graph row), or undefined when it has none. */
+export function networkRules(acls: unknown): VaultNetworkRules | undefined {
+  if (acls === null || typeof acls !== 'object') return undefined;
+  const a = acls as { defaultAction?: unknown; bypass?: unknown; ipRules?: unknown; virtualNetworkRules?: unknown };
+  const ipRules = Array.isArray(a.ipRules) ? a.ipRules.flatMap((r: unknown) => (r && typeof r === 'object' && typeof (r as { value?: unknown }).value === 'string' ? [(r as { value: string }).value] : [])) : [];
+  return compact({
+    defaultAction: text(a.defaultAction),
+    bypass: text(a.bypass),
+    ipRules,
+    virtualNetworkRuleCount: Array.isArray(a.virtualNetworkRules) ? a.virtualNetworkRules.length : 0,
   });
 }
 
@@ -136,7 +159,6 @@ export function managedHsmInfo(h: ManagedHsm, subscriptionId: string): VaultInfo
   });
 }
 
-const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 /**
  * A Resource Graph row of VAULTS_QUERY (resourceGraph.ts: the vault's columns and the properties VaultInfo needs,
@@ -162,5 +184,6 @@ export function graphVaultInfo(row: Readonly<Record<string, unknown>>, subscript
     publicNetworkAccess: text(row.publicNetworkAccess),
     sku: text(row.sku),
     tags: tags(rowTags),
+    network: networkRules(row.networkAcls),
   });
 }

@@ -46,6 +46,32 @@ export interface VaultInfo {
   /** `standard` or `premium` (HSM-protected keys); a Managed HSM's own SKU name (`Standard_B1`…). */
   readonly sku?: string;
   readonly tags?: Readonly<Record<string, string>>;
+  /** The firewall (`properties.networkAcls`), when ARM said (absent: none configured, or not known). */
+  readonly network?: VaultNetworkRules;
+  /** `properties.accessPolicies`: only from a vault GET (listings leave them out: they can be large). */
+  readonly accessPolicies?: readonly VaultAccessPolicy[];
+}
+
+/** A vault's firewall as ARM describes it (`networkAcls`). */
+export interface VaultNetworkRules {
+  readonly defaultAction?: string;
+  readonly bypass?: string;
+  /** IPv4 addresses or CIDR ranges (`ipRules[].value`). */
+  readonly ipRules: readonly string[];
+  readonly virtualNetworkRuleCount: number;
+}
+
+/** One access policy entry of a vault (its permission names as ARM lists them: `get`, `list`, `all`…). */
+export interface VaultAccessPolicy {
+  readonly tenantId: string;
+  readonly objectId: string;
+  readonly applicationId?: string;
+  readonly permissions: {
+    readonly secrets?: readonly string[];
+    readonly keys?: readonly string[];
+    readonly certificates?: readonly string[];
+    readonly storage?: readonly string[];
+  };
 }
 
 /** List-level properties of a secret, key or certificate (lists never carry values). */

@@ -12,7 +12,7 @@ import { graphVaultInfo } from './mappers';
 import type { SubscriptionInfo, VaultInfo } from './model';
 
 /**
- * Key vaults and Managed HSMs, only what VaultInfo needs (never accessPolicies, which can be large); ordered by id so
+ * Key vaults and Managed HSMs, only what VaultInfo needs (never accessPolicies, which can be large; the firewall rules, for the access check); ordered by id so
  * pages are stable.
  */
 export const VAULTS_QUERY = [
@@ -20,7 +20,7 @@ export const VAULTS_QUERY = [
   'project id, name, type, location, subscriptionId, tenantId, tags, vaultTenantId = properties.tenantId, vaultUri = properties.vaultUri, hsmUri = properties.hsmUri, ' +
     'enableSoftDelete = properties.enableSoftDelete, softDeleteRetentionInDays = properties.softDeleteRetentionInDays, ' +
     'enablePurgeProtection = properties.enablePurgeProtection, enableRbacAuthorization = properties.enableRbacAuthorization, ' +
-    'publicNetworkAccess = properties.publicNetworkAccess, sku = properties.sku.name',
+    'publicNetworkAccess = properties.publicNetworkAccess, networkAcls = properties.networkAcls, sku = properties.sku.name',
   'order by id asc',
 ].join(' | ');
 

@@ -4,6 +4,7 @@ import type { Services } from '../services';
 import type { Command } from './feature';
 import { UserCancelled } from './cancelled';
 import { stoppedMessage } from './explain';
+import { refusal, showRefusal } from './accessGate';
 
 export { UserCancelled } from './cancelled';
 
@@ -28,6 +29,12 @@ export async function runCommand<T>(services: Services, id: string, title: strin
     return await services.operations.run({ title }, async (operation) => {
       running = operation;
       const { target, selection } = await command.target.resolve(services, args);
+      const refused = refusal(services, id, target);
+      if (refused) {
+        services.log.info(`${id}: not run, the access check refuses it in ${refused.vault.name}`);
+        showRefusal(services, title, refused);
+        return undefined;
+      }
       if (command.writes) {
         for (const object of [target, ...selection].map(objectOf)) if (object) services.operations.claim(operation, object.key, object.name);
       }

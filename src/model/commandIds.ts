@@ -131,6 +131,13 @@ export const BulkCommandIds = {
   exportValues: 'azureKeyVault.exportSecretValues',
 } as const satisfies Record<string, `azureKeyVault.${string}`>;
 
+/** What the signed-in user may do in a vault, and how to get what is missing (src/commands/access). */
+export const AccessCommandIds = {
+  showMyAccess: 'azureKeyVault.showMyAccess',
+  grantMe: 'azureKeyVault.grantMeAccess',
+  requestAccess: 'azureKeyVault.requestAccess',
+} as const satisfies Record<string, `azureKeyVault.${string}`>;
+
 const values = (ids: object): string[] => Object.values(ids) as string[];
 
 export const allCommandIds: readonly string[] = [
@@ -138,6 +145,7 @@ export const allCommandIds: readonly string[] = [
   ...values(SecretCommandIds),
   ...values(KeyCommandIds),
   ...values(CertificateCommandIds),
+  ...values(AccessCommandIds),
   ...values(EditorCommandIds),
   ...values(ExpiryCommandIds),
   ...values(HistoryCommandIds),

@@ -8,6 +8,7 @@ import type { TreeContext } from './TreeContext';
 import type { TreeNode } from './TreeNode';
 import type { VaultNode } from './VaultNode';
 import { kindsOf, type NodeTarget } from '../model/targets';
+import { lockItem, lockReason, withAccess } from './access';
 
 /** "Deleted": soft-deleted secrets, keys and certificates of a vault, one sub-group per kind. */
 export class DeletedGroupNode implements TreeNode {
@@ -36,7 +37,7 @@ export class DeletedGroupNode implements TreeNode {
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('trash');
     item.tooltip = vscode.l10n.t('Soft-deleted objects: recover them, or purge them for good');
-    item.contextValue = 'group;deleted';
+    item.contextValue = withAccess(this.ctx, this.vaultNode.vault.vaultUrl, ['group', 'deleted']);
     return (this.treeItem = item);
   }
 
@@ -47,6 +48,7 @@ export class DeletedGroupNode implements TreeNode {
 
   reset(): void {
     this.groups = undefined;
+    this.treeItem = undefined;
   }
 }
 
@@ -68,8 +70,19 @@ export class DeletedKindNode extends PagedNode<DeletedItemProperties> {
     const item = new vscode.TreeItem(deletedGroupLabel(this.kind), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(kindLabels[this.kind].icon);
-    item.contextValue = `group;deleted;${this.kind}`;
+    item.contextValue = withAccess(this.ctx, this.deletedGroup.vaultNode.vault.vaultUrl, ['group', 'deleted', this.kind], this.kind);
+    const locked = this.locked();
+    if (locked) lockItem(item, locked);
     return item;
+  }
+
+  /** Why the user may not list these deleted objects, when the verdict says so (then nothing is requested). */
+  locked(): string | undefined {
+    return lockReason(this.ctx, this.deletedGroup.vaultNode.vault.vaultUrl, this.kind, 'listDeleted');
+  }
+
+  override getChildren(): Promise<TreeNode[]> {
+    return this.locked() ? Promise.resolve([]) : super.getChildren();
   }
 
   protected async fetchPage(continuationToken: string | undefined, abortSignal: AbortSignal): Promise<Page<DeletedItemProperties>> {
@@ -112,7 +125,7 @@ export class DeletedItemNode implements TreeNode {
     item.id = this.id;
     item.iconPath = shown.icon;
     item.description = shown.description;
-    item.contextValue = `deleted;${this.item.kind}`;
+    item.contextValue = withAccess(this.ctx, this.parent.deletedGroup.vaultNode.vault.vaultUrl, ['deleted', this.item.kind], this.item.kind);
     return (this.treeItem = item);
   }
 

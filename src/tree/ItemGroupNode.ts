@@ -10,6 +10,7 @@ import type { TreeContext } from './TreeContext';
 import type { TreeNode } from './TreeNode';
 import type { VaultNode } from './VaultNode';
 import type { NodeTarget } from '../model/targets';
+import { lockItem, lockReason, withAccess } from './access';
 
 
 /** The usage filter of a group (Show Only Referenced / Show Unreferenced). */
@@ -40,11 +41,19 @@ export class ItemGroupNode extends PagedNode<ItemProperties> {
     const usage = this.usageFilterValue === 'referenced' ? vscode.l10n.t('referenced only') : this.usageFilterValue === 'unreferenced' ? vscode.l10n.t('unreferenced only') : undefined;
     const parts = [this.filter ? vscode.l10n.t('filter: {0}*', this.filter) : undefined, usage];
     if (parts.some(Boolean)) item.description = parts.filter(Boolean).join(' · ');
-    item.contextValue = `group;${this.kind}${this.filter || this.usageFilterValue ? ';filtered' : ''}${this.usageFilterValue ? `;${this.usageFilterValue}` : ''}`;
+    const facets = ['group', this.kind, ...(this.filter || this.usageFilterValue ? ['filtered'] : []), ...(this.usageFilterValue ? [this.usageFilterValue] : [])];
+    item.contextValue = withAccess(this.ctx, this.vaultNode.vault.vaultUrl, facets, this.kind);
     item.resourceUri = groupUri(this.id, this.vaultNode.vault.vaultUrl, this.kind);
     // A tooltip of its own: without one VS Code shows the resource URI (an internal id).
     item.tooltip = groupTooltip(this.kind, this.vaultNode.vault.name);
+    const locked = this.locked();
+    if (locked) lockItem(item, locked);
     return item;
+  }
+
+  /** Why the user may not list this group, when the vault's access verdict says so (then nothing is requested). */
+  locked(): string | undefined {
+    return lockReason(this.ctx, this.vaultNode.vault.vaultUrl, this.kind, 'list');
   }
 
   /** Show Only Referenced / Show Unreferenced (undefined: every row); rows whose usage is not known yet are shown. */
@@ -79,6 +88,7 @@ export class ItemGroupNode extends PagedNode<ItemProperties> {
    * Counted as pages come (each row once), not again over every row on each page.
    */
   override async getChildren(): Promise<TreeNode[]> {
+    if (this.locked()) return [];
     const children = await super.getChildren();
     // The decorations of this group and its vault follow (no row is re-rendered: see src/presentation/uris.ts).
     this.ctx.expiryLoaded(this.vaultNode.vault.vaultUrl, this.kind, this.rollup(), !this.hasMore);

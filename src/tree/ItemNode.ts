@@ -7,6 +7,7 @@ import type { ItemGroupNode } from './ItemGroupNode';
 import { itemTooltip, presentItem } from '../presentation/itemPresentation';
 import { PagedNode } from './PagedNode';
 import type { TreeContext } from './TreeContext';
+import { withAccess } from './access';
 import type { TreeNode } from './TreeNode';
 import { VersionNode } from './VersionNode';
 import type { ItemTarget, NodeTarget } from '../model/targets';
@@ -75,7 +76,7 @@ export class ItemNode extends PagedNode<ItemProperties> {
     this.drawnUsage = this.usage();
     // Only a count above zero takes room in the row; the tooltip says it either way.
     item.description = [shown.description, this.drawnUsage ? usedIn(this.drawnUsage) : undefined].filter(Boolean).join(' · ');
-    item.contextValue = [...shown.facets, ...(hasPortal(this.vaultUrl) ? [] : ['noPortal'])].join(';');
+    item.contextValue = withAccess(this.ctx, this.vaultUrl, [...shown.facets, ...(hasPortal(this.vaultUrl) ? [] : ['noPortal'])], this.item.kind);
     // Expiry decorations (src/presentation/uris.ts, src/presentation/expiryDecorations.ts): the state travels in the URI, so decorating needs no lookup.
     item.resourceUri = itemUri(this.id, shown.decorated, daysUntil(this.item.expiresOn, this.ctx.now()));
     return item;

@@ -5,6 +5,7 @@ import type { ObjectKind } from '../azure/model';
 import type { ListedPage } from '../azure/referenceLookup';
 import type { Rollup } from '../presentation/rollup';
 import type { ObjectQuery } from '../references/usage';
+import type { VaultAccessChecks } from '../platform/vaultAccess';
 import type { TreeNode } from './TreeNode';
 
 /** What nodes need from the extension, handed down from the provider (no globals). */
@@ -26,6 +27,8 @@ export interface TreeContext {
    * undefined while the index is not ready (off, untrusted, building).
    */
   usage(query: ObjectQuery): number | undefined;
+  /** What the user may do in each vault (checked when a vault is expanded; cached for the session). */
+  readonly access: Pick<VaultAccessChecks, 'known' | 'check'>;
   /** A listing page the tree loaded (of the current listing): reference lookups take it in instead of asking again. */
   listed(page: ListedPage): void;
 }

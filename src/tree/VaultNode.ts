@@ -7,6 +7,8 @@ import { ItemGroupNode } from './ItemGroupNode';
 import type { TreeContext } from './TreeContext';
 import type { TreeNode } from './TreeNode';
 import { isManagedHsm, kindsOf, type NodeTarget, type VaultTarget } from '../model/targets';
+import { accessTooltipLines } from '../presentation/accessWords';
+import { withAccess } from './access';
 
 /**
  * A key vault: its children are the Secrets, Keys, Certificates and Deleted groups (no request to show them). A
@@ -18,6 +20,8 @@ export class VaultNode implements TreeNode {
   readonly target: NodeTarget;
   private groups: TreeNode[] | undefined;
   private treeItem: vscode.TreeItem | undefined;
+  /** Set by a refresh of this row: the next expansion asks ARM again what the user may do here. */
+  private recheck = false;
 
   constructor(
     vault: VaultTarget,
@@ -50,6 +54,8 @@ export class VaultNode implements TreeNode {
       );
       if (info.publicNetworkAccess) lines.push(vscode.l10n.t('Public network access: {0}', mdText(info.publicNetworkAccess)));
     }
+    const access = this.ctx.access.known(vault.vaultUrl);
+    if (access) lines.push('', ...accessTooltipLines(access));
     return new vscode.MarkdownString(lines.join('  \n'));
   }
 
@@ -66,18 +72,41 @@ export class VaultNode implements TreeNode {
     if (info?.softDeleteEnabled !== false) facets.push('softDeleteOn');
     if (info?.purgeProtectionEnabled) facets.push('purgeProtection');
     if (!hasPortal(vault.vaultUrl)) facets.push('noPortal');
-    item.contextValue = facets.join(';');
+    item.contextValue = withAccess(this.ctx, vault.vaultUrl, facets);
     // Expiry decorations: the roll-up of the groups' loaded items, held by the decoration provider (no request).
     item.resourceUri = vaultUri(this.id, vault.vaultUrl);
     return item;
   }
 
-  getChildren(): TreeNode[] {
-    this.groups ??= [...kindsOf(this.vault).map((kind) => new ItemGroupNode(kind, this, this.ctx)), new DeletedGroupNode(this, this.ctx)];
+  /**
+   * The groups, once what the user may do here is known (the access check: up to 2 ARM calls at once, once per vault
+   * per session; again after a refresh of this row): a group the user may not list is drawn locked and never listed.
+   */
+  async getChildren(): Promise<TreeNode[]> {
+    if (!this.groups) {
+      const before = this.ctx.access.known(this.vault.vaultUrl);
+      const after = await this.ctx.access.check(this.vault, { refresh: this.recheck });
+      this.recheck = false;
+      // The verdict came after this row was drawn (first expansion) or changed: its commands follow.
+      if (JSON.stringify(before) !== JSON.stringify(after)) {
+        this.treeItem = undefined;
+        this.ctx.changed(this);
+      }
+      this.groups ??= [...kindsOf(this.vault).map((kind) => new ItemGroupNode(kind, this, this.ctx)), new DeletedGroupNode(this, this.ctx)];
+    }
     return this.groups;
   }
 
+  /** A refresh: the groups are made again and the access check asked again. */
   reset(): void {
     this.groups = undefined;
+    this.treeItem = undefined;
+    this.recheck = true;
+  }
+
+  /** The verdict changed elsewhere (Grant Me…, Show My Access): rows drawn again from it, no new check. */
+  accessChanged(): void {
+    this.groups = undefined;
+    this.treeItem = undefined;
   }
 }

@@ -13,6 +13,7 @@ import type { PagedNode } from './PagedNode';
 import { subscriptionChildren, TenantNode } from './TenantNode';
 import type { TreeContext } from './TreeContext';
 import type { TreeNode } from './TreeNode';
+import { VaultNode } from './VaultNode';
 import { VersionNode } from './VersionNode';
 
 /**
@@ -148,6 +149,20 @@ export class VaultTreeDataProvider implements vscode.TreeDataProvider<TreeNode>,
     // Version rows redraw themselves when their pin count changed (getTreeItem compares); only those are fired.
     for (const node of this.knownNodes((n): n is VersionNode => n instanceof VersionNode)) {
       if (node.usageChanged()) this.changedEmitter.fire(node);
+    }
+  }
+
+  /**
+   * A vault's access verdict changed (undefined: every verdict was dropped): its rows are drawn again with their new
+   * commands and locks (no new check: the verdict is already known).
+   */
+  accessChanged(vaultUrl: string | undefined): void {
+    for (const node of this.knownNodes((n): n is VaultNode => n instanceof VaultNode)) {
+      if (vaultUrl !== undefined && node.vault.vaultUrl.replace(/\/+$/, '').toLowerCase() !== vaultUrl) continue;
+      node.accessChanged();
+      this.forgetBelow(node.id);
+      this.reloadEmitter.fire(node);
+      this.changedEmitter.fire(node);
     }
   }
 

@@ -123,7 +123,7 @@ export class VaultView implements vscode.Disposable {
     const deleted = new Set<string>();
     const vaultNode = this.provider.knownNodes((n): n is VaultNode => n instanceof VaultNode && sameVault(n.vault, vault))[0] ?? (await locateVault(this.provider, vault));
     if (!vaultNode) return { active, deleted };
-    for (const group of vaultNode.getChildren()) {
+    for (const group of await vaultNode.getChildren()) {
       if (group instanceof ItemGroupNode && group.kind === kind) {
         for (const n of await this.provider.rowsOf(group)) if (n instanceof ItemNode) active.add(n.name.toLowerCase());
       } else if (group instanceof DeletedGroupNode) {

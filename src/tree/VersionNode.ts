@@ -5,6 +5,7 @@ import type { ItemNode, ValueMark } from './ItemNode';
 import { itemTooltip, presentItem } from '../presentation/itemPresentation';
 import { shortId, versionLabel } from '../presentation/format';
 import type { TreeContext } from './TreeContext';
+import { withAccess } from './access';
 import type { TreeNode } from './TreeNode';
 import type { NodeTarget } from '../model/targets';
 
@@ -75,7 +76,7 @@ export class VersionNode implements TreeNode {
     // A pin count above zero only: "pinned in N files" (a rotation leaves those files on this version).
     const pinned = usage ? (usage === 1 ? vscode.l10n.t('pinned in 1 file') : vscode.l10n.t('pinned in {0} files', usage)) : undefined;
     item.description = [markText(mark, this.current), shown.description, pinned, this.version.createdOn ? shortId(id) : undefined].filter(Boolean).join(' · ');
-    item.contextValue = ['version', ...shown.facets, ...(this.current ? ['current'] : []), ...(hasPortal(this.parent.vaultUrl) ? [] : ['noPortal'])].join(';');
+    item.contextValue = withAccess(this.ctx, this.parent.vaultUrl, ['version', ...shown.facets, ...(this.current ? ['current'] : []), ...(hasPortal(this.parent.vaultUrl) ? [] : ['noPortal'])], this.version.kind);
     return item;
   }
 }

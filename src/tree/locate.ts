@@ -34,7 +34,7 @@ export async function locateVault(tree: VaultTreeDataProvider, vault: VaultTarge
 export async function locateItem(tree: VaultTreeDataProvider, vault: VaultTarget, kind: ObjectKind, name: string): Promise<ItemNode | undefined> {
   const vaultNode = await locateVault(tree, vault);
   if (!vaultNode) return undefined;
-  const group = vaultNode.getChildren().find((g): g is ItemGroupNode => g instanceof ItemGroupNode && g.kind === kind);
+  const group = (await vaultNode.getChildren()).find((g): g is ItemGroupNode => g instanceof ItemGroupNode && g.kind === kind);
   if (!group) return undefined;
   const wanted = name.toLowerCase();
   for (;;) {

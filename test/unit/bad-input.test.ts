@@ -11,7 +11,7 @@ import {
   checkValidity, checkValueFileSize, parseDateInput, parseTags, secretValueFromFile,
 } from '../../src/azure/rules';
 import { parseVaultUrl } from '../../src/azure/vaultUrl';
-import { checkGeneratorOptions } from '../../src/commands/secrets/generator';
+import { checkGeneratorOptions } from '../../src/commands/items/generator';
 import { record } from '../reliability/recorder';
 
 /** A fixed "now" (2026-01-15 12:00 UTC): date messages quote dates computed from it. */

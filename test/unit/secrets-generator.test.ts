@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { characterClasses, checkGeneratorOptions, generateSecret } from '../../src/commands/secrets/generator';
+import { characterClasses, checkGeneratorOptions, generateSecret } from '../../src/commands/items/generator';
 
 describe('secret generator (crypto.randomBytes)', () => {
   it('generates the requested length with at least one character of each chosen class', () => {

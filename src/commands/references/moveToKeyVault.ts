@@ -4,10 +4,11 @@
 // secret is written: the literal is followed through those edits and replaced where it still stands unchanged;
 // if it changed, the file is left alone and the message offers the reference to copy.
 import * as vscode from 'vscode';
-import { applyPlacement, formatsFor, placementAt, TrackedRange } from '../../editor/apply';
+import { applyPlacement, formatsFor, TrackedRange } from '../../editor/apply';
+import { literalValue, replacementAt } from '../../editor/literalReplacement';
 import type { MoveArgs } from '../../editor/codeActions';
 import { targetOf } from '../../model/referenced';
-import type { FormatId, Placement, ReferenceTarget } from '../../references';
+import type { FormatId } from '../../references';
 import { loadReferences } from '../../references/lazy';
 import type { Services } from '../../services';
 import { UserCancelled } from '../cancelled';
@@ -16,9 +17,6 @@ import { askName } from '../prompts';
 import { pickVault } from '../targets';
 import { maxSecretBytes } from './createReferencedSecret';
 import { runFix } from './fixProgress';
-
-/** Formats whose value is itself a string's content (the literal's quotes stay). */
-const insideQuotes = new Set<FormatId>(['appServiceUri', 'appServiceName', 'appConfig', 'dotnetKey', 'uri', 'githubActions', 'azurePipelines']);
 
 function asMoveArgs(arg: unknown): MoveArgs | undefined {
   if (typeof arg !== 'object' || arg === null) return undefined;
@@ -52,20 +50,6 @@ async function source(arg: unknown): Promise<{ editor: vscode.TextEditor; start:
   return { editor, start, end, suggestedName: suggestNameAt(text, start, { json }) };
 }
 
-/** The value a literal stands for: JSON string escapes undone inside a JSON string. */
-function literalValue(document: vscode.TextDocument, start: number, end: number): string {
-  const raw = document.getText(new vscode.Range(document.positionAt(start), document.positionAt(end)));
-  const quoted = document.getText(new vscode.Range(document.positionAt(Math.max(0, start - 1)), document.positionAt(end + 1)));
-  if (/^jsonc?$/.test(document.languageId) && quoted.startsWith('"') && quoted.endsWith('"')) {
-    try {
-      return JSON.parse(`"${raw}"`) as string;
-    } catch {
-      return raw;
-    }
-  }
-  return raw;
-}
-
 /** What Move to Key Vault did (names and format, never the value). */
 export interface MoveResult {
   readonly name: string;
@@ -74,17 +58,6 @@ export interface MoveResult {
   readonly text: string;
   /** False: the literal changed while the secret was written, and the file was left as the user left it. */
   readonly inserted: boolean;
-}
-
-/** What replaces the literal at `literal`: the reference, or the whole quoted string where the reference is code. */
-async function replacementAt(document: vscode.TextDocument, literal: vscode.Range, format: FormatId, target: ReferenceTarget): Promise<{ range: vscode.Range; placement: Placement }> {
-  const text = document.getText();
-  const start = document.offsetAt(literal.start);
-  const end = document.offsetAt(literal.end);
-  const before = text.charAt(start - 1);
-  const quoted = (before === '"' || before === "'") && text.charAt(end) === before && !insideQuotes.has(format);
-  const range = new vscode.Range(document.positionAt(quoted ? start - 1 : start), document.positionAt(quoted ? end + 1 : end));
-  return { range, placement: await placementAt(document, range, format, [target]) };
 }
 
 /** The secret exists, the file was not touched: say so, and offer the reference to paste where the user wants it. */

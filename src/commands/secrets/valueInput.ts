@@ -5,7 +5,7 @@ import { checkSecretValue, checkValueFileSize, formatBytes, secretValueFromFile,
 import { suggestContentType } from '../../platform/documents/language';
 import type { Services } from '../../services';
 import { UserCancelled } from '../cancelled';
-import { characterClasses, checkGeneratorOptions, DEFAULT_GENERATED_LENGTH, generateSecret, MAX_GENERATED_LENGTH, MIN_GENERATED_LENGTH, type CharacterClass } from './generator';
+import { characterClasses, checkGeneratorOptions, DEFAULT_GENERATED_LENGTH, generateSecret, MAX_GENERATED_LENGTH, MIN_GENERATED_LENGTH, type CharacterClass } from '../items/generator';
 
 export interface NewValue {
   readonly value: string;
