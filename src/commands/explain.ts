@@ -6,7 +6,7 @@
 import * as l10n from '@vscode/l10n';
 import type { AzureFailure, ObjectKind } from '../azure/model';
 import type { VaultTarget } from '../model/targets';
-import { kindName } from '../presentation/kindWords';
+import { kindName } from '../model/kindWords';
 
 export type Operation = 'read' | 'list' | 'write' | 'create' | 'update' | 'delete' | 'recover' | 'purge' | 'crypto' | 'import' | 'backup' | 'restore';
 

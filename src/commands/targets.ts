@@ -9,7 +9,7 @@ import type { DeletedItemProperties, ItemProperties, ObjectKind } from '../azure
 import { allPages } from '../azure/paging';
 import { asReferencedObject, itemOfReferenced } from '../model/referenced';
 import { kindsOf, vaultOfTarget, type ItemTarget, type NodeTarget, type VaultTarget } from '../model/targets';
-import { kindName, kindNames } from '../presentation/kindWords';
+import { kindName, kindNames } from '../model/kindWords';
 import type { Services } from '../services';
 import type { TreeNode } from '../tree/TreeNode';
 import { fail, request } from './failures';

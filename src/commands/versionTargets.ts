@@ -7,7 +7,7 @@ import { newestFirst } from '../azure/mappers';
 import { allPages } from '../azure/paging';
 import type { ItemTarget } from '../model/targets';
 import { formatDate, shortId, versionLabel } from '../presentation/format';
-import { kindName } from '../presentation/kindWords';
+import { kindName } from '../model/kindWords';
 import type { Services } from '../services';
 import { UserCancelled } from './cancelled';
 import { request } from './failures';

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { ObjectKind } from '../azure/model';
 import { loadReferences, type References } from '../references/lazy';
-import { kindName } from '../presentation/kindWords';
+import { kindName } from '../model/kindWords';
 import { diagnosticSource, type ReferenceProblem } from './constants';
 import { CertificateCommandIds, EditorCommandIds, KeyCommandIds, SecretCommandIds } from '../model/commandIds';
 import type { ReferenceLookups } from './lookups';

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { loadReferences } from '../references/lazy';
 import { itemState, stateText } from '../presentation/format';
-import { kindName } from '../presentation/kindWords';
+import { kindName } from '../model/kindWords';
 import type { VaultTarget } from '../model/targets';
 import type { ReferenceLookups } from './lookups';
 

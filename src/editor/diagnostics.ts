@@ -7,7 +7,7 @@ import type { ReferenceStatus } from '../azure/referenceLookup';
 import { loadReferences } from '../references/lazy';
 import type { Services } from '../services';
 import { formatDate } from '../presentation/format';
-import { kindName } from '../presentation/kindWords';
+import { kindName } from '../model/kindWords';
 import { maxScannedLength } from './hover';
 import { diagnosticSource, type ReferenceProblem } from './constants';
 import type { ReferenceLookups, ResolvedReference } from './lookups';

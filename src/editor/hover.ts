@@ -10,7 +10,7 @@ import type { FoundReference } from '../references';
 import { loadReferences } from '../references/lazy';
 import type { Services } from '../services';
 import { formatDate, relativeDays } from '../presentation/format';
-import { kindName } from '../presentation/kindWords';
+import { kindName } from '../model/kindWords';
 import { mdCode, mdCommandLink, mdText, mdWebLink } from '../presentation/markdown';
 import type { ReferenceLookups, ResolvedReference } from './lookups';
 

@@ -3,7 +3,7 @@
 import * as l10n from '@vscode/l10n';
 import type { ObjectKind } from '../azure/model';
 import { kindAccessSummary, type VaultAccess } from '../model/access';
-import { groupLabel } from './kindWords';
+import { groupLabel } from '../model/kindWords';
 import { mdText } from './markdown';
 
 const KINDS: readonly ObjectKind[] = ['secret', 'key', 'certificate'];

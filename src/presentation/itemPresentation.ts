@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { DeletedItemProperties, ItemProperties } from '../azure/model';
 import { formatDate, itemState, relativeDays, stateText, type ItemState } from './format';
-import { kindLabels, kindName } from './kindWords';
+import { kindLabels, kindName } from '../model/kindWords';
 import { mdCode, mdText } from './markdown';
 
 const stateColors: Partial<Record<ItemState, string>> = {

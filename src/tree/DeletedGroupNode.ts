@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { DeletedItemProperties, ObjectKind, Page } from '../azure/model';
-import { kindLabels } from '../presentation/kindWords';
+import { kindLabels } from '../model/kindWords';
 import { deletedTooltip, presentDeleted } from '../presentation/itemPresentation';
-import { deletedGroupLabel } from '../presentation/kindWords';
+import { deletedGroupLabel } from '../model/kindWords';
 import { PagedNode } from './PagedNode';
 import type { TreeContext } from './TreeContext';
 import type { TreeNode } from './TreeNode';

@@ -4,7 +4,7 @@ import { groupUri } from '../presentation/uris';
 import { addState, emptyRollup, type Rollup } from '../presentation/rollup';
 import { itemState } from '../presentation/format';
 import { ItemNode } from './ItemNode';
-import { groupLabel, groupTooltip, kindLabels } from '../presentation/kindWords';
+import { groupLabel, groupTooltip, kindLabels } from '../model/kindWords';
 import { PagedNode } from './PagedNode';
 import type { TreeContext } from './TreeContext';
 import type { TreeNode } from './TreeNode';

@@ -10,6 +10,9 @@ import { isManagedHsm, kindsOf, type NodeTarget, type VaultTarget } from '../mod
 import { accessTooltipLines } from '../presentation/accessWords';
 import { withAccess } from './access';
 
+/** How long expanding a vault waits for the access check before showing its groups unchecked. */
+const ACCESS_WAIT_MS = 5_000;
+
 /**
  * A key vault: its children are the Secrets, Keys, Certificates and Deleted groups (no request to show them). A
  * Managed HSM is drawn by the same node: Keys and Deleted (keys) only, its own icon and context value (`hsm;…`).
@@ -85,10 +88,18 @@ export class VaultNode implements TreeNode {
   async getChildren(): Promise<TreeNode[]> {
     if (!this.groups) {
       const before = this.ctx.access.known(this.vault.vaultUrl);
-      const after = await this.ctx.access.check(this.vault, { refresh: this.recheck });
+      const checking = this.ctx.access.check(this.vault, { refresh: this.recheck });
       this.recheck = false;
-      // The verdict came after this row was drawn (first expansion) or changed: its commands follow.
-      if (JSON.stringify(before) !== JSON.stringify(after)) {
+      // A slow ARM does not hold the vault shut: past ACCESS_WAIT_MS the groups show as before the check (nothing
+      // locked or hidden), and are drawn again from the verdict when it comes.
+      const after = await Promise.race([checking, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ACCESS_WAIT_MS).unref?.())]);
+      if (after === undefined) {
+        void checking.then(() => {
+          this.accessChanged();
+          this.ctx.changed(this);
+        });
+      } else if (JSON.stringify(before) !== JSON.stringify(after)) {
+        // The verdict came after this row was drawn (first expansion) or changed: its commands follow.
         this.treeItem = undefined;
         this.ctx.changed(this);
       }

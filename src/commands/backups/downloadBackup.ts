@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ObjectKind } from '../../azure/model';
 import { itemLabel, type ItemTarget } from '../../model/targets';
-import { kindName } from '../../presentation/kindWords';
+import { kindName } from '../../model/kindWords';
 import type { Services } from '../../services';
 import { vaultPlace } from '../explain';
 import { request } from '../failures';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ObjectKind } from '../../azure/model';
 import { kindsOf, vaultOfTarget, type NodeTarget, type VaultTarget } from '../../model/targets';
-import { kindName } from '../../presentation/kindWords';
+import { kindName } from '../../model/kindWords';
 import type { Services } from '../../services';
 import { UserCancelled } from '../cancelled';
 import { revealQuietly } from '../items/common';

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { classifyError } from '../../azure/errors';
 import type { ObjectKind } from '../../azure/model';
 import { kindsOf, type VaultTarget } from '../../model/targets';
-import { kindName } from '../../presentation/kindWords';
+import { kindName } from '../../model/kindWords';
 import type { Services } from '../../services';
 import { UserCancelled } from '../cancelled';
 import { explainFailure, request, type FailureContext } from '../failures';

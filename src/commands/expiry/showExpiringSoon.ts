@@ -4,7 +4,7 @@ import { classifyError } from '../../azure/errors';
 import type { ObjectKind } from '../../azure/model';
 import { kindsOf, type VaultTarget } from '../../model/targets';
 import { relativeDays } from '../../presentation/format';
-import { kindName, kindNames } from '../../presentation/kindWords';
+import { kindName, kindNames } from '../../model/kindWords';
 import type { Services } from '../../services';
 import { explainFailure, roleFor } from '../explain';
 import { noteListing } from '../targets';

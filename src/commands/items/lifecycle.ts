@@ -11,7 +11,7 @@ import type { ObjectKind } from '../../azure/model';
 import { deleteIsPermanent, purgeAllowed } from '../../azure/rules';
 import type { VaultClients } from '../../azure/sdk';
 import type { ItemTarget, VaultTarget } from '../../model/targets';
-import { kindName, kindNames } from '../../presentation/kindWords';
+import { kindName, kindNames } from '../../model/kindWords';
 import type { Services } from '../../services';
 import { explainFailure, fail, vaultClients, type FailureActions, type Operation } from '../failures';
 import { withProgress } from '../progress';

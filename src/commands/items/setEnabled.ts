@@ -11,7 +11,7 @@ import { request, type CallOptions } from '../failures';
 import { revealAction, undoAction } from '../notices';
 import { contextOf, refreshCertificateGroups } from './common';
 import { managedRefusal } from './lifecycle';
-import { kindName } from '../../presentation/kindWords';
+import { kindName } from '../../model/kindWords';
 import { confirmWithUsage, usageOf } from './usage';
 
 /** One PATCH of the `enabled` attribute per kind (also the references' Enable quick fix); resolves with the version it changed, when the service says. */

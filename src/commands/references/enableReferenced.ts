@@ -2,7 +2,7 @@
 // secrets/keys/certificates areas' Enable: one fix for every kind, no confirmation, the same progress as the others.
 import * as vscode from 'vscode';
 import { itemOfReferenced } from '../../model/referenced';
-import { kindName } from '../../presentation/kindWords';
+import { kindName } from '../../model/kindWords';
 import type { Services } from '../../services';
 import { updateEnabled } from '../items/setEnabled';
 import { runFix } from './fixProgress';

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { itemOfReferenced, asReferencedObject } from '../../model/referenced';
 import type { ItemTarget, NodeTarget } from '../../model/targets';
 import { showReferences, type ShownIn } from '../../platform/referenceIndex/referencesView';
-import { kindName } from '../../presentation/kindWords';
+import { kindName } from '../../model/kindWords';
 import type { IndexedReference } from '../../references/usage';
 import type { Services } from '../../services';
 import type { ObjectKind } from '../../azure/model';

@@ -6,7 +6,7 @@ import { allPages } from '../../azure/paging';
 import { referenceTargetOfItem, targetsOfRows } from '../../model/referenced';
 import type { NodeTarget, VaultTarget } from '../../model/targets';
 import { itemState, stateText } from '../../presentation/format';
-import { kindName, kindNames } from '../../presentation/kindWords';
+import { kindName, kindNames } from '../../model/kindWords';
 import type { ReferenceTarget } from '../../references';
 import type { Services } from '../../services';
 import { UserCancelled } from '../cancelled';

@@ -2,7 +2,7 @@
 // is back), then the vault's group of that kind and its Deleted group are listed again.
 import * as vscode from 'vscode';
 import { itemOfReferenced } from '../../model/referenced';
-import { kindName } from '../../presentation/kindWords';
+import { kindName } from '../../model/kindWords';
 import type { Services } from '../../services';
 import { runFix } from './fixProgress';
 import { referencedArgument } from './referencedArgument';

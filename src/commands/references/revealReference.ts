@@ -2,7 +2,7 @@
 // view, loading the pages on the way, and moves the focus there (the user asked to go to it).
 import * as vscode from 'vscode';
 import { itemOfReferenced } from '../../model/referenced';
-import { kindName } from '../../presentation/kindWords';
+import { kindName } from '../../model/kindWords';
 import type { Services } from '../../services';
 import { referencedArgument } from './referencedArgument';
 

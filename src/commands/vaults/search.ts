@@ -4,7 +4,7 @@ import { classifyError } from '../../azure/errors';
 import type { ItemProperties, ObjectKind, PageRequest } from '../../azure/model';
 import { kindsOf, type VaultTarget } from '../../model/targets';
 import { itemState, stateText } from '../../presentation/format';
-import { kindName, kindNames } from '../../presentation/kindWords';
+import { kindName, kindNames } from '../../model/kindWords';
 import type { Services } from '../../services';
 import { explainFailure } from '../explain';
 import { accessProblem, noteListing } from '../targets';

@@ -6,7 +6,8 @@ import { applicable, ACCESS_OPERATIONS, type AccessOperation, type KindAccess } 
 import { POLICY_PERMISSIONS } from './policies';
 import { knownRole, leastRoleFor } from './roles';
 import type { AssignedRole, VaultAccess } from './vaultAccess';
-import { kindPlural, operationPhrase } from './words';
+import { operationPhrase } from './words';
+import { kindNames } from '../kindWords';
 
 /** A role's name as held: the assignment's, else the built-in's, else its guid. */
 export function roleName(role: AssignedRole): string {
@@ -15,7 +16,7 @@ export function roleName(role: AssignedRole): string {
 
 /** The access-policy permissions an operation needs, as `az keyvault set-policy` names them: "secrets: set". */
 export function policyNeeds(kind: ObjectKind, op: AccessOperation): string {
-  return `${kindPlural(kind)}: ${POLICY_PERMISSIONS[kind][op].join(', ')}`;
+  return `${kindNames(kind)}: ${POLICY_PERMISSIONS[kind][op].join(', ')}`;
 }
 
 /** One sentence when the network keeps the user out whatever their permissions; undefined otherwise. */

@@ -5,21 +5,11 @@
 // certificates, https://learn.microsoft.com/azure/key-vault/general/security-features and the REST reference
 // "Vaults - Update Access Policy" (Permissions: keys / secrets / certificates / storage enums),
 // https://learn.microsoft.com/rest/api/keyvault/keyvault/vaults/update-access-policy
-import type { ObjectKind } from '../../azure/model';
+import type { ObjectKind, VaultAccessPolicy } from '../../azure/model';
 import { buildCapabilities, type AccessOperation, type VaultCapabilities } from './operations';
 
-export interface AccessPolicyEntry {
-  readonly tenantId: string;
-  readonly objectId: string;
-  /** A compound identity: the user through this application only. */
-  readonly applicationId?: string;
-  readonly permissions: {
-    readonly secrets?: readonly string[];
-    readonly keys?: readonly string[];
-    readonly certificates?: readonly string[];
-    readonly storage?: readonly string[];
-  };
-}
+/** One access policy entry of a vault, as ARM lists it (src/azure/model.ts). */
+export type AccessPolicyEntry = VaultAccessPolicy;
 
 const same = (a: string | undefined, b: string | undefined) => (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
 

@@ -1,9 +1,9 @@
 // The Show My Access report (pure Markdown, read-only document like the bulk reports): who is signed in, the
 // permission model, per kind what they may do, the roles or policy entries behind it, whether they can assign roles,
-// the network verdict and what to ask for. Every name that comes from Azure is escaped (./../bulk/markdown.ts).
+// the network verdict and what to ask for. Every name that comes from Azure is escaped (../markdownTable.ts).
 import * as l10n from '@vscode/l10n';
 import type { ObjectKind } from '../../azure/model';
-import { cell, code, table } from '../bulk/markdown';
+import { cell, code, table } from '../markdownTable';
 import { kindAccessSummary, policyNeeds, roleName } from './denial';
 import type { NetworkVerdict } from './network';
 import { applicableOperations, OBJECT_KINDS, type AccessOperation, type Allowed } from './operations';
@@ -11,7 +11,8 @@ import { policyList } from './policies';
 import { ROLE_ASSIGNMENTS_WRITE } from './rbac';
 import { GRANTABLE_ROLES, leastRoleFor, type KnownRole } from './roles';
 import type { VaultAccess } from './vaultAccess';
-import { kindTitle, operationName, operationPhrase, scopeWord } from './words';
+import { operationName, operationPhrase, scopeWord } from './words';
+import { groupLabel } from '../kindWords';
 
 const mark = (a: Allowed) => (a === true ? '✓' : a === false ? '✗' : '?');
 
@@ -40,7 +41,7 @@ function whoLines(access: VaultAccess): string[] {
 function kindLines(access: VaultAccess, kind: ObjectKind): string[] {
   const caps = access.capabilities[kind];
   return [
-    `### ${kindTitle(kind)}: ${kindAccessSummary(caps)}`,
+    `### ${groupLabel(kind)}: ${kindAccessSummary(caps)}`,
     '',
     ...table([l10n.t('Operation'), l10n.t('Allowed')], applicableOperations(kind).map((op) => [operationName(kind, op), mark(caps[op])])),
     '',

@@ -1,36 +1,13 @@
 // The words of the access model's messages (localized through @vscode/l10n like the other pure layers).
 import * as l10n from '@vscode/l10n';
 import type { ObjectKind } from '../../azure/model';
+import { kindNames } from '../kindWords';
 import type { AccessOperation } from './operations';
 import type { AssignedRole } from './vaultAccess';
 
-/** Plural kind noun: "secrets". */
-export function kindPlural(kind: ObjectKind): string {
-  switch (kind) {
-    case 'secret':
-      return l10n.t('secrets');
-    case 'key':
-      return l10n.t('keys');
-    case 'certificate':
-      return l10n.t('certificates');
-  }
-}
-
-/** Section title: "Secrets". */
-export function kindTitle(kind: ObjectKind): string {
-  switch (kind) {
-    case 'secret':
-      return l10n.t('Secrets');
-    case 'key':
-      return l10n.t('Keys');
-    case 'certificate':
-      return l10n.t('Certificates');
-  }
-}
-
 /** What an operation does to a kind, as a verb phrase: "read secret values", "list keys". */
 export function operationPhrase(kind: ObjectKind, op: AccessOperation): string {
-  const things = kindPlural(kind);
+  const things = kindNames(kind);
   switch (op) {
     case 'list':
       return l10n.t('list {0}', things);

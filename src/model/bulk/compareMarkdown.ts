@@ -2,8 +2,9 @@
 // tables that read as text too) — per kind a count per status, then one row per name with what differs. Public
 // attributes only (dates, content types, tag names, key types, subjects); a secret's value is only ever "differs".
 import * as l10n from '@vscode/l10n';
-import { compareStatuses, sortRows, type CompareKind, type CompareOrder, type CompareRow, type CompareStatus, type Difference, type KindComparison } from './compare';
-import { cell, code, table } from './markdown';
+import { compareStatuses, sortRows, type CompareOrder, type CompareRow, type CompareStatus, type Difference, type KindComparison } from './compare';
+import { cell, code, table } from '../markdownTable';
+import { groupLabel } from '../kindWords';
 
 export interface CompareHeading {
   readonly a: string;
@@ -23,17 +24,6 @@ export function compareStatusWord(status: CompareStatus, heading: Pick<CompareHe
       return l10n.t('not compared');
     case 'same':
       return l10n.t('same');
-  }
-}
-
-function kindTitle(kind: CompareKind): string {
-  switch (kind) {
-    case 'secret':
-      return l10n.t('Secrets');
-    case 'key':
-      return l10n.t('Keys');
-    case 'certificate':
-      return l10n.t('Certificates');
   }
 }
 
@@ -72,11 +62,11 @@ export function rowDifferences(row: CompareRow): string {
 }
 
 function section(kind: KindComparison, heading: CompareHeading): string[] {
-  const counts = table([l10n.t('Status'), kindTitle(kind.kind)], compareStatuses.map((s) => [compareStatusWord(s, heading), String(kind.counts[s])]), [false, true]);
+  const counts = table([l10n.t('Status'), groupLabel(kind.kind)], compareStatuses.map((s) => [compareStatusWord(s, heading), String(kind.counts[s])]), [false, true]);
   const rows = sortRows(kind.rows, heading.order).map((r) => [code(r.name), compareStatusWord(r.status, heading), cell(rowDifferences(r))]);
   const managed = kind.managed > 0 ? ['', l10n.t('{0} items that belong to certificates are compared with their certificates.', kind.managed)] : [];
   return [
-    `## ${kindTitle(kind.kind)}`,
+    `## ${groupLabel(kind.kind)}`,
     '',
     ...counts,
     ...managed,

@@ -22,6 +22,7 @@ const USER = 'e2e0b000-0000-4000-8000-000000000001';
 const READER_VAULT = 'kv-access-reader';
 const NONE_VAULT = 'kv-access-none';
 const POLICY_VAULT = 'kv-access-policy';
+const SLOW_VAULT = 'kv-access-slow';
 const POLICY = { tenantId: TENANT, objectId: USER, permissions: { secrets: ['get', 'list'], keys: ['list'], certificates: [] as string[] } };
 
 async function seed(): Promise<void> {
@@ -34,6 +35,7 @@ async function seed(): Promise<void> {
     vaults: [
       vault(READER_VAULT, { roleAssignments: [{ principalId: USER, role: 'Key Vault Secrets User' }], secrets: [{ name: 'acc-readable', versions: [{ value: 'readable' }] }] }),
       vault(NONE_VAULT, { roleAssignments: [{ principalId: USER, role: 'Owner' }], secrets: [{ name: 'acc-hidden', versions: [{ value: 'hidden' }] }] }),
+      vault(SLOW_VAULT, { roleAssignments: [{ principalId: USER, role: 'Key Vault Secrets User' }] }),
       vault(POLICY_VAULT, { enableRbacAuthorization: false, accessPolicies: [POLICY], secrets: [{ name: 'acc-policy', versions: [{ value: 'policy' }] }] }),
     ],
   });
@@ -195,6 +197,19 @@ describe('issue 22: access at a glance — what I may do, why not, how to get it
     w.script.script({ picks: ['Key Vault Crypto User'] });
     const rbac = await vscode.commands.executeCommand<string>(AccessCommandIds.requestAccess, await vaultNode(READER_VAULT));
     assert.match(rbac, /az role assignment create --role "Key Vault Crypto User" --assignee-object-id e2e0b000-0000-4000-8000-000000000001 --assignee-principal-type User --scope \/subscriptions\/e2e22000-0000-4000-8000-0000000000a1\/resourceGroups\/rg-access\/providers\/Microsoft\.KeyVault\/vaults\/kv-access-reader/);
+  });
+
+  it('a slow ARM does not hold a vault shut: its groups show unchecked, then follow the verdict when it comes', async () => {
+    await control('POST', '/faults', { match: { plane: 'arm', pathRegex: `${SLOW_VAULT}/providers/Microsoft\\.Authorization/permissions` }, action: 'latency', latencyMs: 9000, count: 1 });
+    const node = await vaultNode(SLOW_VAULT);
+    const groups = await w.tree.children(node);
+    assert.equal(w.api.services.access.known(w.vaultUrl(SLOW_VAULT)), undefined, 'the check is still running');
+    const keys = groups.find((g) => g.id.endsWith('/keys'))!;
+    assert.ok(!locked(await w.tree.item(keys)), 'nothing is locked on a guess');
+    await eventually(async () => {
+      const again = await w.tree.child(await vaultNode(SLOW_VAULT), 'Keys');
+      assert.ok(locked(await w.tree.item(again)), 'locked once the verdict came');
+    }, 20_000);
   });
 
   it('the access check costs at most 2 ARM calls per vault, once per session, and again on refresh', async () => {
