@@ -2,7 +2,7 @@
 // Azure as text (mdText). Pure: @vscode/l10n only.
 import * as l10n from '@vscode/l10n';
 import type { ObjectKind } from '../azure/model';
-import { kindAccessSummary, type VaultAccess } from '../model/access';
+import { kindAccessSummary, roleName, type VaultAccess } from '../model/access';
 import { groupLabel } from '../model/kindWords';
 import { mdText } from './markdown';
 
@@ -18,7 +18,7 @@ export function accessTooltipLines(access: VaultAccess): string[] {
     lines.push(KINDS.map((kind) => `${groupLabel(kind)}: ${mdText(kindAccessSummary(access.capabilities[kind]))}`).join(' · '));
   }
   if (access.roles.length > 0) {
-    lines.push(l10n.t('Roles: {0}', access.roles.map((r) => mdText(r.name ?? r.roleDefinitionId.split('/').pop() ?? r.roleDefinitionId)).join(', ')));
+    lines.push(l10n.t('Roles: {0}', access.roles.map((r) => mdText(roleName(r))).join(', ')));
   } else if (access.model === 'rbac' && !access.problem) {
     lines.push(l10n.t('Roles: none that reach this vault'));
   }

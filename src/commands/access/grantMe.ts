@@ -34,8 +34,7 @@ export async function grantMe(services: Services, vault: VaultTarget): Promise<V
   }
   const objectId = access.principal.objectId;
   if (!objectId) throw new Error(vscode.l10n.t('Your object id is unknown (the token does not say it), so no role can be assigned to you from here.'));
-  const held = new Set(access.roles.map((r) => r.roleDefinitionId.split('/').pop()!.toLowerCase()));
-  const role = await pickRole(services, vscode.l10n.t('Grant yourself a role on {0}', vault.name), held);
+  const role = await pickRole(services, vscode.l10n.t('Grant yourself a role on {0}', vault.name), access);
   const assign = vscode.l10n.t('Assign');
   const confirmed = await services.ui.confirm(
     vscode.l10n.t('Assign {0} on {1} to {2}?', role.name, vault.name, youAre(access.principal.name)),

@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import type { ObjectKind } from '../../azure/model';
-import { accessRequestMessage, capabilitiesFromPermissions, GRANTABLE_ROLES, OBJECT_KINDS, type AccessOperation, type KnownRole } from '../../model/access';
+import { accessRequestMessage, capabilitiesFromPermissions, GRANTABLE_ROLES, OBJECT_KINDS, roleGuid, type AccessOperation, type KnownRole, type VaultAccess } from '../../model/access';
 import type { VaultTarget } from '../../model/targets';
 import type { Services } from '../../services';
 import { UserCancelled } from '../cancelled';
 
 /** The role to ask for (or, for an access-policy vault, the kind of access it stands for). */
-export async function pickRole(services: Services, title: string, held: ReadonlySet<string>): Promise<KnownRole> {
+export async function pickRole(services: Services, title: string, access: VaultAccess): Promise<KnownRole> {
+  const held = new Set(access.roles.map((r) => roleGuid(r.roleDefinitionId)));
   const picked = await services.ui.showQuickPick(
     GRANTABLE_ROLES.map((role) => ({ label: role.name, description: held.has(role.id) ? vscode.l10n.t('you have it') : '', detail: role.description, role })),
     { title, placeHolder: vscode.l10n.t('The role you need') },
@@ -32,8 +33,7 @@ function roleFocus(role: KnownRole): { kind: ObjectKind; op: AccessOperation } {
  */
 export async function requestAccess(services: Services, vault: VaultTarget): Promise<string> {
   const access = await services.access.check(vault);
-  const held = new Set(access.roles.map((r) => r.roleDefinitionId.split('/').pop()!.toLowerCase()));
-  const role = await pickRole(services, vscode.l10n.t('Request access to {0}', vault.name), held);
+  const role = await pickRole(services, vscode.l10n.t('Request access to {0}', vault.name), access);
   const { kind, op } = roleFocus(role);
   const message = accessRequestMessage({
     vaultName: vault.name,
