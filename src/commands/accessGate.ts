@@ -3,21 +3,10 @@
 // is refused here, before any request, with the reason and the ways out (Grant Me…, Request Access…, Show My
 // Access). Only a known verdict refuses: while it is unknown the command runs and the service answers.
 import * as vscode from 'vscode';
-import type { ObjectKind } from '../azure/model';
 import { commandAccess, denialReason } from '../model/access';
 import { AccessCommandIds } from '../model/commandIds';
-import type { VaultTarget } from '../model/targets';
+import { placeOf, type VaultTarget } from '../model/targets';
 import type { Services } from '../services';
-
-/** The vault and kind a resolved target is in, by shape (an item, a vault, a group of a vault). */
-function placeOf(target: unknown): { vault: VaultTarget; kind?: ObjectKind } | undefined {
-  if (typeof target !== 'object' || target === null) return undefined;
-  const t = target as { vault?: VaultTarget; vaultUrl?: unknown; kind?: unknown; type?: unknown; item?: { vault?: VaultTarget; kind?: ObjectKind } };
-  if (t.item?.vault) return { vault: t.item.vault, ...(t.item.kind ? { kind: t.item.kind } : {}) };
-  if (t.vault && typeof t.vault.vaultUrl === 'string') return { vault: t.vault, ...(typeof t.kind === 'string' ? { kind: t.kind as ObjectKind } : {}) };
-  if (typeof t.vaultUrl === 'string' && typeof (target as { name?: unknown }).name === 'string') return { vault: target as VaultTarget };
-  return undefined;
-}
 
 /**
  * Why the user may not run `commandId` on `target` (the vault's verdict is known and refuses it), with the vault;

@@ -5,15 +5,14 @@ import type { Command } from './feature';
 import { UserCancelled } from './cancelled';
 import { stoppedMessage } from './explain';
 import { refusal, showRefusal } from './accessGate';
+import { placeOf } from '../model/targets';
 
 export { UserCancelled } from './cancelled';
 
-/** An object target (secret, key or certificate; a version or a deleted one too), by shape. */
+/** An object target (secret, key or certificate; a version or a deleted one too). */
 function objectOf(target: unknown): { key: string; name: string } | undefined {
-  if (typeof target !== 'object' || target === null) return undefined;
-  const { kind, name, vault } = target as { kind?: unknown; name?: unknown; vault?: { vaultUrl?: unknown } };
-  if (typeof kind !== 'string' || typeof name !== 'string' || typeof vault?.vaultUrl !== 'string') return undefined;
-  return { key: itemKey(vault.vaultUrl, kind, name), name };
+  const place = placeOf(target);
+  return place?.kind && place.name ? { key: itemKey(place.vault.vaultUrl, place.kind, place.name), name: place.name } : undefined;
 }
 
 /**

@@ -61,6 +61,21 @@ export function vaultOfTarget(target: NodeTarget | undefined): VaultTarget | und
   }
 }
 
+/**
+ * Where a command's resolved target is, by shape (an item target, a tree row's target, a vault): its vault, and its
+ * kind and object name where it has them. The command wrapper and the access gate take targets as they come.
+ */
+export function placeOf(target: unknown): { vault: VaultTarget; kind?: ObjectKind; name?: string } | undefined {
+  if (typeof target !== 'object' || target === null) return undefined;
+  const t = target as { vault?: { vaultUrl?: unknown }; vaultUrl?: unknown; kind?: unknown; name?: unknown; item?: unknown };
+  if (typeof t.item === 'object' && t.item !== null) return placeOf(t.item);
+  if (typeof t.vault?.vaultUrl === 'string') {
+    return { vault: t.vault as VaultTarget, ...(typeof t.kind === 'string' ? { kind: t.kind as ObjectKind } : {}), ...(typeof t.name === 'string' ? { name: t.name } : {}) };
+  }
+  if (typeof t.vaultUrl === 'string' && typeof t.name === 'string') return { vault: target as VaultTarget };
+  return undefined;
+}
+
 /** `name` or `name/version` (version shortened), for messages and logs. Never a value. */
 export function itemLabel(target: { readonly name: string; readonly version?: string }): string {
   return target.version ? `${target.name}/${target.version.slice(0, 8)}` : target.name;

@@ -10,7 +10,7 @@ import { classifyError } from '../azure/errors';
 import type { VaultInfo } from '../azure/model';
 import type { ArmClient } from '../azure/sdk';
 import {
-  canAssignRoles, capabilitiesFromPermissions, capabilitiesFromPolicies, knownRole, networkVerdict, policiesFor, scopeLevel,
+  canAssignRoles, capabilitiesFromPermissions, capabilitiesFromPolicies, knownRole, networkVerdict, policiesFor, sameAccess, scopeLevel,
   UNKNOWN_CAPABILITIES, type AssignedRole, type NetworkVerdict, type VaultAccess,
 } from '../model/access';
 import { isManagedHsm, type VaultTarget } from '../model/targets';
@@ -55,7 +55,7 @@ export class VaultAccessChecks implements vscode.Disposable {
       if (generation === this.generation && this.pending.get(k) === running) {
         const before = this.settled.get(k);
         this.settled.set(k, access);
-        if (before && JSON.stringify(before) !== JSON.stringify(access)) this.changed.fire(k);
+        if (before && !sameAccess(before, access)) this.changed.fire(k);
       }
       return access;
     });

@@ -9,6 +9,7 @@ import type { TreeNode } from './TreeNode';
 import { isManagedHsm, kindsOf, type NodeTarget, type VaultTarget } from '../model/targets';
 import { accessTooltipLines } from '../presentation/accessWords';
 import { withAccess } from './access';
+import { sameAccess } from '../model/access';
 
 /** How long expanding a vault waits for the access check before showing its groups unchecked. */
 const ACCESS_WAIT_MS = 5_000;
@@ -98,7 +99,7 @@ export class VaultNode implements TreeNode {
           this.accessChanged();
           this.ctx.changed(this);
         });
-      } else if (JSON.stringify(before) !== JSON.stringify(after)) {
+      } else if (!sameAccess(before, after)) {
         // The verdict came after this row was drawn (first expansion) or changed: its commands follow.
         this.treeItem = undefined;
         this.ctx.changed(this);

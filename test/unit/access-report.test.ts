@@ -16,6 +16,7 @@ import {
   KNOWN_ROLES,
   kindAccessSummary,
   networkVerdict,
+  sameAccess,
   scopeLevel,
   UNKNOWN_CAPABILITIES,
   type AssignedRole,
@@ -204,6 +205,17 @@ describe('access model: commands and the operations they need', () => {
     expect('openTerminalWithSecrets', 'secret', 'read');
     assert.equal(commandAccess('azureKeyVault.copySecretIdentifier'), undefined);
     assert.equal(commandAccess('azureKeyVault.showMyAccess'), undefined);
+  });
+
+  it('sameAccess: the same verdict rebuilt is the same; a changed role, capability or problem is not', () => {
+    const user = role('Key Vault Secrets User');
+    assert.equal(sameAccess(rbacAccess([user]), rbacAccess([user])), true);
+    assert.equal(sameAccess(rbacAccess([user]), { ...rbacAccess([user]), problem: undefined }), true, 'an absent key is an undefined one');
+    assert.equal(sameAccess(undefined, rbacAccess([user])), false, 'first verdict');
+    assert.equal(sameAccess(undefined, undefined), true);
+    assert.equal(sameAccess(rbacAccess([user]), rbacAccess([role('Key Vault Secrets Officer')])), false);
+    assert.equal(sameAccess(rbacAccess([user]), rbacAccess([user], { problem: 'ARM refused' })), false);
+    assert.equal(sameAccess(rbacAccess([user]), rbacAccess([user], { canAssignRoles: true })), false);
   });
 
   it('knownRole finds what the assignment names', () => {

@@ -46,3 +46,16 @@ export function accessFacets(access: VaultAccess | undefined): string[] {
   if (access.canAssignRoles === true) facets.push('canGrant');
   return facets;
 }
+
+/** Whether two verdicts (or "not checked yet") say the same: the tree redraws a vault's rows and commands only when not. */
+export function sameAccess(a: VaultAccess | undefined, b: VaultAccess | undefined): boolean {
+  return same(a, b);
+}
+
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const keysB = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return keysA.length === keysB.length && keysA.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
