@@ -1,5 +1,6 @@
 // The emulator: TLS material, the login/ARM/control listeners, one HTTPS listener per vault and per managed HSM, and seeding.
 import * as fs from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Arm } from './arm';
@@ -14,7 +15,7 @@ import { Entra } from './entra';
 import { checkFaultSpec, type FaultSpec } from './faults';
 import { createManagedHsm, managedHsmInfo, seedManagedHsmKeys } from './hsm/create';
 import { seedRoleAssignments } from './hsm/seed';
-import { frontDoor, listenHttps, plainDoor, type Listener, type PlaneHandler } from './httpio';
+import { callerAddress, frontDoor, listenHttps, plainDoor, type Listener, type PlaneHandler } from './httpio';
 import { TokenSigner } from './jwt';
 import type { Plane } from './requestlog';
 import type { SeedFile, SeedVault } from './seed';
@@ -105,7 +106,7 @@ export class Emulator {
     return this.nextPort++;
   }
 
-  private async listen(plane: Plane | 'control', vault: string | null, handler: PlaneHandler, headers?: () => Record<string, string>): Promise<Listener> {
+  private async listen(plane: Plane | 'control', vault: string | null, handler: PlaneHandler, headers?: (req: IncomingMessage) => Record<string, string>): Promise<Listener> {
     const w = this.world;
     const onRequest =
       plane === 'control'
@@ -224,10 +225,10 @@ export class Emulator {
     if (record.deleted) {
       return record;
     }
-    const listener = await this.listen('vault', record.name, dataPlaneHandler(this.world, record), () => ({
+    const listener = await this.listen('vault', record.name, dataPlaneHandler(this.world, record), (req) => ({
       'x-ms-keyvault-region': record.location,
       'x-ms-keyvault-service-version': '1.9.2000.1',
-      'x-ms-keyvault-network-info': 'conn_type=Ipv4;addr=127.0.0.1;act_addr_fam=InterNetwork;',
+      'x-ms-keyvault-network-info': `conn_type=Ipv4;addr=${callerAddress(req)};act_addr_fam=InterNetwork;`,
       'strict-transport-security': 'max-age=31536000;includeSubDomains',
       'x-content-type-options': 'nosniff',
     }));

@@ -275,3 +275,8 @@ function safeDecode(s: string): string {
     return s;
   }
 }
+
+/** The caller's address as the service names it (`x-ms-keyvault-network-info`, a firewall's 403): IPv4 without the `::ffff:` prefix. */
+export function callerAddress(req: Pick<IncomingMessage, 'socket'>): string {
+  return (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
+}

@@ -1,7 +1,8 @@
 // Bringing a seeded Managed HSM to life: its record in the world, its key store (a Managed HSM flavor of the keys
 // store: HSM key types only, always soft delete) and, through the emulator's `listen`, its own HTTPS endpoint.
 import type { BackupCodec } from '../backup';
-import type { PlaneHandler, Listener } from '../httpio';
+import type { IncomingMessage } from 'node:http';
+import { callerAddress, type PlaneHandler, type Listener } from '../httpio';
 import { KeyStore } from '../keys';
 import type { VaultContext } from '../types';
 import type { World } from '../world';
@@ -10,7 +11,7 @@ import type { ManagedHsmRecord } from './model';
 import { managedHsmRecord, type SeedManagedHsm } from './seed';
 
 /** The emulator's listener factory for one data plane (front door, faults, request log). */
-export type ListenFor = (name: string, handler: PlaneHandler, headers: () => Record<string, string>) => Promise<Listener>;
+export type ListenFor = (name: string, handler: PlaneHandler, headers: (req: IncomingMessage) => Record<string, string>) => Promise<Listener>;
 
 export async function createManagedHsm(world: World, codec: BackupCodec, seed: SeedManagedHsm, listen: ListenFor): Promise<ManagedHsmRecord> {
   const record = managedHsmRecord(world, seed);
@@ -32,8 +33,9 @@ export async function createManagedHsm(world: World, codec: BackupCodec, seed: S
   };
   const keys = new KeyStore(context, { codec });
   keys.validateSeed(seed.keys ?? []);
-  const listener = await listen(record.name, managedHsmHandler(world, record), () => ({
+  const listener = await listen(record.name, managedHsmHandler(world, record), (req) => ({
     'x-ms-keyvault-region': record.location,
+    'x-ms-keyvault-network-info': `addr=${callerAddress(req)}`,
     'x-ms-server-latency': '1',
     'strict-transport-security': 'max-age=31536000; includeSubDomains',
     'content-security-policy': "default-src 'self'",

@@ -20,11 +20,13 @@ export interface RequestLimits {
  * The Azure clients of the current session, created on first use (that is when the SDK bundle loads) and
  * reused: one ARM client per tenant/subscription, one data-plane client per vault and kind. `reset()` drops
  * them when the account, the cloud, the credential or the request limits change. The waits of every client
- * (throttling, retries) are passed on through `onWait`, across resets.
+ * (throttling, retries) are passed on through `onWait`, and the client's address as vaults see it through
+ * `onClientAddress`, across resets.
  */
 export class AzureClients {
   private current: Promise<Clients> | undefined;
   private readonly waitListeners = new Set<(notice: WaitNotice) => void>();
+  private readonly addressListeners = new Set<(vaultUrl: string, address: string) => void>();
 
   constructor(
     private readonly session: AzureSession,
@@ -49,6 +51,12 @@ export class AzureClients {
     return { dispose: () => void this.waitListeners.delete(listener) };
   }
 
+  /** Fired when a vault's answer names the client's address (first time, or changed), across resets. */
+  onClientAddress(listener: (vaultUrl: string, address: string) => void): { dispose(): void } {
+    this.addressListeners.add(listener);
+    return { dispose: () => void this.addressListeners.delete(listener) };
+  }
+
   private async create(): Promise<Clients> {
     const cloud = this.session.requireCloud();
     const [sdk, credential] = await Promise.all([loadAzureSdk(), this.session.credential()]);
@@ -61,6 +69,9 @@ export class AzureClients {
     };
     clients.vaults.onWait(forward);
     clients.arm.onWait(forward);
+    clients.vaults.onClientAddress((vaultUrl, address) => {
+      for (const listener of [...this.addressListeners]) listener(vaultUrl, address);
+    });
     return clients;
   }
 }

@@ -17,6 +17,7 @@ import { createFetchHttpClient } from './fetchHttpClient';
 import { ConcurrencyGate, defaultThrottle } from './throttle';
 import { reliabilityPolicy, WaitEvents, type ReliabilityOptions, type WaitListener } from './reliability';
 import { ListContext, withErrorDetails, type ListCall } from './listContext';
+import { clientAddressPolicy } from './networkInfo';
 import {
   certificateItem, deletedCertificateItem, deletedKeyItem, deletedSecretItem, keyItem, newestFirst, secretItem,
 } from './mappers';
@@ -41,6 +42,8 @@ interface VaultEntry {
   secrets?: SecretClient;
   keys?: KeyClient;
   certificates?: CertificateClient;
+  /** The client's address as this vault last saw it (networkInfo.ts). */
+  clientAddress?: string;
 }
 
 /** The options we set on the three Key Vault clients (their option types share these fields). */
@@ -64,6 +67,7 @@ export class VaultClients {
   private readonly vaults = new Map<string, VaultEntry>();
   private readonly lists = new ListContext();
   private readonly waits = new WaitEvents();
+  private readonly addressListeners = new Set<(vaultUrl: string, address: string) => void>();
   /** One fetch-based HTTP client for every client of every vault: connections kept open (fetchHttpClient.ts). */
   private readonly httpClient = createFetchHttpClient();
   private readonly reliability: ReliabilityOptions;
@@ -79,6 +83,17 @@ export class VaultClients {
   /** Called right before the data plane waits to send a request again (429 backoff, a retry): for a countdown. */
   onWait(listener: WaitListener): { dispose(): void } {
     return this.waits.on(listener);
+  }
+
+  /** Called when a vault's response names the client's address for the first time, or another one (networkInfo.ts). */
+  onClientAddress(listener: (vaultUrl: string, address: string) => void): { dispose(): void } {
+    this.addressListeners.add(listener);
+    return { dispose: () => void this.addressListeners.delete(listener) };
+  }
+
+  /** The client's address as the vault last saw it, if it answered yet. */
+  clientAddress(vaultUrl: string): string | undefined {
+    return this.vaults.get(vaultKey(vaultUrl))?.clientAddress;
   }
 
   secrets(vaultUrl: string): SecretClient {
@@ -225,9 +240,22 @@ export class VaultClients {
           { policy: this.lists.policy(), position: 'perCall' },
           { policy: reliabilityPolicy({ gate: entry.gate, options: this.reliability, events: this.waits }), position: 'perCall' },
           { policy, position: 'perCall' },
+          { policy: clientAddressPolicy((address) => this.addressSeen(entry, address)), position: 'perRetry' },
         ],
       },
     ];
+  }
+
+  private addressSeen(entry: VaultEntry, address: string): void {
+    if (entry.clientAddress === address) return;
+    entry.clientAddress = address;
+    for (const listener of [...this.addressListeners]) {
+      try {
+        listener(entry.url, address);
+      } catch {
+        // a listener's problem is not the request's
+      }
+    }
   }
 
   /** Fetches one page (skipping empty pages that still have a nextLink) and maps it. */

@@ -11,7 +11,7 @@ import type { VaultInfo } from '../azure/model';
 import type { ArmClient } from '../azure/sdk';
 import {
   canAssignRoles, capabilitiesFromPermissions, capabilitiesFromPolicies, knownRole, networkVerdict, policiesFor, sameAccess, scopeLevel,
-  UNKNOWN_CAPABILITIES, type AssignedRole, type NetworkVerdict, type VaultAccess,
+  UNKNOWN_CAPABILITIES, type AssignedRole, type NetworkRules, type NetworkVerdict, type VaultAccess,
 } from '../model/access';
 import { isManagedHsm, type VaultTarget } from '../model/targets';
 
@@ -25,6 +25,9 @@ export function unknownAccess(problem: string, network: NetworkVerdict = { state
 export class VaultAccessChecks implements vscode.Disposable {
   private readonly pending = new Map<string, Promise<VaultAccess>>();
   private readonly settled = new Map<string, VaultAccess>();
+  /** Per vault: its network rules (from the check) and the client's address as it last saw it (from its answers). */
+  private readonly rules = new Map<string, NetworkRules>();
+  private readonly addresses = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<string | undefined>();
   /** A vault's verdict changed (its URL, lower case), or every verdict was dropped (undefined). */
   readonly onDidChange = this.changed.event;
@@ -51,7 +54,9 @@ export class VaultAccessChecks implements vscode.Disposable {
     const cached = this.pending.get(k);
     if (cached && !options.refresh) return cached;
     const generation = this.generation;
-    const running = this.run(vault).then((access) => {
+    const running = this.run(vault).then((checked) => {
+      // The address may have come while ARM answered.
+      const access = this.withAddress(k, checked);
       if (generation === this.generation && this.pending.get(k) === running) {
         const before = this.settled.get(k);
         this.settled.set(k, access);
@@ -63,11 +68,30 @@ export class VaultAccessChecks implements vscode.Disposable {
     return running;
   }
 
+  /**
+   * A vault's answer named the client's address (src/azure/networkInfo.ts): its firewall verdict follows (the check
+   * itself runs before any data-plane request, so the first verdict of a vault may not know it yet).
+   */
+  clientAddressSeen(vaultUrl: string, address: string): void {
+    const k = key(vaultUrl);
+    if (this.addresses.get(k) === address) return;
+    this.addresses.set(k, address);
+    const before = this.settled.get(k);
+    if (!before) return;
+    const after = this.withAddress(k, before);
+    if (sameAccess(before, after)) return;
+    this.settled.set(k, after);
+    this.pending.set(k, Promise.resolve(after));
+    this.changed.fire(k);
+  }
+
   /** Drops every verdict (sign-in, sign-out, another cloud or account): the next look asks again. */
   forgetAll(): void {
     this.generation++;
     this.pending.clear();
     this.settled.clear();
+    this.rules.clear();
+    this.addresses.clear();
     this.changed.fire(undefined);
   }
 
@@ -76,7 +100,7 @@ export class VaultAccessChecks implements vscode.Disposable {
     if (!info) return unknownAccess(vscode.l10n.t('Attached by URL: ARM was not asked about this vault, so what you may do is known only when you try.'));
     if (isManagedHsm(vault)) return unknownAccess(vscode.l10n.t('A Managed HSM has its own local RBAC (not Azure RBAC): what you may do is known only when you try.'));
     try {
-      return await this.ask(info);
+      return await this.ask(info, key(vault.vaultUrl));
     } catch (error) {
       const failure = classifyError(error);
       this.log.warn(`access check ${info.name}: ${failure.code ?? failure.kind} ${failure.status ?? ''}`);
@@ -84,7 +108,7 @@ export class VaultAccessChecks implements vscode.Disposable {
     }
   }
 
-  private async ask(info: VaultInfo): Promise<VaultAccess> {
+  private async ask(info: VaultInfo, k: string): Promise<VaultAccess> {
     const { arm } = await this.clients.get();
     const principal = await arm.access.principal(info);
     if (info.rbacAuthorization) {
@@ -96,7 +120,7 @@ export class VaultAccessChecks implements vscode.Disposable {
         const name = knownRole(a.roleDefinitionId)?.name;
         return { roleDefinitionId: a.roleDefinitionId, scope: a.scope, at: scopeLevel(a.scope, info.id), ...(name ? { name } : {}) };
       });
-      const network = networkVerdict(this.networkOf(info));
+      const network = this.network(k, info);
       const capabilities = capabilitiesFromPermissions(permissions);
       return {
         model: 'rbac',
@@ -111,7 +135,7 @@ export class VaultAccessChecks implements vscode.Disposable {
     }
     const [fresh, permissions] = await Promise.all([arm.access.vault(info), arm.access.permissions(info).catch(() => undefined)]);
     const policies = principal.objectId ? policiesFor(fresh.accessPolicies ?? [], principal.objectId, principal.tenantId ?? fresh.tenantId) : [];
-    const network = networkVerdict(this.networkOf(fresh));
+    const network = this.network(k, fresh);
     // No entry names the user but some name others: one may be a group the user is in (not told apart here), so
     // what no entry grants is unknown rather than denied. An entry that names the user is taken as the whole answer.
     const othersMayApply = policies.length === 0 && (fresh.accessPolicies ?? []).length > 0;
@@ -127,7 +151,15 @@ export class VaultAccessChecks implements vscode.Disposable {
     };
   }
 
-  private networkOf(info: VaultInfo) {
-    return { publicNetworkAccess: info.publicNetworkAccess, ipRules: [], virtualNetworkRuleCount: 0, ...info.network };
+  private withAddress(k: string, access: VaultAccess): VaultAccess {
+    const rules = this.rules.get(k);
+    const address = this.addresses.get(k);
+    return rules && address ? { ...access, network: networkVerdict(rules, address) } : access;
+  }
+
+  private network(k: string, info: VaultInfo): NetworkVerdict {
+    const rules: NetworkRules = { publicNetworkAccess: info.publicNetworkAccess, ipRules: [], virtualNetworkRuleCount: 0, ...info.network };
+    this.rules.set(k, rules);
+    return networkVerdict(rules, this.addresses.get(k));
   }
 }

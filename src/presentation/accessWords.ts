@@ -37,7 +37,11 @@ function networkLine(access: VaultAccess): string | undefined {
       return l10n.t('Network: public access disabled (private endpoints only)');
     case 'firewall':
       if (n.allowed === true) return l10n.t('Network: firewall on, your address {0} is allowed', mdText(n.clientIp ?? ''));
-      if (n.allowed === false) return l10n.t('Network: firewall on, your address {0} is not in its rules', mdText(n.clientIp ?? ''));
+      if (n.allowed === false) {
+        return n.clientIp
+          ? l10n.t('Network: firewall on, your address {0} is not in its rules', mdText(n.clientIp))
+          : l10n.t('Network: firewall on, no rule lets a public address in');
+      }
       return l10n.t('Network: firewall on ({0} address rules): whether it lets you in is unknown', n.ipRuleCount);
     case 'open':
     case 'unknown':

@@ -127,7 +127,7 @@ describe('access model: Show My Access report', () => {
       'Key Vault Secrets User',
       'on the subscription',
       'you can grant yourself a role',
-      'Your IP address is unknown: the firewall may block you.',
+      'Your IP address is not known yet',
       'Key Vault Secrets Officer: create and update secrets',
       'Key Vault Crypto User',
     ]) {
@@ -166,6 +166,11 @@ describe('access model: access request message', () => {
     const text = accessRequestMessage({ vaultName: 'kv-app', resourceId: VAULT_ID, model: 'rbac', role: role('Key Vault Secrets Officer'), kind: 'secret', op: 'write', objectId: OID, principalName: 'dev@contoso.com', tenantId: TID });
     assert.ok(text.includes(`az role assignment create --role "Key Vault Secrets Officer" --assignee-object-id ${OID} --assignee-principal-type User --scope ${VAULT_ID}`), text);
     for (const s of ['kv-app', 'dev@contoso.com', TID, 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7', 'create and update secrets']) assert.ok(text.includes(s), s);
+  });
+
+  it('signed in as a service principal: --assignee-principal-type ServicePrincipal', () => {
+    const text = accessRequestMessage({ vaultName: 'kv-app', resourceId: VAULT_ID, model: 'rbac', role: role('Key Vault Secrets User'), objectId: OID, principalKind: 'servicePrincipal' });
+    assert.ok(text.includes(`--assignee-object-id ${OID} --assignee-principal-type ServicePrincipal --scope`), text);
   });
 
   it('an access-policy vault: the az keyvault set-policy line with the permissions', () => {

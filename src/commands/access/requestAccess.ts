@@ -44,6 +44,7 @@ export async function requestAccess(services: Services, vault: VaultTarget): Pro
     ...(vault.info ? { resourceId: vault.info.id } : {}),
     ...(access.principal.objectId ? { objectId: access.principal.objectId } : {}),
     ...(access.principal.name ? { principalName: access.principal.name } : {}),
+    ...(access.principal.kind ? { principalKind: access.principal.kind } : {}),
     ...(access.principal.tenantId ?? vault.info?.tenantId ? { tenantId: access.principal.tenantId ?? vault.info?.tenantId } : {}),
   });
   await services.clipboard.copyText(message);

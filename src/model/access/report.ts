@@ -95,7 +95,7 @@ function networkLines(network: NetworkVerdict): string[] {
               : l10n.t('No rule can let you in: the firewall blocks every public address.')
             : network.clientIp
               ? l10n.t('Your IP address {0} matches no IP rule; a virtual network rule may still let you in.', ip)
-              : l10n.t('Your IP address is unknown: the firewall may block you.');
+              : l10n.t('Your IP address is not known yet (the vault names it in its answers: list something, then Show My Access again): the firewall may block you.');
       return [rules, '', verdict];
     }
   }

@@ -37,6 +37,8 @@ export interface AccessRequestInput {
   readonly op?: AccessOperation;
   readonly objectId?: string;
   readonly principalName?: string;
+  /** A service principal (signed in with one) gets `--assignee-principal-type ServicePrincipal`; else User. */
+  readonly principalKind?: 'user' | 'servicePrincipal';
   readonly tenantId?: string;
 }
 
@@ -54,7 +56,7 @@ function commandLine(input: AccessRequestInput, objectId: string): string {
   }
   const role = input.role?.name ?? '<role>';
   const scope = input.resourceId ? shellArg(input.resourceId) : '<vault resource id>';
-  return `az role assignment create --role "${role}" --assignee-object-id ${objectId} --assignee-principal-type User --scope ${scope}`;
+  return `az role assignment create --role "${role}" --assignee-object-id ${objectId} --assignee-principal-type ${input.principalKind === 'servicePrincipal' ? 'ServicePrincipal' : 'User'} --scope ${scope}`;
 }
 
 /** Plain text a user sends to an admin: the vault, what is asked for, who asks, and the exact Azure CLI line. */

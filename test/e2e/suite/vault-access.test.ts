@@ -3,7 +3,8 @@
 // menu `when` clauses) and the palette refuses a write with the reason; a user with no data role sees locked groups
 // with the reason and no data-plane request is made; as Owner they grant themselves Secrets Officer and the write
 // commands appear after the refresh; an access-policy vault's report matches its seeded policy; the access check
-// costs at most 2 ARM calls per vault, once per session, again on refresh. Seeds its own subscription and vaults.
+// costs at most 2 ARM calls per vault, once per session, again on refresh; the firewall verdict names the client
+// address the vault's answers carry. Seeds its own subscription and vaults.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -23,6 +24,8 @@ const READER_VAULT = 'kv-access-reader';
 const NONE_VAULT = 'kv-access-none';
 const POLICY_VAULT = 'kv-access-policy';
 const SLOW_VAULT = 'kv-access-slow';
+const FIREWALL_IN_VAULT = 'kv-access-fw-in';
+const FIREWALL_OUT_VAULT = 'kv-access-fw-out';
 const POLICY = { tenantId: TENANT, objectId: USER, permissions: { secrets: ['get', 'list'], keys: ['list'], certificates: [] as string[] } };
 
 async function seed(): Promise<void> {
@@ -37,6 +40,8 @@ async function seed(): Promise<void> {
       vault(NONE_VAULT, { roleAssignments: [{ principalId: USER, role: 'Owner' }], secrets: [{ name: 'acc-hidden', versions: [{ value: 'hidden' }] }] }),
       vault(SLOW_VAULT, { roleAssignments: [{ principalId: USER, role: 'Key Vault Secrets User' }] }),
       vault(POLICY_VAULT, { enableRbacAuthorization: false, accessPolicies: [POLICY], secrets: [{ name: 'acc-policy', versions: [{ value: 'policy' }] }] }),
+      vault(FIREWALL_IN_VAULT, { networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices', ipRules: [{ value: '127.0.0.0/8' }] }, secrets: [{ name: 'acc-fw', versions: [{ value: 'fw' }] }] }),
+      vault(FIREWALL_OUT_VAULT, { networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices', ipRules: [{ value: '203.0.113.0/24' }] }, secrets: [{ name: 'acc-fw', versions: [{ value: 'fw' }] }] }),
     ],
   });
 }
@@ -184,6 +189,32 @@ describe('issue 22: access at a glance — what I may do, why not, how to get it
     assert.ok(locked(await w.tree.item(await group(POLICY_VAULT, 'Certificates'))));
     assert.ok(!locked(await w.tree.item(await group(POLICY_VAULT, 'Secrets'))));
     assert.deepEqual(await w.tree.labels(await group(POLICY_VAULT, 'Secrets')), ['acc-policy']);
+  });
+
+  it("the firewall verdict names the address the vault saw (x-ms-keyvault-network-info): unknown before its first answer, then allowed or blocked", async () => {
+    const before = await vscode.commands.executeCommand<VaultAccess>(AccessCommandIds.showMyAccess, await vaultNode(FIREWALL_IN_VAULT));
+    assert.deepEqual([before.network.state, before.network.state === 'firewall' && before.network.clientIp], ['firewall', undefined], JSON.stringify(before.network));
+    assert.match(vscode.window.activeTextEditor?.document.getText() ?? '', /Your IP address is not known yet/);
+    assert.deepEqual(await w.tree.labels(await group(FIREWALL_IN_VAULT, 'Secrets')), ['acc-fw'], 'the firewall lets 127.0.0.1 in');
+    const inside = await eventually(async () => {
+      const access = await vscode.commands.executeCommand<VaultAccess>(AccessCommandIds.showMyAccess, await vaultNode(FIREWALL_IN_VAULT));
+      assert.ok(access.network.state === 'firewall' && access.network.clientIp === '127.0.0.1' && access.network.allowed === true, JSON.stringify(access.network));
+      return access;
+    });
+    assert.ok(inside.network.state === 'firewall' && inside.network.matchedRule === '127.0.0.0/8');
+    assert.match(vscode.window.activeTextEditor?.document.getText() ?? '', /Your IP address `127\.0\.0\.1` is allowed by the rule `127\.0\.0\.0\/8`/);
+    const tooltip = (await w.tree.hovered(await vaultNode(FIREWALL_IN_VAULT))).tooltip as vscode.MarkdownString;
+    assert.match(tooltip.value.replace(/\\/g, ''), /firewall on, your address 127\.0\.0\.1 is allowed/, tooltip.value);
+
+    // The other vault's firewall refuses the listing (403 ForbiddenByFirewall); its answer names the address all the same.
+    await w.tree.children(await group(FIREWALL_OUT_VAULT, 'Secrets'));
+    const outside = await eventually(async () => {
+      const access = await vscode.commands.executeCommand<VaultAccess>(AccessCommandIds.showMyAccess, await vaultNode(FIREWALL_OUT_VAULT));
+      assert.ok(access.network.state === 'firewall' && access.network.clientIp === '127.0.0.1' && access.network.allowed === false, JSON.stringify(access.network));
+      return access;
+    });
+    assert.equal(outside.capabilities.secret.list, true, 'the network never locks: the role allows it');
+    assert.match(vscode.window.activeTextEditor?.document.getText() ?? '', /Your IP address `127\.0\.0\.1` matches no rule: the firewall blocks you/);
   });
 
   it('Request Access… copies a ready-to-send message: the vault, the permissions to add, the object id, the az line', async () => {
