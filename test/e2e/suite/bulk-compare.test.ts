@@ -10,10 +10,10 @@ import * as assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { BulkCommandIds as Ids } from '../../../src/model/commandIds';
-import type { NoticeAction, Ui } from '../../../src/platform/ui';
+import type { NoticeAction } from '../../../src/platform/ui';
 import { control } from './emulator';
 import { canaryNeedles, leakScanFiles } from './leakScan';
-import { filesHolding, hasVault, logCursor, requestsSince, scriptedWorld, type ScriptedWorld } from './scripted';
+import { filesHolding, hasVault, logCursor, requestsSince, runKeepingActions, scriptedWorld, type ScriptedWorld } from './scripted';
 
 const SUBSCRIPTION = 'Compare E2E';
 const SUBSCRIPTION_ID = 'e2e21000-0000-4000-8000-0000000000c2';
@@ -92,26 +92,7 @@ describe('issue 21: compare and sync — Compare Vaults and Sync Secrets to Anot
   let syncAction: NoticeAction | undefined;
   const document = (fragment: string) => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'keyvault' && decodeURIComponent(d.uri.path).includes(fragment))?.getText() ?? assert.fail(`no document ${fragment}`);
 
-  /** Runs a command with the scripted Ui, also keeping the notification's buttons. */
-  async function run<T>(id: string, ...args: unknown[]): Promise<{ result: T; actions: readonly NoticeAction[] }> {
-    let actions: readonly NoticeAction[] = [];
-    const ui: Ui = {
-      ...w.script.ui,
-      notify: (message, options) => {
-        actions = options?.actions ?? [];
-        w.script.notices.push(message);
-        w.script.shown.push(message);
-      },
-    };
-    w.api.ui.use(ui);
-    try {
-      const errors = w.script.errors.length;
-      const result = (await vscode.commands.executeCommand(id, ...args)) as T | undefined;
-      return { result: result ?? assert.fail(`${id} returned nothing; errors: ${w.script.errors.slice(errors).join(' | ')}`), actions };
-    } finally {
-      w.api.ui.use(w.script.ui);
-    }
-  }
+  const run = <T>(id: string, ...args: unknown[]) => runKeepingActions<T>(w, id, ...args);
 
   /** `METHOD path` of a vault's answered requests since `since` (the auth challenge's 401s aside), query and trailing slash dropped, sorted. */
   async function requests(since: number, vault: string): Promise<string[]> {

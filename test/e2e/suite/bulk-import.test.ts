@@ -13,11 +13,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { BulkCommandIds as Ids } from '../../../src/model/commandIds';
-import type { NoticeAction, Ui } from '../../../src/platform/ui';
 import { parseEnvFile } from '../../../src/references/envFile';
 import { control } from './emulator';
 import { canaryNeedles, leakScanFiles } from './leakScan';
-import { filesHolding, filesUnder, hasVault, logCursor, requestsSince, scriptedWorld, type ScriptedWorld } from './scripted';
+import { filesHolding, filesUnder, hasVault, logCursor, requestsSince, runKeepingActions, scriptedWorld, type ScriptedWorld } from './scripted';
 
 const SUBSCRIPTION = 'Bulk E2E';
 const SUBSCRIPTION_ID = 'e2e21000-0000-4000-8000-0000000000c1';
@@ -95,26 +94,7 @@ describe('issue 21: import — bulk import and Convert .env to Key Vault Referen
     return { names: names.sort(), versions, wrongValues };
   }
 
-  /** Runs a command with the scripted Ui, also keeping the notification's buttons. */
-  async function run<T>(id: string, ...args: unknown[]): Promise<{ result: T; actions: readonly NoticeAction[] }> {
-    let actions: readonly NoticeAction[] = [];
-    const ui: Ui = {
-      ...w.script.ui,
-      notify: (message, options) => {
-        actions = options?.actions ?? [];
-        w.script.notices.push(message);
-        w.script.shown.push(message);
-      },
-    };
-    w.api.ui.use(ui);
-    try {
-      const errors = w.script.errors.length;
-      const result = (await vscode.commands.executeCommand(id, ...args)) as T | undefined;
-      return { result: result ?? assert.fail(`${id} returned nothing; errors: ${w.script.errors.slice(errors).join(' | ')}`), actions };
-    } finally {
-      w.api.ui.use(w.script.ui);
-    }
-  }
+  const run = <T>(id: string, ...args: unknown[]) => runKeepingActions<T>(w, id, ...args);
 
   interface Report {
     plan: Record<string, number>;

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi as ExtensionApi } from '../../../src/testApi';
 import type { TreeNode } from '../../../src/tree/TreeNode';
-import type { Ui } from '../../../src/platform/ui';
+import type { NoticeAction, Ui } from '../../../src/platform/ui';
 import { control, emulatorInfo, type LoggedRequest } from './emulator';
 import { activateExtension } from './helpers';
 import { eventually, TreeReader } from './tree';
@@ -185,6 +185,27 @@ export async function scriptedWorld(subscription: string, seed: () => Promise<vo
 }
 
 /** Whether the emulator already has `vault` (a world is seeded once per emulator process). */
+/** Runs a command with the world's scripted Ui, also keeping the buttons of its last notification; it must return something. */
+export async function runKeepingActions<T>(w: ScriptedWorld, id: string, ...args: unknown[]): Promise<{ result: T; actions: readonly NoticeAction[] }> {
+  let actions: readonly NoticeAction[] = [];
+  const ui: Ui = {
+    ...w.script.ui,
+    notify: (message, options) => {
+      actions = options?.actions ?? [];
+      w.script.notices.push(message);
+      w.script.shown.push(message);
+    },
+  };
+  w.api.ui.use(ui);
+  try {
+    const errors = w.script.errors.length;
+    const result = (await vscode.commands.executeCommand(id, ...args)) as T | undefined;
+    return { result: result ?? assert.fail(`${id} returned nothing; errors: ${w.script.errors.slice(errors).join(' | ')}`), actions };
+  } finally {
+    w.api.ui.use(w.script.ui);
+  }
+}
+
 export async function hasVault(vault: string): Promise<boolean> {
   return (await control<{ vaults: Record<string, string> }>('GET', '/info')).vaults[vault] !== undefined;
 }
