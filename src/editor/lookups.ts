@@ -8,8 +8,7 @@
 import * as vscode from 'vscode';
 import { listAllVaults } from '../auth/vaultDirectory';
 import { ReferenceIndex, type ReferenceStatus } from '../azure/referenceLookup';
-import { vaultOrigin } from '../azure/vaultUrl';
-import { vaultOfTarget, type VaultTarget } from '../model/targets';
+import { vaultOfTarget, vaultsLocated, type VaultTarget } from '../model/targets';
 import type { FoundReference, ParseOptions, VaultLocator } from '../references';
 import type { Services } from '../services';
 
@@ -84,12 +83,7 @@ export class ReferenceLookups implements vscode.Disposable {
   /** The vault a reference names: by URL (host and port) or by name (subscription and group break ties). */
   async resolveVault(locator: VaultLocator): Promise<VaultTarget | undefined> {
     const vaults = await this.vaults().catch(() => [] as VaultTarget[]);
-    if (locator.by === 'url') return vaults.find((v) => vaultOrigin(v.vaultUrl) === vaultOrigin(locator.url));
-    const named = vaults.filter((v) => v.name.toLowerCase() === locator.name.toLowerCase());
-    return (
-      named.find((v) => v.info && (!locator.subscriptionId || v.info.subscriptionId === locator.subscriptionId) && (!locator.resourceGroup || v.info.resourceGroup.toLowerCase() === locator.resourceGroup.toLowerCase())) ??
-      named[0]
-    );
+    return vaultsLocated(locator, vaults)[0];
   }
 
   /** The vault and state of a reference; undefined when its vault is not one of the user's (or untrusted). */

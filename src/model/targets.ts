@@ -2,7 +2,8 @@
 // versions, or a deleted one). Tree nodes expose these (`TreeNode.target`); commands receive them from the command
 // wrapper (src/commands/targets.ts resolves a node, a palette pick or a link's JSON argument into one). No vscode.
 import type { DeletedItemProperties, ItemProperties, ObjectKind, SubscriptionInfo, VaultInfo } from '../azure/model';
-import { isManagedHsmUrl } from '../azure/vaultUrl';
+import { isManagedHsmUrl, vaultOrigin } from '../azure/vaultUrl';
+import type { VaultLocator } from '../references';
 
 /** A vault as the extension knows it: from ARM (with its properties) or attached by URL (data plane only). */
 export interface VaultTarget {
@@ -74,6 +75,19 @@ export function placeOf(target: unknown): { vault: VaultTarget; kind?: ObjectKin
   }
   if (typeof t.vaultUrl === 'string' && typeof t.name === 'string') return { vault: target as VaultTarget };
   return undefined;
+}
+
+/**
+ * The vaults a reference names among `vaults`: by URL the one at that host and port; by name those of that name
+ * (case-insensitive), narrowed to those in the subscription and resource group the reference gives when any is.
+ * More than one left: the editor takes the first, a run refuses (it must not read another vault's secret).
+ */
+export function vaultsLocated(locator: VaultLocator, vaults: readonly VaultTarget[]): VaultTarget[] {
+  if (locator.by === 'url') return vaults.filter((v) => vaultOrigin(v.vaultUrl) === vaultOrigin(locator.url)).slice(0, 1);
+  const named = vaults.filter((v) => v.name.toLowerCase() === locator.name.toLowerCase());
+  const rg = locator.resourceGroup?.toLowerCase();
+  const placed = named.filter((v) => v.info && (!locator.subscriptionId || v.info.subscriptionId === locator.subscriptionId) && (!rg || v.info.resourceGroup.toLowerCase() === rg));
+  return placed.length > 0 ? placed : named;
 }
 
 /** `name` or `name/version` (version shortened), for messages and logs. Never a value. */

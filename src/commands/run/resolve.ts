@@ -15,7 +15,7 @@ import { classifyError } from '../../azure/errors';
 import { vaultOrigin } from '../../azure/vaultUrl';
 import { loadAzureSdk } from '../../azure/lazy';
 import type { EnvSecretReference, EnvValueMeaning, VaultLocator } from '../../references';
-import type { VaultTarget } from '../../model/targets';
+import { vaultsLocated, type VaultTarget } from '../../model/targets';
 import type { Services } from '../../services';
 import { explainFailure } from '../explain';
 
@@ -41,10 +41,8 @@ export class RunRefused extends Error {}
 
 /** The vault a locator names among the user's own; a name held by two vaults is ambiguous (use the host). */
 function vaultOf(locator: VaultLocator, vaults: readonly VaultTarget[]): VaultTarget | 'ambiguous' | undefined {
-  if (locator.by === 'url') return vaults.find((v) => vaultOrigin(v.vaultUrl) === vaultOrigin(locator.url));
-  const named = vaults.filter((v) => v.name.toLowerCase() === locator.name.toLowerCase());
-  const urls = new Set(named.map((v) => vaultOrigin(v.vaultUrl)));
-  return urls.size > 1 ? 'ambiguous' : named[0];
+  const located = vaultsLocated(locator, vaults);
+  return new Set(located.map((v) => vaultOrigin(v.vaultUrl))).size > 1 ? 'ambiguous' : located[0];
 }
 
 const written = (input: EnvInput): string => `${input.where} ${input.name}=${input.value}`;
