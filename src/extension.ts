@@ -111,6 +111,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     services.decorations,
     access,
     access.onDidChange((vaultUrl) => tree.accessChanged(vaultUrl)),
+    access.onDidChangeNetwork((vaultUrl) => tree.networkChanged(vaultUrl)),
     workspaceReferences,
     workspaceReferences.onDidChange(() => tree.usageChanged()),
     startWhenShown(treeView, () => workspaceReferences.start()),

@@ -31,6 +31,12 @@ export class VaultAccessChecks implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<string | undefined>();
   /** A vault's verdict changed (its URL, lower case), or every verdict was dropped (undefined). */
   readonly onDidChange = this.changed.event;
+  private readonly networkChanged = new vscode.EventEmitter<string>();
+  /**
+   * Only a vault's network verdict changed (its URL, lower case): the client's address became known. The network
+   * never locks or hides anything, so the vault's row is drawn again, its groups and listings are kept.
+   */
+  readonly onDidChangeNetwork = this.networkChanged.event;
   private generation = 0;
 
   constructor(
@@ -41,6 +47,7 @@ export class VaultAccessChecks implements vscode.Disposable {
 
   dispose(): void {
     this.changed.dispose();
+    this.networkChanged.dispose();
   }
 
   /** The verdict already known for a vault (no request): for tooltips, context values and the palette. */
@@ -82,7 +89,7 @@ export class VaultAccessChecks implements vscode.Disposable {
     if (sameAccess(before, after)) return;
     this.settled.set(k, after);
     this.pending.set(k, Promise.resolve(after));
-    this.changed.fire(k);
+    this.networkChanged.fire(k);
   }
 
   /** Drops every verdict (sign-in, sign-out, another cloud or account): the next look asks again. */

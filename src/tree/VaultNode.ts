@@ -116,6 +116,11 @@ export class VaultNode implements TreeNode {
     this.recheck = true;
   }
 
+  /** Drawn again (its tooltip, context value) with its groups kept. */
+  redraw(): void {
+    this.treeItem = undefined;
+  }
+
   /** The verdict changed elsewhere (Grant Me…, Show My Access): rows drawn again from it, no new check. */
   accessChanged(): void {
     this.groups = undefined;

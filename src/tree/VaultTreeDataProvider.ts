@@ -157,13 +157,25 @@ export class VaultTreeDataProvider implements vscode.TreeDataProvider<TreeNode>,
    * commands and locks (no new check: the verdict is already known).
    */
   accessChanged(vaultUrl: string | undefined): void {
-    for (const node of this.knownNodes((n): n is VaultNode => n instanceof VaultNode)) {
-      if (vaultUrl !== undefined && node.vault.vaultUrl.replace(/\/+$/, '').toLowerCase() !== vaultUrl) continue;
+    for (const node of this.vaultNodes(vaultUrl)) {
       node.accessChanged();
       this.forgetBelow(node.id);
       this.reloadEmitter.fire(node);
       this.changedEmitter.fire(node);
     }
+  }
+
+  /** Only a vault's network verdict changed: its row is drawn again (the tooltip's *Your access*), nothing below it. */
+  networkChanged(vaultUrl: string): void {
+    for (const node of this.vaultNodes(vaultUrl)) {
+      node.redraw();
+      this.changedEmitter.fire(node);
+    }
+  }
+
+  /** The cached rows of a vault (its URL in lower case, no trailing slash), or of every vault. */
+  private vaultNodes(vaultUrl: string | undefined): VaultNode[] {
+    return this.knownNodes((n): n is VaultNode => n instanceof VaultNode).filter((node) => vaultUrl === undefined || node.vault.vaultUrl.replace(/\/+$/, '').toLowerCase() === vaultUrl);
   }
 
   /** The cached nodes that satisfy `test` (no request). */

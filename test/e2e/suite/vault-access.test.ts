@@ -195,12 +195,19 @@ describe('issue 22: access at a glance — what I may do, why not, how to get it
     const before = await vscode.commands.executeCommand<VaultAccess>(AccessCommandIds.showMyAccess, await vaultNode(FIREWALL_IN_VAULT));
     assert.deepEqual([before.network.state, before.network.state === 'firewall' && before.network.clientIp], ['firewall', undefined], JSON.stringify(before.network));
     assert.match(vscode.window.activeTextEditor?.document.getText() ?? '', /Your IP address is not known yet/);
-    assert.deepEqual(await w.tree.labels(await group(FIREWALL_IN_VAULT, 'Secrets')), ['acc-fw'], 'the firewall lets 127.0.0.1 in');
-    const inside = await eventually(async () => {
-      const access = await vscode.commands.executeCommand<VaultAccess>(AccessCommandIds.showMyAccess, await vaultNode(FIREWALL_IN_VAULT));
-      assert.ok(access.network.state === 'firewall' && access.network.clientIp === '127.0.0.1' && access.network.allowed === true, JSON.stringify(access.network));
-      return access;
+    const cursor = await logCursor();
+    const secrets = await group(FIREWALL_IN_VAULT, 'Secrets');
+    assert.deepEqual(await w.tree.labels(secrets), ['acc-fw'], 'the firewall lets 127.0.0.1 in');
+    const known = await eventually(() => {
+      const access = w.api.services.access.known(w.vaultUrl(FIREWALL_IN_VAULT));
+      assert.ok(access?.network.state === 'firewall' && access.network.clientIp === '127.0.0.1', JSON.stringify(access?.network));
+      return Promise.resolve(access);
     });
+    assert.equal(known.network.state === 'firewall' && known.network.allowed, true);
+    // The address only redraws the vault's row: its groups and their listings are kept (no second listing).
+    assert.deepEqual(await w.tree.labels(await group(FIREWALL_IN_VAULT, 'Secrets')), ['acc-fw']);
+    assert.deepEqual((await requestsSince(cursor, FIREWALL_IN_VAULT)).filter((r) => !r.startsWith('401 ')).map((r) => r.replace(/\?.*$/, '').replace(/\/$/, '')), ['200 GET /secrets']);
+    const inside = await vscode.commands.executeCommand<VaultAccess>(AccessCommandIds.showMyAccess, await vaultNode(FIREWALL_IN_VAULT));
     assert.ok(inside.network.state === 'firewall' && inside.network.matchedRule === '127.0.0.0/8');
     assert.match(vscode.window.activeTextEditor?.document.getText() ?? '', /Your IP address `127\.0\.0\.1` is allowed by the rule `127\.0\.0\.0\/8`/);
     const tooltip = (await w.tree.hovered(await vaultNode(FIREWALL_IN_VAULT))).tooltip as vscode.MarkdownString;
