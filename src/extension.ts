@@ -121,7 +121,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       void vscode.commands.executeCommand('setContext', 'azureKeyVault.signedIn', label !== undefined);
     }),
     clients.onWait((notice) => operations.waited(notice)),
-    clients.onClientAddress((vaultUrl, address) => access.clientAddressSeen(vaultUrl, address)),
+    clients.onClientAddress(({ vaultUrl, address }) => access.clientAddressSeen(vaultUrl, address)),
     session.onDidChange(() => {
       clients.reset();
       access.forgetAll();

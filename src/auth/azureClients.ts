@@ -1,5 +1,7 @@
 import type { ArmClient, VaultClients } from '../azure/sdk';
 import { loadAzureSdk } from '../azure/lazy';
+import { Listeners } from '../azure/listeners';
+import type { ClientAddressEvent } from '../azure/networkInfo';
 import type { WaitNotice } from '../platform/operations';
 import type { AzureSession } from './azureSession';
 
@@ -25,8 +27,8 @@ export interface RequestLimits {
  */
 export class AzureClients {
   private current: Promise<Clients> | undefined;
-  private readonly waitListeners = new Set<(notice: WaitNotice) => void>();
-  private readonly addressListeners = new Set<(vaultUrl: string, address: string) => void>();
+  private readonly waits = new Listeners<WaitNotice>();
+  private readonly addresses = new Listeners<ClientAddressEvent>();
 
   constructor(
     private readonly session: AzureSession,
@@ -47,14 +49,12 @@ export class AzureClients {
 
   /** Fired right before a client waits to send a request again. */
   onWait(listener: (notice: WaitNotice) => void): { dispose(): void } {
-    this.waitListeners.add(listener);
-    return { dispose: () => void this.waitListeners.delete(listener) };
+    return this.waits.on(listener);
   }
 
   /** Fired when a vault's answer names the client's address (first time, or changed), across resets. */
-  onClientAddress(listener: (vaultUrl: string, address: string) => void): { dispose(): void } {
-    this.addressListeners.add(listener);
-    return { dispose: () => void this.addressListeners.delete(listener) };
+  onClientAddress(listener: (event: ClientAddressEvent) => void): { dispose(): void } {
+    return this.addresses.on(listener);
   }
 
   private async create(): Promise<Clients> {
@@ -64,14 +64,10 @@ export class AzureClients {
     const arm = new sdk.ArmClient(credential, cloud, { reliability });
     // A vault ARM listed has a known tenant: its first data-plane request skips the auth challenge's round trip.
     const clients = { arm, vaults: new sdk.VaultClients(credential, cloud, { reliability, tenantOf: (url) => arm.vaultTenant(url) }) };
-    const forward = (notice: WaitNotice): void => {
-      for (const listener of [...this.waitListeners]) listener(notice);
-    };
+    const forward = (notice: WaitNotice): void => this.waits.emit(notice);
     clients.vaults.onWait(forward);
     clients.arm.onWait(forward);
-    clients.vaults.onClientAddress((vaultUrl, address) => {
-      for (const listener of [...this.addressListeners]) listener(vaultUrl, address);
-    });
+    clients.vaults.onClientAddress((event) => this.addresses.emit(event));
     return clients;
   }
 }

@@ -6,6 +6,12 @@ import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 
 export const NETWORK_INFO_HEADER = 'x-ms-keyvault-network-info';
 
+/** A vault (its origin) named the client's address: the first time, or another one than before. */
+export interface ClientAddressEvent {
+  readonly vaultUrl: string;
+  readonly address: string;
+}
+
 /** The `addr` of the header: an IPv4 or IPv6 address, else undefined (nothing else is taken from a response). */
 export function clientAddressOf(header: string | undefined | null): string | undefined {
   const addr = /(?:^|;)\s*addr=([^;\s]*)/i.exec(header ?? '')?.[1];

@@ -19,6 +19,7 @@
 // wait is refreshed; a first request whose body the Key Vault auth policy withheld still gets its challenge).
 import type { PipelinePolicy, PipelineRequest, PipelineResponse, SendRequest } from '@azure/core-rest-pipeline';
 import { isNetworkError } from './errors';
+import { Listeners } from './listeners';
 import { RequestTimeoutError } from './reliabilityErrors';
 import { abortError, backoffDelay, defaultThrottle, retryAfterMs, sleep, type AbortSignalLike, type ConcurrencyGate } from './throttle';
 
@@ -61,25 +62,8 @@ export interface WaitEvent {
 
 export type WaitListener = (event: WaitEvent) => void;
 
-/** The listeners of one client set (VaultClients, ArmClient). A throwing listener never breaks a request. */
-export class WaitEvents {
-  private readonly listeners = new Set<WaitListener>();
-
-  on(listener: WaitListener): { dispose(): void } {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
-  }
-
-  emit(event: WaitEvent): void {
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(event);
-      } catch {
-        // a listener's problem is not the request's
-      }
-    }
-  }
-}
+/** The wait listeners of one client set (VaultClients, ArmClient). A throwing listener never breaks a request. */
+export class WaitEvents extends Listeners<WaitEvent> {}
 
 const SAFE_POST = /^\/keys\/[^/]+(?:\/[^/]*)?\/(?:encrypt|decrypt|sign|verify|wrapkey|unwrapkey)$|^\/(?:keys|secrets|certificates|storage)\/[^/]+\/backup$|^\/providers\/microsoft\.resourcegraph\/resources$/;
 const SAFE_PUT = /^\/keys\/[^/]+\/rotationpolicy$/;

@@ -17,7 +17,8 @@ import { createFetchHttpClient } from './fetchHttpClient';
 import { ConcurrencyGate, defaultThrottle } from './throttle';
 import { reliabilityPolicy, WaitEvents, type ReliabilityOptions, type WaitListener } from './reliability';
 import { ListContext, withErrorDetails, type ListCall } from './listContext';
-import { clientAddressPolicy } from './networkInfo';
+import { clientAddressPolicy, type ClientAddressEvent } from './networkInfo';
+import { Listeners } from './listeners';
 import {
   certificateItem, deletedCertificateItem, deletedKeyItem, deletedSecretItem, keyItem, newestFirst, secretItem,
 } from './mappers';
@@ -67,7 +68,7 @@ export class VaultClients {
   private readonly vaults = new Map<string, VaultEntry>();
   private readonly lists = new ListContext();
   private readonly waits = new WaitEvents();
-  private readonly addressListeners = new Set<(vaultUrl: string, address: string) => void>();
+  private readonly addresses = new Listeners<ClientAddressEvent>();
   /** One fetch-based HTTP client for every client of every vault: connections kept open (fetchHttpClient.ts). */
   private readonly httpClient = createFetchHttpClient();
   private readonly reliability: ReliabilityOptions;
@@ -86,14 +87,8 @@ export class VaultClients {
   }
 
   /** Called when a vault's response names the client's address for the first time, or another one (networkInfo.ts). */
-  onClientAddress(listener: (vaultUrl: string, address: string) => void): { dispose(): void } {
-    this.addressListeners.add(listener);
-    return { dispose: () => void this.addressListeners.delete(listener) };
-  }
-
-  /** The client's address as the vault last saw it, if it answered yet. */
-  clientAddress(vaultUrl: string): string | undefined {
-    return this.vaults.get(vaultKey(vaultUrl))?.clientAddress;
+  onClientAddress(listener: (event: ClientAddressEvent) => void): { dispose(): void } {
+    return this.addresses.on(listener);
   }
 
   secrets(vaultUrl: string): SecretClient {
@@ -249,13 +244,7 @@ export class VaultClients {
   private addressSeen(entry: VaultEntry, address: string): void {
     if (entry.clientAddress === address) return;
     entry.clientAddress = address;
-    for (const listener of [...this.addressListeners]) {
-      try {
-        listener(entry.url, address);
-      } catch {
-        // a listener's problem is not the request's
-      }
-    }
+    this.addresses.emit({ vaultUrl: entry.url, address });
   }
 
   /** Fetches one page (skipping empty pages that still have a nextLink) and maps it. */
